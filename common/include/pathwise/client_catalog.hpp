@@ -1,0 +1,117 @@
+// client_catalog.hpp — how each real client joins the base URL a person types with its own path.
+//
+// One entry per (product, provider mode), e.g. "cline.anthropic"; each has one or more version variants
+// because clients change (@google/genai 3.x defaults to API v1, 2.x to v1beta). Every fact here comes
+// from ../shared/CLIENTS.md (measured on loopback, or read from source) and is pinned by a test vector.
+//
+//   const auto* c = pathwise::find_client("anthropic-sdk-node");
+//   const auto& v = pathwise::pick_variant(*c, "0.137.0");
+#pragma once
+
+#include <span>
+#include <string_view>
+
+#include "pathwise/i18n.hpp"
+#include "pathwise/route_table.hpp"
+
+namespace pathwise {
+
+// How a client turns its base URL string into the base it joins with. Applied in this order:
+// 1. `trim`: what happens to trailing slashes of the base path.
+enum class BaseTrim : unsigned char {
+    keep,                  // leave as typed (@google/generative-ai: "host/" + "/v1beta" → "//v1beta")
+    strip_one,             // AI SDK withoutTrailingSlash, @google/genai: remove one trailing '/'
+    strip_all,             // Codex: trim_end_matches('/')
+    ensure_one,            // Python SDKs (_enforce_trailing_slash), Continue: append '/' if missing
+};
+// 2. Rewrites some clients make to the typed base before joining.
+struct BaseRewrite {
+    // Cline: a base whose path is "" or "/" gets this default path grafted ("/v1", "/v1beta"); "" = no graft.
+    std::string_view graft_when_root;
+    // Cherry Studio (2026): append "/<this>" unless the path already has a /v\d… segment or ends with '#'; "" = none.
+    std::string_view append_version_unless_present;
+    // Cherry Studio (≤2025): a trailing '/' means "use as is", otherwise "/v1/" is appended.
+    bool legacy_trailing_slash_suppresses_v1;
+};
+// 3. How the base and the call's path are glued.
+enum class JoinStyle : unsigned char {
+    concat_drop_one_slash,  // openai-node / anthropic-node: base + path, one '/' dropped if base ends '/' and path starts '/'
+    concat,                 // `${base}${path}` verbatim (AI SDK after strip_one; @google/generative-ai)
+    slash_join,             // Codex / genai: base + "/" + path without its leading '/'
+    url_resolve,            // Continue: new URL(path-without-leading-slash, base-with-trailing-slash) (WHATWG resolution)
+};
+
+struct JoinRule {
+    BaseTrim trim;
+    BaseRewrite rewrite;
+    JoinStyle join;
+    // Inserted between base and path as its own segment ("v1beta", "v1"); "" = the path carries its version.
+    std::string_view api_version;
+    // Query parameters of the typed base URL survive into requests (openai-node ≥ 7, python SDKs).
+    bool keeps_base_query;
+    // The client collapses "//" in the final path itself (none measured do; kept for completeness).
+    bool collapses_double_slash;
+};
+
+// One HTTP call a client makes, relative to its base.
+struct ClientCall {
+    std::string_view id;       // "chat", "chat_stream", "responses", "models", "messages", "count_tokens", …
+    Method method;
+    std::string_view path;     // appended path, may hold "{model}": "/chat/completions", "models/{model}:generateContent"
+    std::string_view query;    // query the client adds: "beta=true", "alt=sse", "key={key}" — "" when none
+    bool websocket_upgrade;    // Codex's first GET …/responses with Upgrade: websocket
+};
+
+// A setting the client needs besides the base URL (Gemini CLI's auth type, genai 3.x's API version).
+struct ExtraSetting {
+    std::string_view name;     // "GOOGLE_GENAI_API_VERSION" or "security.auth.selectedType"
+    std::string_view value;    // "beta" / "gemini-api-key"
+    std::string_view where;    // "environment" / "~/.gemini/settings.json"
+    // When non-empty, applying the setting replaces JoinRule::api_version with this value.
+    std::string_view sets_api_version;
+    Text why;
+};
+
+enum class ClientKind : unsigned char { sdk, cli, app, tool };
+
+// Where the person types the base URL, with a ready example ("{base}" is replaced by the recommended base).
+struct EntryPoint {
+    std::string_view kind;     // "env", "setting", "code", "config", "flag"
+    std::string_view name;     // "ANTHROPIC_BASE_URL", "Settings → Models → Override OpenAI Base URL"
+    std::string_view example;  // "export ANTHROPIC_BASE_URL={base}" or a code snippet
+};
+
+struct ClientVariant {
+    std::string_view versions;       // human range: ">=3.0", "<=2.x", "all", "7.x"
+    std::string_view min_version;    // inclusive, "" = unbounded ("3.0.0")
+    std::string_view max_version;    // exclusive, "" = unbounded ("3.0.0")
+    std::string_view measured;       // versions this was measured on ("3.1.0"), "" when read from source
+    std::string_view source;         // "measured" or the file it was read from
+    JoinRule join;
+    std::span<const ClientCall> calls;
+    std::string_view default_base_url;  // the client's own default, e.g. "https://api.openai.com/v1"
+    std::span<const EntryPoint> entry_points;
+    std::span<const ExtraSetting> extra_settings;  // needed to reach the proxy (applied by `recommend`)
+    std::span<const Text> caveats;
+};
+
+struct ClientEntry {
+    std::string_view id;          // "openai-node", "anthropic-sdk-node", "claude-code", "kilo.anthropic", …
+    std::string_view name;        // "OpenAI SDK (Node)"
+    std::string_view product;     // "Kilo CLI" — groups modes of one product in the picker
+    ClientKind kind;
+    Protocol protocol;            // what it speaks to the proxy
+    std::string_view auth_header; // "Authorization: Bearer", "x-api-key", "x-goog-api-key", "?key="
+    bool reaches_loopback;        // false for Cursor: its servers make the calls, 127.0.0.1 is unreachable
+    std::span<const ClientVariant> variants;  // newest first
+};
+
+[[nodiscard]] std::span<const ClientEntry> client_catalog();
+[[nodiscard]] const ClientEntry* find_client(std::string_view id);
+// The variant whose [min_version, max_version) holds `version` (dotted numbers, "v" prefix and suffixes
+// like "-beta" tolerated); an empty or unparsable version picks the newest variant.
+[[nodiscard]] const ClientVariant& pick_variant(const ClientEntry& client, std::string_view version);
+// -1, 0, 1 comparing dotted versions numerically ("2.32.0" < "3.1").
+[[nodiscard]] int compare_versions(std::string_view a, std::string_view b);
+
+}  // namespace pathwise

@@ -1,0 +1,76 @@
+// resolution.hpp — (client, version, typed base URL) → the exact requests it will send, and what to type instead.
+//
+//   auto r = pathwise::resolve_client(*pathwise::find_client("anthropic-sdk-node"), "", "http://127.0.0.1:8045/v1");
+//   r->calls[0].path;           // "/v1/v1/messages"
+//   r->calls[0].route == nullptr; // no route: see diagnosis.hpp for why and what to fix
+//   auto rec = pathwise::recommend(*pathwise::find_client("anthropic-sdk-node"), "", "http://127.0.0.1:8045");
+//   rec.base_url;               // "http://127.0.0.1:8045"
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pathwise/client_catalog.hpp"
+#include "pathwise/result.hpp"
+#include "pathwise/url.hpp"
+
+namespace pathwise {
+
+struct ResolvedCall {
+    const ClientCall* call = nullptr;
+    Method method = Method::get;
+    std::string origin;       // "http://127.0.0.1:8045"
+    std::string base_part;    // the part of the final path that came from the typed base ("/v1")
+    std::string client_part;  // the part the client appended ("/chat/completions")
+    std::string path;         // base_part + client_part (after the client's own joining)
+    std::string query;        // final query without '?', "" when none ("{key}" stays a placeholder)
+    bool websocket_upgrade = false;
+    const Route* route = nullptr;  // the proxy route this hits, nullptr when it is a 404
+    std::string model;             // the model segment used in the example ("gemini-2.5-flash", "")
+};
+
+struct Resolution {
+    const ClientEntry* client = nullptr;
+    const ClientVariant* variant = nullptr;
+    BaseUrl base;
+    std::vector<ResolvedCall> calls;
+    bool all_calls_routed = false;  // every non-websocket call hits a route
+};
+
+// Options applied on top of the variant: the extra settings a person has applied (by name).
+struct ResolveOptions {
+    std::vector<std::string> applied_settings;  // names of ExtraSetting entries in effect
+    std::string_view example_model;             // "" → protocol default ("gpt-4o-mini", "claude-sonnet-4-5", "gemini-2.5-flash")
+};
+
+// Error when the typed base URL does not parse (the error is parse_base_url's).
+[[nodiscard]] Result<Resolution> resolve_client(const ClientEntry& client, std::string_view version,
+                                                std::string_view typed_base_url, const ResolveOptions& options = {});
+[[nodiscard]] Resolution resolve_client(const ClientEntry& client, const ClientVariant& variant, const BaseUrl& base,
+                                        const ResolveOptions& options = {});
+
+struct VerifyCommand {
+    std::string_view shell;  // "curl" or "powershell"
+    std::string command;     // "curl -i http://127.0.0.1:8045/v1/models"
+};
+
+struct Recommendation {
+    const ClientEntry* client = nullptr;
+    const ClientVariant* variant = nullptr;
+    bool reachable = true;          // false: no base URL on this origin works (e.g. Cursor and 127.0.0.1)
+    std::string base_url;           // exactly what to type: "http://127.0.0.1:8045/v1"
+    std::vector<const ExtraSetting*> settings;  // extra settings that must be applied as well
+    std::vector<const EntryPoint*> entry_points;
+    std::vector<std::string> examples;          // entry-point examples with {base} filled in
+    Resolution resolution;          // what the client sends with that base (all routed when reachable)
+    std::vector<VerifyCommand> verify;  // curl and PowerShell checks of the routes this client uses
+};
+
+// The base URL is derived, not stored: the shortest base on `proxy_origin` for which every call the
+// client makes reaches a route (trying the variant's settings only when no plain base works).
+// `proxy_origin` may be anything parse_base_url accepts; its path is ignored.
+[[nodiscard]] Result<Recommendation> recommend(const ClientEntry& client, std::string_view version,
+                                               std::string_view proxy_origin);
+
+}  // namespace pathwise

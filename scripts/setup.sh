@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Installs everything Pathwise needs on Debian 12 (bookworm), as root or via sudo.
+# Safe to run again: each step checks what is already there first.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+
+packages=(
+  build-essential cmake pkg-config ninja-build
+  libcpp-httplib-dev nlohmann-json3-dev libssl-dev zlib1g-dev libbrotli-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  libglfw3-dev libgl-dev libgl1-mesa-dri
+  emscripten dpkg-dev
+  chromium xvfb xauth imagemagick
+  curl openssl ca-certificates nginx-light wrk
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+# apt-get source needs a deb-src entry.
+srcfile=/etc/apt/sources.list.d/pathwise-src.sources
+need_update=0
+if [ ! -f "$srcfile" ]; then
+  $SUDO tee "$srcfile" >/dev/null <<'SRC'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+  need_update=1
+fi
+
+if [ ${#missing[@]} -gt 0 ] || [ $need_update -eq 1 ]; then
+  echo "setup: installing ${#missing[@]} Debian package(s): ${missing[*]}"
+  $SUDO apt-get update -qq
+  if [ ${#missing[@]} -gt 0 ]; then
+    $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+fi
+
+# Dear ImGui 1.86 sources, from Debian's source package, into an ignored folder.
+third=$here/third_party
+if [ ! -f "$third/imgui/imgui.cpp" ]; then
+  mkdir -p "$third"
+  ( cd "$third" && rm -rf imgui-* imgui_* && apt-get source -qq imgui >/dev/null 2>&1 || apt-get source imgui )
+  src=$(ls -d "$third"/imgui-*/ | head -1)
+  rm -rf "$third/imgui"
+  mv "$src" "$third/imgui"
+  rm -f "$third"/imgui_*.dsc "$third"/imgui_*.tar.* 
+fi
+echo "setup: ready (imgui at third_party/imgui)"
