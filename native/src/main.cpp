@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
     if (command == "clients") return pathwise::cli::run_clients(rest);
     if (command == "routes") return pathwise::cli::run_routes(rest);
     if (command == "link") return pathwise::cli::run_link(rest);
+    if (command == "mock") return pathwise::cli::run_mock(rest);
     std::fprintf(stderr, "pathwise: unknown command '%.*s'\n\n%s", static_cast<int>(command.size()), command.data(),
                  kUsage.data());
     return 2;

@@ -1,0 +1,51 @@
+// forwarder.hpp — the "pick upstream → forward/stream" stages of the proxy pipeline.
+// The server (proxy/) has already matched the route and authenticated the client; the forwarder sends the
+// request to the protocol's upstream (the embedded mock when none is configured) and fills the response,
+// streaming SSE event by event, cancelling upstream when the client leaves, mapping failures to 502/504
+// and mid-stream deaths to a protocol-shaped error event.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "proxy/config.hpp"
+#include "proxy/request_record.hpp"
+#include "pathwise/route_table.hpp"
+
+namespace httplib {
+struct Request;
+struct Response;
+}  // namespace httplib
+
+namespace pathwise::proxy {
+
+class Forwarder {
+public:
+    explicit Forwarder(const ServeConfig& config);  // starts the embedded mock upstream if any protocol needs it
+    ~Forwarder();                                   // stops it
+    Forwarder(const Forwarder&) = delete;
+    Forwarder& operator=(const Forwarder&) = delete;
+
+    // `path` is what to send upstream (the request path, or the repaired one). Fills `res`; for streams it
+    // installs a chunked content provider that keeps writing after this returns. Updates `record`
+    // (upstream, status, error, bytes_out, streamed) — for streams, the final values are written when the
+    // stream ends, through `record` which must stay valid until then (the server keeps it in a shared_ptr).
+    void forward(const httplib::Request& req, httplib::Response& res, const RouteMatch& match,
+                 const std::string& path, const std::shared_ptr<RequestRecord>& record);
+
+    // Readiness: is each configured upstream reachable (TCP connect within the connect timeout)?
+    struct UpstreamStatus {
+        Protocol protocol;
+        std::string upstream;  // "mock" or origin
+        bool reachable;
+        std::string error;
+    };
+    [[nodiscard]] std::vector<UpstreamStatus> check_upstreams() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace pathwise::proxy
