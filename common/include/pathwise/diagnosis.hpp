@@ -59,12 +59,15 @@ struct Diagnosis {
     std::string wrong_part;                 // the fragment at fault: "/v1", "/chat/completions", "//"
     std::string fixed_base_url;             // the base URL to type instead ("" when it depends on the client)
     std::string fix_hint_key;               // machine key of the fix: "remove_v1", "add_v1", "use_v1beta", …
-    std::vector<std::string> likely_clients;  // catalog ids that produce exactly this path with some base
 };
 
 // (a) A path from a log, or a request the proxy could not route. `proxy_origin` is where the proxy listens,
 // used to spell out the fixed base URL ("http://127.0.0.1:8045").
 [[nodiscard]] Diagnosis diagnose_request(const RequestFacts& request, std::string_view proxy_origin);
+
+// Catalog ids of clients that send exactly this path for some plausible typed base on `proxy_origin`.
+// Scans the catalog, so it is kept out of diagnose_request (which the proxy runs on every 404).
+[[nodiscard]] std::vector<std::string> likely_clients(const RequestFacts& request, std::string_view proxy_origin);
 
 // (b) A (client, typed base URL) pair: the first call that misses, explained for that client, with the
 // client's own recommended base as the fix. kind == ok when every call reaches a route.
