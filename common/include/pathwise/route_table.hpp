@@ -22,6 +22,8 @@ struct Route {
     std::string_view id;        // stable: "openai.chat_completions", "gemini.generate_content", "healthz"
     Method method;
     // Literal segments plus `{model}` (one path segment; in "…/{model}:action" it ends at the last ':').
+    // A trailing `{model}` never captures "x:generateContent"-style segments (a lowerCamelCase word after the
+    // last ':' is a Gemini action, sent with the wrong method); tagged ids such as "llama3:8b" stay models.
     std::string_view pattern;   // "/v1beta/models/{model}:generateContent"
     Protocol protocol;
     std::string_view purpose;   // English, one line: "Chat completions"

@@ -1,0 +1,157 @@
+// route_table.cpp — the one table of routes the proxy serves, and the matcher the router and the diagnosis share.
+#include "pathwise/route_table.hpp"
+
+#include <array>
+#include <cstddef>
+
+namespace pathwise {
+namespace {
+
+constexpr std::string_view kModelPlaceholder = "{model}";
+
+// The single source of truth. Adding a route = one line here (+ its test vector in route_table_test.cpp).
+constexpr std::array kRoutes = {
+    // service
+    Route{"healthz", Method::get, "/healthz", Protocol::service, "Liveness: the proxy process answers", true, false},
+    Route{"readyz", Method::get, "/readyz", Protocol::service, "Readiness: the upstream answers", true, false},
+    Route{"metrics", Method::get, "/metrics", Protocol::service, "Prometheus metrics", false, false},
+    Route{"pathwise.requests", Method::get, "/_pathwise/requests", Protocol::service,
+          "Recent requests, for the wizard's live view", false, false},
+    // openai — /v1/models is also what the Anthropic SDK calls for its model list: one route, and the proxy
+    // answers in the shape the request headers ask for (anthropic-version → Anthropic shape).
+    Route{"openai.models", Method::get, "/v1/models", Protocol::openai, "List models", false, false},
+    Route{"openai.chat_completions", Method::post, "/v1/chat/completions", Protocol::openai, "Chat completions",
+          false, true},
+    Route{"openai.responses", Method::post, "/v1/responses", Protocol::openai, "Responses API", false, true},
+    // anthropic
+    Route{"anthropic.messages", Method::post, "/v1/messages", Protocol::anthropic, "Messages", false, true},
+    Route{"anthropic.count_tokens", Method::post, "/v1/messages/count_tokens", Protocol::anthropic,
+          "Count message tokens", false, false},
+    // gemini
+    Route{"gemini.models", Method::get, "/v1beta/models", Protocol::gemini, "List models", false, false},
+    Route{"gemini.model", Method::get, "/v1beta/models/{model}", Protocol::gemini, "Get one model", false, false},
+    Route{"gemini.generate_content", Method::post, "/v1beta/models/{model}:generateContent", Protocol::gemini,
+          "Generate content", false, false},
+    Route{"gemini.stream_generate_content", Method::post, "/v1beta/models/{model}:streamGenerateContent",
+          Protocol::gemini, "Generate content as a stream (SSE with ?alt=sse)", false, true},
+    Route{"gemini.count_tokens", Method::post, "/v1beta/models/{model}:countTokens", Protocol::gemini,
+          "Count content tokens", false, false},
+};
+
+constexpr char to_lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (to_lower_ascii(a[i]) != to_lower_ascii(b[i])) return false;
+    }
+    return true;
+}
+
+// Gemini puts the method after the model id as ":generateContent", ":embedContent", ":batchEmbedContents".
+// Those action names are lowerCamelCase words; model ids with a tag ("llama3:8b", "qwen3:latest") are not,
+// so a trailing `{model}` can tell "GET a model" from "an action sent with the wrong method".
+bool ends_with_action_name(std::string_view segment) {
+    const std::size_t colon = segment.rfind(':');
+    if (colon == std::string_view::npos) return false;
+    const std::string_view action = segment.substr(colon + 1);
+    if (action.empty() || action.front() < 'a' || action.front() > 'z') return false;
+    bool has_upper = false;
+    for (const char c : action) {
+        const bool lower = c >= 'a' && c <= 'z';
+        const bool upper = c >= 'A' && c <= 'Z';
+        if (!lower && !upper) return false;
+        has_upper = has_upper || upper;
+    }
+    return has_upper;
+}
+
+// Exact match of `path` against one pattern; fills `model` when the pattern has a `{model}`.
+bool path_matches(std::string_view pattern, std::string_view path, std::string_view& model) {
+    const std::size_t hole = pattern.find(kModelPlaceholder);
+    if (hole == std::string_view::npos) return pattern == path;
+
+    const std::string_view prefix = pattern.substr(0, hole);
+    const std::string_view suffix = pattern.substr(hole + kModelPlaceholder.size());
+    if (path.size() <= prefix.size() + suffix.size()) return false;  // the model is never empty
+    if (path.substr(0, prefix.size()) != prefix) return false;
+    if (path.substr(path.size() - suffix.size()) != suffix) return false;
+
+    // With a ":action" suffix the model ends at the last ':' — which is what an ends-with test finds.
+    const std::string_view captured = path.substr(prefix.size(), path.size() - prefix.size() - suffix.size());
+    if (captured.find('/') != std::string_view::npos) return false;  // one segment only
+    if (suffix.empty() && ends_with_action_name(captured)) return false;
+    model = captured;
+    return true;
+}
+
+std::optional<RouteMatch> first_match(std::string_view target, const Method* method) {
+    const std::string_view path = target.substr(0, target.find('?'));
+    for (const Route& route : kRoutes) {
+        if (method != nullptr && route.method != *method) continue;
+        std::string_view model;
+        if (path_matches(route.pattern, path, model)) return RouteMatch{&route, std::string(model)};
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::string_view protocol_name(Protocol p) {
+    switch (p) {
+        case Protocol::service: return "service";
+        case Protocol::openai: return "openai";
+        case Protocol::anthropic: return "anthropic";
+        case Protocol::gemini: return "gemini";
+    }
+    return "service";
+}
+
+std::string_view method_name(Method m) {
+    switch (m) {
+        case Method::get: return "GET";
+        case Method::post: return "POST";
+        case Method::put: return "PUT";
+        case Method::patch: return "PATCH";
+        case Method::del: return "DELETE";
+        case Method::head: return "HEAD";
+        case Method::options: return "OPTIONS";
+        case Method::other: break;
+    }
+    return "OTHER";
+}
+
+Method parse_method(std::string_view name) {
+    constexpr std::array kKnown = {Method::get, Method::post, Method::put, Method::patch,
+                                   Method::del, Method::head, Method::options};
+    for (const Method m : kKnown) {
+        if (equals_ignoring_case(name, method_name(m))) return m;
+    }
+    return Method::other;
+}
+
+std::span<const Route> route_table() { return {kRoutes.data(), kRoutes.size()}; }
+
+const Route* find_route(std::string_view id) {
+    for (const Route& route : kRoutes) {
+        if (route.id == id) return &route;
+    }
+    return nullptr;
+}
+
+std::optional<RouteMatch> match_route(Method method, std::string_view target) { return first_match(target, &method); }
+
+std::optional<RouteMatch> match_path(std::string_view target) { return first_match(target, nullptr); }
+
+std::string expand_pattern(std::string_view pattern, std::string_view model) {
+    const std::size_t hole = pattern.find(kModelPlaceholder);
+    if (hole == std::string_view::npos) return std::string(pattern);
+    std::string path;
+    path.reserve(pattern.size() + model.size());
+    path.append(pattern.substr(0, hole));
+    path.append(model);
+    path.append(pattern.substr(hole + kModelPlaceholder.size()));
+    return path;
+}
+
+}  // namespace pathwise
