@@ -15,6 +15,7 @@ packages=(
   libglfw3-dev libgl-dev libgl1-mesa-dri
   emscripten dpkg-dev
   chromium xvfb xauth imagemagick
+  fonts-dejavu-core fonttools
   curl openssl ca-certificates nginx-light wrk
 )
 
