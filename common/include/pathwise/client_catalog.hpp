@@ -32,6 +32,9 @@ struct BaseRewrite {
     std::string_view append_version_unless_present;
     // Cherry Studio (≤2025): a trailing '/' means "use as is", otherwise "/v1/" is appended.
     bool legacy_trailing_slash_suppresses_v1;
+    // Cherry Studio (2026): a typed URL ending in '#' is never given a version; when its path ends with the
+    // call's own endpoint ("…/v1/chat/completions#") that call is sent to it verbatim (full-endpoint escape).
+    bool trailing_hash_means_verbatim = false;
 };
 // 3. How the base and the call's path are glued.
 enum class JoinStyle : unsigned char {
@@ -55,11 +58,24 @@ struct JoinRule {
 
 // One HTTP call a client makes, relative to its base.
 struct ClientCall {
-    std::string_view id;       // "chat", "chat_stream", "responses", "models", "messages", "count_tokens", …
+    // openai: "chat", "responses", "responses_ws" (Codex's WebSocket try), "responses_fallback", "models";
+    // anthropic: "messages", "count_tokens", "models"; gemini: "generate", "stream", "count_tokens", "models".
+    std::string_view id;
     Method method;
     std::string_view path;     // appended path, may hold "{model}": "/chat/completions", "models/{model}:generateContent"
     std::string_view query;    // query the client adds: "beta=true", "alt=sse", "key={key}" — "" when none
     bool websocket_upgrade;    // Codex's first GET …/responses with Upgrade: websocket
+    // The proxy route this call is meant for (route_table.hpp id). A call "reaches a route" only when the final
+    // path matches THIS route: @google/genai 3.x's GET /v1/models hits openai.models, which is not a Gemini list.
+    std::string_view route_id = {};
+    // What in the client makes this call: "openai(model)", "openai.chat(model)", "useResponsesApi: true".
+    std::string_view trigger = {};
+    // Some calls are built by hand instead of by the SDK (Kilo Code legacy `${baseUrl}/models`, LobeChat's
+    // `${baseURL}/v1beta/models?key=`): they follow this rule instead of the variant's. nullptr = the variant's.
+    const JoinRule* join_override = nullptr;
+    // Sent only when the call with this id did not reach a route (Roo Code openai-native: on any SDK error it
+    // retries `${base || "https://api.openai.com"}/v1/responses`). "" = always sent.
+    std::string_view fallback_of = {};
 };
 
 // A setting the client needs besides the base URL (Gemini CLI's auth type, genai 3.x's API version).
@@ -91,8 +107,13 @@ struct ClientVariant {
     std::span<const ClientCall> calls;
     std::string_view default_base_url;  // the client's own default, e.g. "https://api.openai.com/v1"
     std::span<const EntryPoint> entry_points;
-    std::span<const ExtraSetting> extra_settings;  // needed to reach the proxy (applied by `recommend`)
+    // Needed to reach the proxy. A setting with `sets_api_version` is applied by `recommend` only when no
+    // plain base URL works (@google/genai 3.x); any other setting is always needed (Gemini CLI's auth type).
+    std::span<const ExtraSetting> extra_settings;
     std::span<const Text> caveats;
+    // Overrides ClientEntry::auth_header when this version authenticates differently ("" = the entry's):
+    // @anthropic-ai/sdk 1.x sends Authorization: Bearer, 0.x sends x-api-key (measured).
+    std::string_view auth_header = {};
 };
 
 struct ClientEntry {
@@ -113,5 +134,9 @@ struct ClientEntry {
 [[nodiscard]] const ClientVariant& pick_variant(const ClientEntry& client, std::string_view version);
 // -1, 0, 1 comparing dotted versions numerically ("2.32.0" < "3.1").
 [[nodiscard]] int compare_versions(std::string_view a, std::string_view b);
+// The auth header this variant sends (the variant's override, else the entry's).
+[[nodiscard]] std::string_view auth_header_of(const ClientEntry& client, const ClientVariant& variant);
+// The call with this id in the variant, nullptr when none.
+[[nodiscard]] const ClientCall* find_call(const ClientVariant& variant, std::string_view call_id);
 
 }  // namespace pathwise
