@@ -27,11 +27,12 @@ enum class BaseTrim : unsigned char {
 // 2. Rewrites some clients make to the typed base before joining.
 struct BaseRewrite {
     // Cline: a base whose path is "" or "/" gets this default path grafted ("/v1", "/v1beta"); "" = no graft.
-    std::string_view graft_when_root;
-    // Cherry Studio (2026): append "/<this>" unless the path already has a /v\d… segment or ends with '#'; "" = none.
-    std::string_view append_version_unless_present;
+    std::string_view graft_when_root = {};
+    // Cherry Studio (2026): append "/<this>" unless the path already has a /v\d… segment or the typed URL ends
+    // with '#'; "" = none.
+    std::string_view append_version_unless_present = {};
     // Cherry Studio (≤2025): a trailing '/' means "use as is", otherwise "/v1/" is appended.
-    bool legacy_trailing_slash_suppresses_v1;
+    bool legacy_trailing_slash_suppresses_v1 = false;
     // Cherry Studio (2026): a typed URL ending in '#' is never given a version; when its path ends with the
     // call's own endpoint ("…/v1/chat/completions#") that call is sent to it verbatim (full-endpoint escape).
     bool trailing_hash_means_verbatim = false;
@@ -45,26 +46,27 @@ enum class JoinStyle : unsigned char {
 };
 
 struct JoinRule {
-    BaseTrim trim;
-    BaseRewrite rewrite;
-    JoinStyle join;
+    BaseTrim trim = BaseTrim::keep;
+    BaseRewrite rewrite = {};
+    JoinStyle join = JoinStyle::concat;
     // Inserted between base and path as its own segment ("v1beta", "v1"); "" = the path carries its version.
-    std::string_view api_version;
+    std::string_view api_version = {};
     // Query parameters of the typed base URL survive into requests (openai-node ≥ 7, python SDKs).
-    bool keeps_base_query;
+    bool keeps_base_query = false;
     // The client collapses "//" in the final path itself (none measured do; kept for completeness).
-    bool collapses_double_slash;
+    bool collapses_double_slash = false;
 };
 
 // One HTTP call a client makes, relative to its base.
 struct ClientCall {
     // openai: "chat", "responses", "responses_ws" (Codex's WebSocket try), "responses_fallback", "models";
     // anthropic: "messages", "count_tokens", "models"; gemini: "generate", "stream", "count_tokens", "models".
-    std::string_view id;
-    Method method;
-    std::string_view path;     // appended path, may hold "{model}": "/chat/completions", "models/{model}:generateContent"
-    std::string_view query;    // query the client adds: "beta=true", "alt=sse", "key={key}" — "" when none
-    bool websocket_upgrade;    // Codex's first GET …/responses with Upgrade: websocket
+    std::string_view id = {};
+    Method method = Method::get;
+    // Appended path as the client writes it, may hold "{model}": "/chat/completions", "models/{model}:generateContent".
+    std::string_view path = {};
+    std::string_view query = {};            // the client's own query: "beta=true", "alt=sse", "key={key}", "" = none
+    bool websocket_upgrade = false;         // Codex's first GET …/responses with Upgrade: websocket
     // The proxy route this call is meant for (route_table.hpp id). A call "reaches a route" only when the final
     // path matches THIS route: @google/genai 3.x's GET /v1/models hits openai.models, which is not a Gemini list.
     std::string_view route_id = {};
@@ -80,51 +82,51 @@ struct ClientCall {
 
 // A setting the client needs besides the base URL (Gemini CLI's auth type, genai 3.x's API version).
 struct ExtraSetting {
-    std::string_view name;     // "GOOGLE_GENAI_API_VERSION" or "security.auth.selectedType"
-    std::string_view value;    // "beta" / "gemini-api-key"
-    std::string_view where;    // "environment" / "~/.gemini/settings.json"
+    std::string_view name = {};             // "GOOGLE_GENAI_API_VERSION" or "security.auth.selectedType"
+    std::string_view value = {};            // "beta" / "gemini-api-key"
+    std::string_view where = {};            // "environment" / "~/.gemini/settings.json"
     // When non-empty, applying the setting replaces JoinRule::api_version with this value.
-    std::string_view sets_api_version;
-    Text why;
+    std::string_view sets_api_version = {};
+    Text why = {};
 };
 
 enum class ClientKind : unsigned char { sdk, cli, app, tool };
 
 // Where the person types the base URL, with a ready example ("{base}" is replaced by the recommended base).
 struct EntryPoint {
-    std::string_view kind;     // "env", "setting", "code", "config", "flag"
-    std::string_view name;     // "ANTHROPIC_BASE_URL", "Settings → Models → Override OpenAI Base URL"
-    std::string_view example;  // "export ANTHROPIC_BASE_URL={base}" or a code snippet
+    std::string_view kind = {};             // "env", "setting", "code", "config", "flag"
+    std::string_view name = {};             // "ANTHROPIC_BASE_URL", "Settings → Models → Override OpenAI Base URL"
+    std::string_view example = {};          // "export ANTHROPIC_BASE_URL={base}" or a code snippet
 };
 
 struct ClientVariant {
-    std::string_view versions;       // human range: ">=3.0", "<=2.x", "all", "7.x"
-    std::string_view min_version;    // inclusive, "" = unbounded ("3.0.0")
-    std::string_view max_version;    // exclusive, "" = unbounded ("3.0.0")
-    std::string_view measured;       // versions this was measured on ("3.1.0"), "" when read from source
-    std::string_view source;         // "measured" or the file it was read from
-    JoinRule join;
-    std::span<const ClientCall> calls;
-    std::string_view default_base_url;  // the client's own default, e.g. "https://api.openai.com/v1"
-    std::span<const EntryPoint> entry_points;
+    std::string_view versions = {};         // human range: ">=3.0", "<=2.x", "all", "7.x"
+    std::string_view min_version = {};      // inclusive, "" = unbounded ("3.0.0")
+    std::string_view max_version = {};      // exclusive, "" = unbounded ("3.0.0")
+    std::string_view measured = {};         // versions this was measured on ("3.1.0"), "" when read from source
+    std::string_view source = {};           // "measured" or the file it was read from
+    JoinRule join = {};
+    std::span<const ClientCall> calls = {};
+    std::string_view default_base_url = {}; // the client's own default, e.g. "https://api.openai.com/v1"
+    std::span<const EntryPoint> entry_points = {};
     // Needed to reach the proxy. A setting with `sets_api_version` is applied by `recommend` only when no
     // plain base URL works (@google/genai 3.x); any other setting is always needed (Gemini CLI's auth type).
-    std::span<const ExtraSetting> extra_settings;
-    std::span<const Text> caveats;
+    std::span<const ExtraSetting> extra_settings = {};
+    std::span<const Text> caveats = {};
     // Overrides ClientEntry::auth_header when this version authenticates differently ("" = the entry's):
     // @anthropic-ai/sdk 1.x sends Authorization: Bearer, 0.x sends x-api-key (measured).
     std::string_view auth_header = {};
 };
 
 struct ClientEntry {
-    std::string_view id;          // "openai-node", "anthropic-sdk-node", "claude-code", "kilo.anthropic", …
-    std::string_view name;        // "OpenAI SDK (Node)"
-    std::string_view product;     // "Kilo CLI" — groups modes of one product in the picker
-    ClientKind kind;
-    Protocol protocol;            // what it speaks to the proxy
-    std::string_view auth_header; // "Authorization: Bearer", "x-api-key", "x-goog-api-key", "?key="
-    bool reaches_loopback;        // false for Cursor: its servers make the calls, 127.0.0.1 is unreachable
-    std::span<const ClientVariant> variants;  // newest first
+    std::string_view id = {};               // "openai-node", "claude-code", "kilo-cli.anthropic", …
+    std::string_view name = {};             // "OpenAI SDK (Node)"
+    std::string_view product = {};          // "Kilo CLI" — groups modes of one product in the picker
+    ClientKind kind = ClientKind::sdk;
+    Protocol protocol = Protocol::openai;   // what it speaks to the proxy
+    std::string_view auth_header = {};      // "Authorization: Bearer", "x-api-key", "x-goog-api-key", "?key="
+    bool reaches_loopback = true;           // false for Cursor: its servers make the calls, 127.0.0.1 is unreachable
+    std::span<const ClientVariant> variants = {};  // newest first
 };
 
 [[nodiscard]] std::span<const ClientEntry> client_catalog();
