@@ -20,8 +20,8 @@ constexpr std::array kRoutes = {
     // openai — /v1/models is also what the Anthropic SDK calls for its model list: one route, and the proxy
     // answers in the shape the request headers ask for (anthropic-version → Anthropic shape).
     Route{"openai.models", Method::get, "/v1/models", Protocol::openai, "List models", false, false},
-    Route{"openai.chat_completions", Method::post, "/v1/chat/completions", Protocol::openai, "Chat completions",
-          false, true},
+    Route{"openai.chat_completions", Method::post, "/v1/chat/completions", Protocol::openai, "Chat completions", false,
+          true},
     Route{"openai.responses", Method::post, "/v1/responses", Protocol::openai, "Responses API", false, true},
     // anthropic
     Route{"anthropic.messages", Method::post, "/v1/messages", Protocol::anthropic, "Messages", false, true},
@@ -38,7 +38,9 @@ constexpr std::array kRoutes = {
           "Count content tokens", false, false},
 };
 
-constexpr char to_lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+constexpr char to_lower_ascii(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
@@ -99,30 +101,42 @@ std::optional<RouteMatch> first_match(std::string_view target, const Method* met
 
 std::string_view protocol_name(Protocol p) {
     switch (p) {
-        case Protocol::service: return "service";
-        case Protocol::openai: return "openai";
-        case Protocol::anthropic: return "anthropic";
-        case Protocol::gemini: return "gemini";
+        case Protocol::service:
+            return "service";
+        case Protocol::openai:
+            return "openai";
+        case Protocol::anthropic:
+            return "anthropic";
+        case Protocol::gemini:
+            return "gemini";
     }
     return "service";
 }
 
 std::string_view method_name(Method m) {
     switch (m) {
-        case Method::get: return "GET";
-        case Method::post: return "POST";
-        case Method::put: return "PUT";
-        case Method::patch: return "PATCH";
-        case Method::del: return "DELETE";
-        case Method::head: return "HEAD";
-        case Method::options: return "OPTIONS";
-        case Method::other: break;
+        case Method::get:
+            return "GET";
+        case Method::post:
+            return "POST";
+        case Method::put:
+            return "PUT";
+        case Method::patch:
+            return "PATCH";
+        case Method::del:
+            return "DELETE";
+        case Method::head:
+            return "HEAD";
+        case Method::options:
+            return "OPTIONS";
+        case Method::other:
+            break;
     }
     return "OTHER";
 }
 
 Method parse_method(std::string_view name) {
-    constexpr std::array kKnown = {Method::get, Method::post, Method::put, Method::patch,
+    constexpr std::array kKnown = {Method::get, Method::post, Method::put,    Method::patch,
                                    Method::del, Method::head, Method::options};
     for (const Method m : kKnown) {
         if (equals_ignoring_case(name, method_name(m))) return m;
@@ -130,7 +144,9 @@ Method parse_method(std::string_view name) {
     return Method::other;
 }
 
-std::span<const Route> route_table() { return {kRoutes.data(), kRoutes.size()}; }
+std::span<const Route> route_table() {
+    return {kRoutes.data(), kRoutes.size()};
+}
 
 const Route* find_route(std::string_view id) {
     for (const Route& route : kRoutes) {
@@ -139,9 +155,13 @@ const Route* find_route(std::string_view id) {
     return nullptr;
 }
 
-std::optional<RouteMatch> match_route(Method method, std::string_view target) { return first_match(target, &method); }
+std::optional<RouteMatch> match_route(Method method, std::string_view target) {
+    return first_match(target, &method);
+}
 
-std::optional<RouteMatch> match_path(std::string_view target) { return first_match(target, nullptr); }
+std::optional<RouteMatch> match_path(std::string_view target) {
+    return first_match(target, nullptr);
+}
 
 std::string expand_pattern(std::string_view pattern, std::string_view model) {
     const std::size_t hole = pattern.find(kModelPlaceholder);

@@ -35,10 +35,9 @@ const std::vector<ExpectedRoute> kExpectedRoutes = {
     {"anthropic.count_tokens", Method::post, "/v1/messages/count_tokens", Protocol::anthropic, false, false},
     {"gemini.models", Method::get, "/v1beta/models", Protocol::gemini, false, false},
     {"gemini.model", Method::get, "/v1beta/models/{model}", Protocol::gemini, false, false},
-    {"gemini.generate_content", Method::post, "/v1beta/models/{model}:generateContent", Protocol::gemini, false,
-     false},
-    {"gemini.stream_generate_content", Method::post, "/v1beta/models/{model}:streamGenerateContent",
-     Protocol::gemini, false, true},
+    {"gemini.generate_content", Method::post, "/v1beta/models/{model}:generateContent", Protocol::gemini, false, false},
+    {"gemini.stream_generate_content", Method::post, "/v1beta/models/{model}:streamGenerateContent", Protocol::gemini,
+     false, true},
     {"gemini.count_tokens", Method::post, "/v1beta/models/{model}:countTokens", Protocol::gemini, false, false},
 };
 
@@ -107,11 +106,10 @@ struct MethodCase {
 
 TEST(RouteTable, ParseMethod_IsCaseInsensitive_UnknownIsOther) {
     const std::vector<MethodCase> cases = {
-        {"GET", Method::get},         {"get", Method::get},         {"Post", Method::post},
-        {"pUt", Method::put},         {"PATCH", Method::patch},     {"delete", Method::del},
-        {"HEAD", Method::head},       {"options", Method::options}, {"TRACE", Method::other},
-        {"", Method::other},          {"GETX", Method::other},      {"GE", Method::other},
-        {" GET", Method::other},      {"DEL", Method::other},
+        {"GET", Method::get},     {"get", Method::get},    {"Post", Method::post},  {"pUt", Method::put},
+        {"PATCH", Method::patch}, {"delete", Method::del}, {"HEAD", Method::head},  {"options", Method::options},
+        {"TRACE", Method::other}, {"", Method::other},     {"GETX", Method::other}, {"GE", Method::other},
+        {" GET", Method::other},  {"DEL", Method::other},
     };
     for (const auto& c : cases) EXPECT_EQ(parse_method(c.text), c.expected) << "'" << c.text << "'";
 }
@@ -140,23 +138,21 @@ TEST(RouteTable, MatchRoute_Table) {
         {"anthropic messages", Method::post, "/v1/messages", "anthropic.messages", ""},
         {"claude code adds ?beta=true", Method::post, "/v1/messages?beta=true", "anthropic.messages", ""},
         {"count tokens", Method::post, "/v1/messages/count_tokens", "anthropic.count_tokens", ""},
-        {"count tokens with beta", Method::post, "/v1/messages/count_tokens?beta=true", "anthropic.count_tokens",
-         ""},
+        {"count tokens with beta", Method::post, "/v1/messages/count_tokens?beta=true", "anthropic.count_tokens", ""},
         {"gemini list", Method::get, "/v1beta/models", "gemini.models", ""},
         {"gemini list with key", Method::get, "/v1beta/models?key=abc", "gemini.models", ""},
         {"gemini get model", Method::get, "/v1beta/models/gemini-2.5-flash", "gemini.model", "gemini-2.5-flash"},
-        {"gemini generate", Method::post, "/v1beta/models/gemini-2.5-flash:generateContent",
-         "gemini.generate_content", "gemini-2.5-flash"},
+        {"gemini generate", Method::post, "/v1beta/models/gemini-2.5-flash:generateContent", "gemini.generate_content",
+         "gemini-2.5-flash"},
         {"gemini stream with alt=sse", Method::post, "/v1beta/models/gemini-2.5-pro:streamGenerateContent?alt=sse",
          "gemini.stream_generate_content", "gemini-2.5-pro"},
         {"gemini count tokens", Method::post, "/v1beta/models/gemini-2.0-flash:countTokens", "gemini.count_tokens",
          "gemini-2.0-flash"},
-        {"model with a tag: model ends at the last colon", Method::post,
-         "/v1beta/models/llama3:8b:generateContent", "gemini.generate_content", "llama3:8b"},
+        {"model with a tag: model ends at the last colon", Method::post, "/v1beta/models/llama3:8b:generateContent",
+         "gemini.generate_content", "llama3:8b"},
         {"get a model with a tag keeps the tag", Method::get, "/v1beta/models/qwen3:latest", "gemini.model",
          "qwen3:latest"},
-        {"model with dots and underscores", Method::get, "/v1beta/models/my_model.v2", "gemini.model",
-         "my_model.v2"},
+        {"model with dots and underscores", Method::get, "/v1beta/models/my_model.v2", "gemini.model", "my_model.v2"},
         {"empty query after ?", Method::get, "/v1/models?", "openai.models", ""},
 
         // Exact paths: no repair here (the diagnosis explains these misses).
@@ -175,8 +171,8 @@ TEST(RouteTable, MatchRoute_Table) {
         {"gemini model with a slash", Method::post, "/v1beta/models/a/b:generateContent", "", ""},
         {"gemini get with two segments", Method::get, "/v1beta/models/a/b", "", ""},
         {"gemini unknown action", Method::post, "/v1beta/models/gemini-2.5-flash:embedContent", "", ""},
-        {"gemini get of an unknown action is not a model", Method::get,
-         "/v1beta/models/gemini-2.5-flash:embedContent", "", ""},
+        {"gemini get of an unknown action is not a model", Method::get, "/v1beta/models/gemini-2.5-flash:embedContent",
+         "", ""},
         {"gemini action spelled lower case", Method::post, "/v1beta/models/x:generatecontent", "", ""},
         {"gemini action without the colon", Method::post, "/v1beta/models/xgenerateContent", "", ""},
 
