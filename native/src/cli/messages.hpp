@@ -1,0 +1,84 @@
+// messages.hpp — the command line's own words in every language (labels, headings, verdicts). Diagnosis
+// paragraphs and titles come from the core (diagnosis.hpp); usage errors stay in English, like the core's Error.
+#pragma once
+
+#include "pathwise/i18n.hpp"
+
+namespace pathwise::cli::msg {
+
+// doctor --client
+inline constexpr Text kClient{"Client", "Client", "Cliente"};
+inline constexpr Text kVersions{"Versions", "Versions", "Versiones"};
+inline constexpr Text kTypedBaseUrl{"Typed base URL", "URL de base saisie", "URL base escrita"};
+inline constexpr Text kCallsHeading{"Requests this client will send", "Requêtes que ce client enverra",
+                                    "Peticiones que enviará este cliente"};
+inline constexpr Text kLegend{"^ from the base URL you typed    ~ added by the client",
+                              "^ vient de l'URL de base saisie    ~ ajouté par le client",
+                              "^ viene de la URL base escrita    ~ añadido por el cliente"};
+inline constexpr Text kHitsRoute{"reaches route", "atteint la route", "llega a la ruta"};
+inline constexpr Text kNoRoute{"no route: the proxy answers 404", "aucune route : le proxy répond 404",
+                               "ninguna ruta: el proxy responde 404"};
+inline constexpr Text kWebsocketUpgrade{
+    "WebSocket upgrade attempt: the proxy declines it at once and the client falls back to POST",
+    "tentative de passage en WebSocket : le proxy la refuse aussitôt et le client se rabat sur POST",
+    "intento de cambio a WebSocket: el proxy lo rechaza enseguida y el cliente pasa a POST"};
+inline constexpr Text kVerdict{"Verdict", "Verdict", "Veredicto"};
+inline constexpr Text kAllRouted{"every request reaches a route", "chaque requête atteint une route",
+                                 "cada petición llega a una ruta"};
+inline constexpr Text kFixHeading{"Fix", "Correction", "Solución"};
+inline constexpr Text kSetupHeading{"Setup", "Configuration", "Configuración"};
+inline constexpr Text kTypeThisBase{"Type this base URL", "Saisissez cette URL de base", "Escriba esta URL base"};
+inline constexpr Text kWhere{"Where", "Où", "Dónde"};
+inline constexpr Text kAlsoSet{"Also set", "Réglez aussi", "Configure también"};
+inline constexpr Text kAlreadyApplied{"applied", "appliqué", "aplicado"};
+inline constexpr Text kVerifyHeading{"Check that it works", "Vérifiez que ça marche", "Compruebe que funciona"};
+inline constexpr Text kNotesHeading{"Good to know", "Bon à savoir", "Conviene saber"};
+inline constexpr Text kUnreachable{
+    "This client's requests are made by its vendor's servers, so they cannot reach a proxy on this machine "
+    "(127.0.0.1). Expose the proxy at a public HTTPS address (a tunnel) and type that address instead.",
+    "Les requêtes de ce client partent des serveurs de son éditeur : elles ne peuvent pas atteindre un proxy sur "
+    "cette machine (127.0.0.1). Exposez le proxy à une adresse HTTPS publique (un tunnel) et saisissez-la à la place.",
+    "Las peticiones de este cliente salen de los servidores de su fabricante: no pueden llegar a un proxy en esta "
+    "máquina (127.0.0.1). Publique el proxy en una dirección HTTPS pública (un túnel) y escriba esa dirección."};
+inline constexpr Text kUnreachableTitle{"unreachable from this client", "injoignable depuis ce client",
+                                        "inalcanzable desde este cliente"};
+
+// doctor PATH
+inline constexpr Text kRequest{"Request", "Requête", "Petición"};
+inline constexpr Text kDiagnosis{"Diagnosis", "Diagnostic", "Diagnóstico"};
+inline constexpr Text kMeantFor{"Meant for", "Destinée à", "Destinada a"};
+inline constexpr Text kWrongPart{"Wrong part", "Partie fautive", "Parte errónea"};
+inline constexpr Text kTypeInstead{"Base URL to type", "URL de base à saisir", "URL base que escribir"};
+inline constexpr Text kDependsOnClient{"depends on the client: run `pathwise doctor --client ID BASE_URL`",
+                                       "dépend du client : lancez `pathwise doctor --client ID URL_DE_BASE`",
+                                       "depende del cliente: ejecute `pathwise doctor --client ID URL_BASE`"};
+inline constexpr Text kLikelyClients{"Likely clients", "Clients probables", "Clientes probables"};
+inline constexpr Text kNone{"none found", "aucun trouvé", "ninguno encontrado"};
+inline constexpr Text kUnknownMethod{"(method unknown)", "(méthode inconnue)", "(método desconocido)"};
+
+// clients, routes
+inline constexpr Text kName{"Name", "Nom", "Nombre"};
+inline constexpr Text kProtocol{"Protocol", "Protocole", "Protocolo"};
+inline constexpr Text kTypeFor{"Type this for {1}", "À saisir pour {1}", "Escriba esto para {1}"};
+inline constexpr Text kNeedsPublicUrl{"(needs a public URL)", "(exige une URL publique)", "(requiere una URL pública)"};
+inline constexpr Text kPlusSetting{"+ {1}", "+ {1}", "+ {1}"};
+inline constexpr Text kMethod{"Method", "Méthode", "Método"};
+inline constexpr Text kPath{"Path", "Chemin", "Ruta"};
+inline constexpr Text kRoute{"Route", "Route", "Ruta"};
+inline constexpr Text kPurpose{"Purpose", "Rôle", "Uso"};
+inline constexpr Text kStreams{"Streams", "Flux", "Streaming"};
+inline constexpr Text kYes{"yes", "oui", "sí"};
+inline constexpr Text kNo{"no", "non", "no"};
+
+// link
+inline constexpr Text kLinkState{"Share link state", "État du lien de partage", "Estado del enlace compartido"};
+inline constexpr Text kProxyOrigin{"Proxy origin", "Origine du proxy", "Origen del proxy"};
+inline constexpr Text kClientVersion{"Client version", "Version du client", "Versión del cliente"};
+inline constexpr Text kLogPath{"Log path", "Chemin du journal", "Ruta del registro"};
+inline constexpr Text kLanguage{"Language", "Langue", "Idioma"};
+inline constexpr Text kView{"View", "Vue", "Vista"};
+inline constexpr Text kNotSet{"(not set)", "(non défini)", "(sin definir)"};
+inline constexpr Text kFollowBrowser{"(follows the browser)", "(suit le navigateur)", "(según el navegador)"};
+inline constexpr Text kIgnored{"Ignored", "Ignoré", "Ignorado"};
+
+}  // namespace pathwise::cli::msg
