@@ -1,0 +1,160 @@
+// sdk_driver.mjs — runs under Node 22: makes real calls with one real npm SDK, as a user's script would.
+// stdin: {"sdk": "<name in SDKS>", "jobs": [{"base", "action", "key", "model", "apiVersion"?}]}
+// stdout (last line): JSON array, one {ok, text, status, message} per job, in order.
+// Jobs run one after another, so the capture server sees each job's requests under that job's key.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const TIMEOUT_MS = 15000;
+
+function collectError(error) {
+  const parts = [error?.message, error?.responseBody, error?.error && JSON.stringify(error.error),
+    error?.cause?.message, error?.lastError?.message, error?.lastError?.responseBody];
+  const status = error?.status ?? error?.statusCode ?? error?.lastError?.statusCode ?? error?.cause?.status ?? null;
+  return { ok: false, status: typeof status === 'number' ? status : null, message: parts.filter(Boolean).join(' | ') };
+}
+
+async function textOfStream(iterable, pick) {
+  let text = '';
+  for await (const chunk of iterable) text += pick(chunk) ?? '';
+  return text;
+}
+
+// --- openai / @langchain/openai -----------------------------------------------------------------------------
+function openaiActions(pkg) {
+  return async ({ base, action, key, model }) => {
+    const OpenAI = require(pkg).default ?? require(pkg).OpenAI;
+    const client = new OpenAI({ apiKey: key, baseURL: base, maxRetries: 0, timeout: TIMEOUT_MS });
+    const messages = [{ role: 'user', content: 'hi' }];
+    switch (action) {
+      case 'chat': return (await client.chat.completions.create({ model, messages })).choices[0].message.content;
+      case 'chat_stream': return textOfStream(await client.chat.completions.create({ model, messages, stream: true }), (c) => c.choices[0]?.delta?.content);
+      case 'responses': return (await client.responses.create({ model, input: 'hi' })).output_text;
+      case 'responses_stream': return textOfStream(await client.responses.create({ model, input: 'hi', stream: true }), (e) => (e.type === 'response.output_text.delta' ? e.delta : ''));
+      case 'models': { const page = await client.models.list(); return page.data.map((m) => m.id).join(','); }
+    }
+    throw new Error(`openai driver: unknown action ${action}`);
+  };
+}
+
+async function langchain({ base, action, key, model }) {
+  const { ChatOpenAI } = require('@langchain/openai');
+  const useResponsesApi = action.startsWith('responses');
+  const chat = new ChatOpenAI({ model, apiKey: key, maxRetries: 0, timeout: TIMEOUT_MS, useResponsesApi, configuration: { baseURL: base } });
+  const textOf = (m) => (typeof m.content === 'string' ? m.content : m.content.map((p) => p.text ?? '').join(''));
+  if (action.endsWith('_stream')) return textOfStream(await chat.stream('hi'), textOf);
+  return textOf(await chat.invoke('hi'));
+}
+
+// --- @anthropic-ai/sdk ---------------------------------------------------------------------------------------
+function anthropicActions(pkg) {
+  return async ({ base, action, key, model }) => {
+    const Anthropic = require(pkg).default ?? require(pkg).Anthropic;
+    const client = new Anthropic({ apiKey: key, baseURL: base, maxRetries: 0, timeout: TIMEOUT_MS });
+    const request = { model, max_tokens: 64, messages: [{ role: 'user', content: 'hi' }] };
+    switch (action) {
+      case 'messages': return (await client.messages.create(request)).content.map((b) => b.text ?? '').join('');
+      case 'messages_stream': return textOfStream(await client.messages.create({ ...request, stream: true }), (e) => (e.type === 'content_block_delta' ? e.delta.text : ''));
+      case 'count_tokens': return String((await client.messages.countTokens({ model, messages: request.messages })).input_tokens);
+      case 'models': { const page = await client.models.list(); return page.data.map((m) => m.id).join(','); }
+    }
+    throw new Error(`anthropic driver: unknown action ${action}`);
+  };
+}
+
+// --- @google/genai (3.x and 2.x) -------------------------------------------------------------------------
+function genaiActions(pkg) {
+  return async ({ base, action, key, model, apiVersion }) => {
+    const { GoogleGenAI } = require(pkg);
+    const httpOptions = { baseUrl: base, timeout: TIMEOUT_MS };
+    if (apiVersion !== undefined) httpOptions.apiVersion = apiVersion;
+    const ai = new GoogleGenAI({ apiKey: key, httpOptions });
+    switch (action) {
+      case 'generate': return (await ai.models.generateContent({ model, contents: 'hi' })).text;
+      case 'generate_stream': return textOfStream(await ai.models.generateContentStream({ model, contents: 'hi' }), (c) => c.text);
+      case 'count_tokens': return String((await ai.models.countTokens({ model, contents: 'hi' })).totalTokens);
+      case 'models': { const names = []; for await (const m of await ai.models.list()) names.push(m.name); return names.join(','); }
+    }
+    throw new Error(`genai driver: unknown action ${action}`);
+  };
+}
+
+async function generativeAi({ base, action, key, model }) {
+  const { GoogleGenerativeAI } = require('@google/generative-ai');
+  const generative = new GoogleGenerativeAI(key).getGenerativeModel({ model }, { baseUrl: base, timeout: TIMEOUT_MS });
+  switch (action) {
+    case 'generate': return (await generative.generateContent('hi')).response.text();
+    case 'generate_stream': return textOfStream((await generative.generateContentStream('hi')).stream, (c) => c.text());
+    case 'count_tokens': return String((await generative.countTokens('hi')).totalTokens);
+  }
+  throw new Error(`generative-ai driver: unknown action ${action}`);
+}
+
+// --- AI SDK ----------------------------------------------------------------------------------------------
+async function aiSdkRun(languageModel, action) {
+  const { generateText, streamText } = await import('ai');
+  const abortSignal = AbortSignal.timeout(TIMEOUT_MS);
+  if (action.endsWith('_stream')) {
+    let failure = null;
+    const result = streamText({ model: languageModel, prompt: 'hi', maxRetries: 0, abortSignal, onError: ({ error }) => { failure = error; } });
+    let text = '';
+    for await (const part of result.textStream) text += part;
+    if (failure) throw failure;
+    return text;
+  }
+  return (await generateText({ model: languageModel, prompt: 'hi', maxRetries: 0, abortSignal })).text;
+}
+
+async function aiSdkOpenai({ base, action, key, model }) {
+  const { createOpenAI } = await import('@ai-sdk/openai');
+  const provider = createOpenAI({ baseURL: base, apiKey: key });
+  // openai(model) is the Responses API; openai.chat(model) Chat Completions (CLIENTS.md 1.4).
+  return aiSdkRun(action.startsWith('chat') ? provider.chat(model) : provider(model), action);
+}
+async function aiSdkOpenaiCompatible({ base, action, key, model }) {
+  const { createOpenAICompatible } = await import('@ai-sdk/openai-compatible');
+  return aiSdkRun(createOpenAICompatible({ name: 'pathwise', baseURL: base, apiKey: key }).chatModel(model), action);
+}
+async function aiSdkAnthropic({ base, action, key, model }) {
+  const { createAnthropic } = await import('@ai-sdk/anthropic');
+  return aiSdkRun(createAnthropic({ baseURL: base, apiKey: key })(model), action);
+}
+async function aiSdkGoogle({ base, action, key, model }) {
+  const { createGoogleGenerativeAI } = await import('@ai-sdk/google');
+  return aiSdkRun(createGoogleGenerativeAI({ baseURL: base, apiKey: key })(model), action);
+}
+
+const SDKS = {
+  'openai': openaiActions('openai'),
+  'openai-6': openaiActions('openai-6'),
+  'langchain-openai': langchain,
+  'anthropic': anthropicActions('@anthropic-ai/sdk'),
+  'anthropic-0': anthropicActions('anthropic-sdk-0'),
+  'genai': genaiActions('@google/genai'),
+  'genai-2': genaiActions('google-genai-2'),
+  'generative-ai': generativeAi,
+  'ai-sdk-openai': aiSdkOpenai,
+  'ai-sdk-openai-compatible': aiSdkOpenaiCompatible,
+  'ai-sdk-anthropic': aiSdkAnthropic,
+  'ai-sdk-google': aiSdkGoogle,
+};
+
+async function main() {
+  let input = '';
+  for await (const chunk of process.stdin) input += chunk;
+  const { sdk, jobs } = JSON.parse(input);
+  const runJob = SDKS[sdk];
+  if (!runJob) throw new Error(`unknown sdk ${sdk}`);
+  const results = [];
+  for (const job of jobs) {
+    try {
+      const text = await runJob(job);
+      results.push({ ok: true, text: String(text ?? '') });
+    } catch (error) {
+      results.push(collectError(error));
+    }
+  }
+  process.stdout.write('\n' + JSON.stringify(results) + '\n');
+}
+
+main().then(() => process.exit(0), (error) => { console.error(error); process.exit(3); });

