@@ -58,12 +58,48 @@ struct Diagnosis {
     std::string intended_path;              // e.g. "/v1/messages" ("" when unknown)
     std::string wrong_part;                 // the fragment at fault: "/v1", "/chat/completions", "//"
     std::string fixed_base_url;             // the base URL to type instead ("" when it depends on the client)
-    std::string fix_hint_key;               // machine key of the fix: "remove_v1", "add_v1", "use_v1beta", …
+    std::string fix_hint_key;               // machine key of the fix, see below
+    // --- added fields (explain() uses them; callers may ignore them) ---
+    Method method = Method::other;          // the request's method as seen (other = unknown)
+    std::string seen_query;                 // the query as seen, secrets redacted: "beta=true", "key=REDACTED"
+    std::string proxy_origin;               // scheme://host:port the fix is spelled on
+    // When the fix depends on whether the client adds the API version itself (the path alone cannot tell:
+    // "/api/v1/messages" is the Anthropic SDK with base …/api or @ai-sdk/anthropic with base …/api/v1), both
+    // bases are given and fixed_base_url is "". For @google/genai's "/v1/models/…" only the "omits" one is set:
+    // fixed_base_url is the genai fix, this one is for clients such as @ai-sdk/google that append "/models/…".
+    std::string base_url_if_client_adds_version;
+    std::string base_url_if_client_omits_version;
+    // The fix also needs the Gemini API version set to v1beta (@google/genai ≥ 3 defaults to v1):
+    // env GOOGLE_GENAI_API_VERSION=beta, or apiVersion: 'v1beta' in code.
+    bool needs_api_version_v1beta = false;
+    // Filled by diagnose_client only: who sent it, what it appended, what was typed, what else to set.
+    const ClientEntry* client = nullptr;
+    std::string client_part;                // "/v1/messages"
+    std::string typed_base_url;             // "http://127.0.0.1:8045/v1"
+    std::vector<const ExtraSetting*> settings_needed;
+    bool client_cannot_reach_origin = false;  // Cursor: its servers make the calls (needs a public URL)
 };
+
+// fix_hint_key values (stable, for tests and JSON):
+//   "none"                      kind ok
+//   "use_host_only"             fixed_base_url is the origin alone
+//   "use_v1"                    fixed_base_url is origin + "/v1"
+//   "use_v1beta"                fixed_base_url is origin + "/v1beta"
+//   "use_host_and_api_v1beta"   origin alone, plus the Gemini API version v1beta (needs_api_version_v1beta)
+//   "depends_on_client"         see base_url_if_client_adds_version / _omits_version
+//   "use_method"                send the expected HTTP method (the base URL is right)
+//   "remove_trailing_slash"     the configured URL ends with '/' where the route does not
+//   "websocket_fallback"        nothing to change: the proxy answers 4xx and the client retries with POST
+//   "use_client_base"           diagnose_client: fixed_base_url is the client's own recommended base
+//   "check_base_url"            unknown path
 
 // (a) A path from a log, or a request the proxy could not route. `proxy_origin` is where the proxy listens,
 // used to spell out the fixed base URL ("http://127.0.0.1:8045").
 [[nodiscard]] Diagnosis diagnose_request(const RequestFacts& request, std::string_view proxy_origin);
+
+// A query string with the values of secret parameters (key, api_key, token, …) replaced by "REDACTED",
+// for anything shown or logged: "alt=sse&key=AIza…" → "alt=sse&key=REDACTED".
+[[nodiscard]] std::string redact_query(std::string_view query);
 
 // Catalog ids of clients that send exactly this path for some plausible typed base on `proxy_origin`.
 // Scans the catalog, so it is kept out of diagnose_request (which the proxy runs on every 404).
@@ -76,9 +112,16 @@ struct ClientDiagnosis {
     Diagnosis diagnosis;         // of the first failing call (kind ok when none fails)
     std::string recommended_base_url;
     std::vector<const ExtraSetting*> settings_needed;
+    // Index in resolution.calls of the call `diagnosis` is about; -1 when every call reaches its route.
+    int failing_call_index = -1;
 };
 [[nodiscard]] Result<ClientDiagnosis> diagnose_client(const ClientEntry& client, std::string_view version,
                                                       std::string_view typed_base_url);
+// The same, knowing where the proxy listens: a typed base on another host or port is `wrong_host_or_port`,
+// and the recommended base is spelled on `proxy_origin`.
+[[nodiscard]] Result<ClientDiagnosis> diagnose_client(const ClientEntry& client, std::string_view version,
+                                                      std::string_view typed_base_url,
+                                                      std::string_view proxy_origin);
 
 // One paragraph a person can act on: what went wrong, which route was meant, what to type instead.
 [[nodiscard]] std::string explain(const Diagnosis& diagnosis, Lang lang);

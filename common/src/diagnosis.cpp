@@ -1,0 +1,516 @@
+// diagnosis.cpp — diagnose_request: why a request path missed every route, which route was meant, and the
+// base URL that fixes it. Runs on every proxy 404, so it allocates only its result and never scans the catalog.
+//
+// How it reads a path: clients build `typed base path` + `their own path`, and their own path always ends
+// with a route's *tail* (the route pattern without its version segment: "chat/completions", "messages",
+// "models/{model}:generateContent"). So the path is split into
+//     outer  /  client version (optional)  /  tail
+//     "/v1"  /  "v1"                       /  "messages"        ← /v1/v1/messages
+// and the shape of `outer` and of the version says what the person typed and what to type instead.
+#include "pathwise/diagnosis.hpp"
+
+#include <array>
+#include <cstddef>
+
+namespace pathwise {
+namespace {
+
+constexpr std::string_view kModelPlaceholder = "{model}";
+constexpr std::size_t kMaxSegments = 32;  // longer paths are not base-URL mistakes; they stay "unknown"
+
+// The non-empty segments of a path: "//v1beta//models" → {"v1beta", "models"} (runs of '/' collapse).
+struct Segments {
+    std::array<std::string_view, kMaxSegments> items{};
+    std::size_t count = 0;
+    bool overflow = false;
+    [[nodiscard]] std::string_view operator[](std::size_t i) const { return items[i]; }
+};
+
+Segments split_segments(std::string_view path) {
+    Segments out;
+    std::size_t i = 0;
+    while (i < path.size()) {
+        if (path[i] == '/') {
+            ++i;
+            continue;
+        }
+        std::size_t end = path.find('/', i);
+        if (end == std::string_view::npos) end = path.size();
+        if (out.count == kMaxSegments) {
+            out.overflow = true;
+            return out;
+        }
+        out.items[out.count++] = path.substr(i, end - i);
+        i = end;
+    }
+    return out;
+}
+
+std::string join_segments(const Segments& segments, std::size_t begin, std::size_t end) {
+    std::string out;
+    for (std::size_t i = begin; i < end; ++i) {
+        out += '/';
+        out += segments[i];
+    }
+    return out;
+}
+
+constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+constexpr char to_lower_ascii(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (to_lower_ascii(a[i]) != to_lower_ascii(b[i])) return false;
+    }
+    return true;
+}
+
+// "v1", "v1beta", "v2", "v1alpha": the API-version segment the providers put first.
+bool is_version_segment(std::string_view segment) {
+    if (segment.size() < 2 || segment[0] != 'v' || !is_digit(segment[1])) return false;
+    for (const char c : segment.substr(2)) {
+        if (!is_digit(c) && !is_lower(c)) return false;
+    }
+    return true;
+}
+
+// The same rule as route_table.cpp: a lowerCamelCase word after the last ':' is a Gemini action
+// (":generateContent"), while "llama3:8b" is a tagged model id.
+bool ends_with_action_name(std::string_view segment) {
+    const std::size_t colon = segment.rfind(':');
+    if (colon == std::string_view::npos) return false;
+    const std::string_view action = segment.substr(colon + 1);
+    if (action.empty() || !is_lower(action.front())) return false;
+    bool has_upper = false;
+    for (const char c : action) {
+        if (!is_lower(c) && !is_upper(c)) return false;
+        has_upper = has_upper || is_upper(c);
+    }
+    return has_upper;
+}
+
+// Literal characters matched, or -1: "{model}:generateContent" against "gemini-2.5-flash:generateContent" → 16.
+int match_segment(std::string_view pattern, std::string_view segment) {
+    const std::size_t hole = pattern.find(kModelPlaceholder);
+    if (hole == std::string_view::npos) return pattern == segment ? static_cast<int>(pattern.size()) : -1;
+    const std::string_view prefix = pattern.substr(0, hole);
+    const std::string_view suffix = pattern.substr(hole + kModelPlaceholder.size());
+    if (segment.size() <= prefix.size() + suffix.size()) return -1;
+    if (segment.substr(0, prefix.size()) != prefix) return -1;
+    if (segment.substr(segment.size() - suffix.size()) != suffix) return -1;
+    const std::string_view model = segment.substr(prefix.size(), segment.size() - prefix.size() - suffix.size());
+    if (suffix.empty() && ends_with_action_name(model)) return -1;
+    return static_cast<int>(prefix.size() + suffix.size());
+}
+
+// A route pattern seen as version + tail: "/v1beta/models/{model}:countTokens" → "v1beta" + {models, …}.
+struct RouteShape {
+    Segments segments;
+    std::string_view version;  // "" for unversioned routes ("/healthz")
+    std::size_t tail_begin = 0;
+    [[nodiscard]] std::size_t tail_size() const { return segments.count - tail_begin; }
+};
+
+RouteShape shape_of(const Route& route) {
+    RouteShape shape;
+    shape.segments = split_segments(route.pattern);
+    if (shape.segments.count > 0 && is_version_segment(shape.segments[0])) {
+        shape.version = shape.segments[0];
+        shape.tail_begin = 1;
+    }
+    return shape;
+}
+
+// Literal characters matched when `path[end - tail_size, end)` is the route's tail, else -1.
+int match_tail(const RouteShape& shape, const Segments& path, std::size_t end) {
+    const std::size_t size = shape.tail_size();
+    if (size == 0 || size > end) return -1;
+    int literal = 0;
+    const std::size_t start = end - size;
+    for (std::size_t i = 0; i < size; ++i) {
+        const int matched = match_segment(shape.segments[shape.tail_begin + i], path[start + i]);
+        if (matched < 0) return -1;
+        literal += matched;
+    }
+    return literal;
+}
+
+bool is_secret_parameter(std::string_view name) {
+    constexpr std::array<std::string_view, 14> kSecretNames = {
+        "key",    "api_key",       "apikey", "api-key",   "access_token", "token",     "auth",
+        "secret", "authorization", "sig",    "signature", "password",     "x-api-key", "x-goog-api-key"};
+    for (const std::string_view secret : kSecretNames) {
+        if (equals_ignoring_case(name, secret)) return true;
+    }
+    return false;
+}
+
+// What the request itself says about its protocol, beyond the route it was meant for.
+struct Hints {
+    Protocol header = Protocol::service;  // service = no header hint
+    bool gemini_evidence = false;         // x-goog-api-key, ?key=, a "v1beta" segment or a Gemini action
+    bool anthropic_evidence = false;      // a "messages" segment
+};
+
+Hints hints_of(const RequestFacts& request, const Segments& segments, std::string_view query) {
+    Hints hints;
+    if (request.has_anthropic_headers) hints.header = Protocol::anthropic;
+    else if (request.has_goog_api_key) hints.header = Protocol::gemini;
+    hints.gemini_evidence = request.has_goog_api_key;
+    for (std::size_t i = 0; i < segments.count; ++i) {
+        if (segments[i] == "v1beta" || ends_with_action_name(segments[i])) hints.gemini_evidence = true;
+        if (segments[i] == "messages") hints.anthropic_evidence = true;
+    }
+    // Continue and LobeChat put the Gemini key in the query (`?key=`).
+    std::size_t begin = 0;
+    while (begin < query.size()) {
+        std::size_t end = query.find('&', begin);
+        if (end == std::string_view::npos) end = query.size();
+        const std::string_view parameter = query.substr(begin, end - begin);
+        if (parameter.substr(0, parameter.find('=')) == "key") hints.gemini_evidence = true;
+        begin = end + 1;
+    }
+    return hints;
+}
+
+// The best route whose tail ends the path.
+struct Candidate {
+    const Route* route = nullptr;
+    std::string_view version;
+    std::size_t tail_start = 0;
+    // Ranking, most important first.
+    bool method_fits = false;
+    std::size_t tail_size = 0;
+    int literal = 0;
+    bool header_agrees = false;
+    bool version_before_tail = false;
+    bool path_hint_agrees = false;
+
+    [[nodiscard]] bool better_than(const Candidate& other) const {
+        if (other.route == nullptr) return true;
+        if (method_fits != other.method_fits) return method_fits;
+        if (tail_size != other.tail_size) return tail_size > other.tail_size;
+        if (literal != other.literal) return literal > other.literal;
+        if (header_agrees != other.header_agrees) return header_agrees;
+        if (version_before_tail != other.version_before_tail) return version_before_tail;
+        if (path_hint_agrees != other.path_hint_agrees) return path_hint_agrees;
+        return false;  // earlier in the table wins (openai before gemini for a bare "/models")
+    }
+};
+
+Candidate best_candidate(const RequestFacts& request, const Segments& segments, const Hints& hints) {
+    Candidate best;
+    for (const Route& route : route_table()) {
+        const RouteShape shape = shape_of(route);
+        const int literal = match_tail(shape, segments, segments.count);
+        if (literal < 0) continue;
+        // "/models" and "/v1/models/gpt-4o" are OpenAI-shaped too: only call them Gemini with some evidence.
+        if (route.protocol == Protocol::gemini && !hints.gemini_evidence &&
+            shape.segments[shape.segments.count - 1].find(':') == std::string_view::npos) {
+            continue;
+        }
+        Candidate candidate;
+        candidate.route = &route;
+        candidate.version = shape.version;
+        candidate.tail_start = segments.count - shape.tail_size();
+        // Codex's WebSocket try is a GET on a POST route: the method says nothing there.
+        candidate.method_fits = request.method == Method::other || request.websocket_upgrade || request.method == route.method;
+        candidate.tail_size = shape.tail_size();
+        candidate.literal = literal;
+        candidate.header_agrees = hints.header == route.protocol;
+        candidate.version_before_tail =
+            candidate.tail_start > 0 && segments[candidate.tail_start - 1] == shape.version;
+        candidate.path_hint_agrees = (route.protocol == Protocol::gemini && hints.gemini_evidence) ||
+                                     (route.protocol == Protocol::anthropic && hints.anthropic_evidence);
+        if (candidate.better_than(best)) best = candidate;
+    }
+    return best;
+}
+
+// What the part of the path before the client's version looks like.
+enum class OuterShape : unsigned char { versions_only, ends_with_endpoint, ends_with_version, foreign };
+
+OuterShape shape_of_outer(const Segments& segments, std::size_t outer_end) {
+    bool all_versions = true;
+    for (std::size_t i = 0; i < outer_end; ++i) all_versions = all_versions && is_version_segment(segments[i]);
+    if (all_versions) return OuterShape::versions_only;
+    for (const Route& route : route_table()) {
+        const RouteShape shape = shape_of(route);
+        if (!shape.version.empty() && match_tail(shape, segments, outer_end) >= 0) return OuterShape::ends_with_endpoint;
+    }
+    if (is_version_segment(segments[outer_end - 1])) return OuterShape::ends_with_version;
+    return OuterShape::foreign;
+}
+
+std::string_view strip_scheme_and_authority(std::string_view target) {
+    const std::size_t scheme_end = target.find("://");
+    if (scheme_end == std::string_view::npos || target.find('/') < scheme_end) return target;
+    const std::size_t path_begin = target.find_first_of("/?#", scheme_end + 3);
+    return path_begin == std::string_view::npos ? std::string_view{} : target.substr(path_begin);
+}
+
+// "http://127.0.0.1:8045/v1/" → "http://127.0.0.1:8045"; "127.0.0.1:8045" → "http://127.0.0.1:8045".
+std::string origin_of(std::string_view proxy_origin) {
+    while (!proxy_origin.empty() && (proxy_origin.front() == ' ' || proxy_origin.front() == '\t')) {
+        proxy_origin.remove_prefix(1);
+    }
+    const std::size_t scheme_end = proxy_origin.find("://");
+    const std::size_t authority_begin = scheme_end == std::string_view::npos ? 0 : scheme_end + 3;
+    const std::size_t authority_end = proxy_origin.find_first_of("/?# \t", authority_begin);
+    std::string origin;
+    if (scheme_end == std::string_view::npos) origin = "http://";
+    origin.append(proxy_origin.substr(0, authority_end));
+    return origin;
+}
+
+void set_fixed_base(Diagnosis& d, std::string base, bool needs_api_version_v1beta) {
+    const std::string_view origin = d.proxy_origin;
+    if (needs_api_version_v1beta) d.fix_hint_key = "use_host_and_api_v1beta";
+    else if (base == origin) d.fix_hint_key = "use_host_only";
+    else if (std::string_view(base).substr(origin.size()) == "/v1") d.fix_hint_key = "use_v1";
+    else if (std::string_view(base).substr(origin.size()) == "/v1beta") d.fix_hint_key = "use_v1beta";
+    else d.fix_hint_key = "use_client_base";
+    d.fixed_base_url = std::move(base);
+    d.needs_api_version_v1beta = needs_api_version_v1beta;
+}
+
+// The route is found and the path is exactly its pattern up to slashes and method.
+void classify_exact(Diagnosis& d, const RequestFacts& request, const Candidate& c, std::string_view path) {
+    const std::string with_version = c.version.empty() ? d.proxy_origin : d.proxy_origin + "/" + std::string(c.version);
+    if (request.websocket_upgrade) {
+        d.kind = DiagnosisKind::websocket_upgrade;
+        d.wrong_part = "Upgrade: websocket";
+        d.fix_hint_key = "websocket_fallback";
+        // OpenAI-protocol clients never add the version themselves, so the base that produced this is known.
+        if (c.route->protocol == Protocol::openai) d.fixed_base_url = with_version;
+        return;
+    }
+    if (request.method != Method::other && request.method != c.route->method) {
+        d.kind = DiagnosisKind::wrong_method;
+        d.wrong_part = std::string(method_name(request.method));
+        d.fix_hint_key = "use_method";
+        return;
+    }
+    const std::size_t double_slash = path.find("//");
+    if (double_slash != std::string_view::npos) {
+        d.kind = DiagnosisKind::double_slash;
+        d.wrong_part = "//";
+        // The '/' that doubled ends the typed base: "//v1beta/…" came from "http://host/" (@google/generative-ai
+        // joins `${baseUrl}/${apiVersion}` without normalising). Only a break before the tail is the base's.
+        const std::string_view before = path.substr(0, double_slash);
+        const Segments typed = split_segments(before);
+        if (typed.count <= (c.version.empty() ? 0U : 1U)) {
+            set_fixed_base(d, d.proxy_origin + std::string(before), false);
+        } else {
+            d.fix_hint_key = "check_base_url";
+        }
+        return;
+    }
+    if (path.size() > 1 && path.back() == '/') {
+        d.kind = DiagnosisKind::trailing_slash;
+        d.wrong_part = "/";
+        d.fix_hint_key = "remove_trailing_slash";
+        return;
+    }
+    // route_table's matcher and this one disagree: say nothing rather than something wrong.
+    d.kind = DiagnosisKind::unknown;
+    d.intended = nullptr;
+    d.intended_path.clear();
+    d.wrong_part = d.seen_path;
+    d.fix_hint_key = "check_base_url";
+}
+
+void classify_mismatch(Diagnosis& d, const Candidate& c, const Segments& segments) {
+    const Route& route = *c.route;
+    const std::string& origin = d.proxy_origin;
+    const std::string with_version = origin + "/" + std::string(c.version);
+    const std::size_t t = c.tail_start;
+    const bool has_client_version = t > 0 && is_version_segment(segments[t - 1]);
+    const std::string_view client_version = has_client_version ? segments[t - 1] : std::string_view{};
+    const std::size_t outer_end = has_client_version ? t - 1 : t;
+    const bool gemini = route.protocol == Protocol::gemini;
+    // @google/genai ≥ 3.0 inserts "v1" where the proxy serves "v1beta" (npm 3.1.0, GOOGLE_AI_API_DEFAULT_VERSION).
+    const bool genai_v1 = gemini && client_version == "v1";
+    // The version right before the tail is the client's own when the path carries another version or endpoint
+    // before it; a version that is not the route's was typed in the base (OpenAI-family clients never add one).
+    const bool version_is_routes = client_version == c.version;
+
+    if (outer_end == 0) {
+        if (!has_client_version) {
+            // "/chat/completions", "/messages", "/models/x:generateContent": host-only base, client adds no version.
+            d.kind = DiagnosisKind::missing_version_prefix;
+            d.wrong_part = join_segments(segments, 0, segments.count);
+            set_fixed_base(d, with_version, false);
+        } else if (genai_v1) {
+            d.kind = DiagnosisKind::gemini_v1_instead_of_v1beta;
+            d.wrong_part = "/v1";
+            set_fixed_base(d, origin, true);
+            d.base_url_if_client_omits_version = with_version;  // @ai-sdk/google with a base ending in /v1
+        } else {
+            // "/v1beta/chat/completions": the base ends in another protocol's prefix, the client adds no version.
+            d.kind = DiagnosisKind::wrong_protocol_prefix;
+            d.wrong_part = "/" + std::string(client_version);
+            set_fixed_base(d, with_version, false);
+        }
+        return;
+    }
+
+    const OuterShape outer = shape_of_outer(segments, outer_end);
+    const std::string outer_path = join_segments(segments, 0, outer_end);
+    const bool client_adds_version = has_client_version && (version_is_routes || genai_v1);
+
+    switch (outer) {
+        case OuterShape::versions_only: {
+            bool outer_repeats_version = true;
+            for (std::size_t i = 0; i < outer_end; ++i) outer_repeats_version = outer_repeats_version && segments[i] == c.version;
+            if (gemini) d.kind = DiagnosisKind::doubled_gemini_version;
+            else if (version_is_routes && outer_repeats_version) d.kind = DiagnosisKind::duplicated_version_prefix;
+            else d.kind = DiagnosisKind::wrong_protocol_prefix;  // "/v1beta/v1/messages", "/v1/v1beta/chat/completions"
+            d.wrong_part = version_is_routes ? outer_path : join_segments(segments, 0, t);
+            break;
+        }
+        case OuterShape::ends_with_endpoint:
+            d.kind = DiagnosisKind::nested_full_endpoint;
+            d.wrong_part = outer_path;
+            break;
+        case OuterShape::ends_with_version:
+        case OuterShape::foreign:
+            d.kind = DiagnosisKind::foreign_path_prefix;
+            d.wrong_part = outer_path;
+            break;
+    }
+
+    if (!has_client_version || !client_adds_version) {
+        set_fixed_base(d, with_version, false);
+        return;
+    }
+    if (outer != OuterShape::foreign || route.protocol == Protocol::openai) {
+        // OpenAI-family clients never add a version: "/api/v1/chat/completions" came from a base ending in /api/v1.
+        if (outer == OuterShape::foreign) set_fixed_base(d, with_version, false);
+        else set_fixed_base(d, origin, genai_v1);
+        return;
+    }
+    // "/api/v1/messages": the Anthropic SDK with base …/api, or @ai-sdk/anthropic with base …/api/v1.
+    d.fix_hint_key = "depends_on_client";
+    d.base_url_if_client_adds_version = origin;
+    d.base_url_if_client_omits_version = with_version;
+    d.needs_api_version_v1beta = genai_v1;
+}
+
+Protocol protocol_from_path(const Hints& hints) {
+    if (hints.anthropic_evidence) return Protocol::anthropic;
+    if (hints.gemini_evidence) return Protocol::gemini;
+    return Protocol::openai;
+}
+
+}  // namespace
+
+std::string_view diagnosis_kind_name(DiagnosisKind kind) {
+    switch (kind) {
+        case DiagnosisKind::ok: return "ok";
+        case DiagnosisKind::wrong_method: return "wrong_method";
+        case DiagnosisKind::trailing_slash: return "trailing_slash";
+        case DiagnosisKind::double_slash: return "double_slash";
+        case DiagnosisKind::duplicated_version_prefix: return "duplicated_version_prefix";
+        case DiagnosisKind::nested_full_endpoint: return "nested_full_endpoint";
+        case DiagnosisKind::missing_version_prefix: return "missing_version_prefix";
+        case DiagnosisKind::gemini_v1_instead_of_v1beta: return "gemini_v1_instead_of_v1beta";
+        case DiagnosisKind::doubled_gemini_version: return "doubled_gemini_version";
+        case DiagnosisKind::wrong_protocol_prefix: return "wrong_protocol_prefix";
+        case DiagnosisKind::foreign_path_prefix: return "foreign_path_prefix";
+        case DiagnosisKind::websocket_upgrade: return "websocket_upgrade";
+        case DiagnosisKind::wrong_host_or_port: return "wrong_host_or_port";
+        case DiagnosisKind::unknown: break;
+    }
+    return "unknown";
+}
+
+std::string redact_query(std::string_view query) {
+    std::string out;
+    out.reserve(query.size());
+    std::size_t begin = 0;
+    while (begin < query.size()) {
+        std::size_t end = query.find('&', begin);
+        if (end == std::string_view::npos) end = query.size();
+        const std::string_view parameter = query.substr(begin, end - begin);
+        const std::size_t equals = parameter.find('=');
+        if (begin > 0) out += '&';
+        if (equals != std::string_view::npos && is_secret_parameter(parameter.substr(0, equals))) {
+            out.append(parameter.substr(0, equals + 1));
+            out.append("REDACTED");
+        } else {
+            out.append(parameter);
+        }
+        begin = end + 1;
+    }
+    return out;
+}
+
+Diagnosis diagnose_request(const RequestFacts& request, std::string_view proxy_origin) {
+    Diagnosis d;
+    d.method = request.method;
+    d.proxy_origin = origin_of(proxy_origin);
+
+    // A log line may hold the absolute URL; the fragment never reaches a server but may be pasted.
+    std::string_view target = strip_scheme_and_authority(request.target);
+    target = target.substr(0, target.find('#'));
+    const std::size_t question = target.find('?');
+    const std::string_view path = target.substr(0, question);
+    const std::string_view query = question == std::string_view::npos ? std::string_view{} : target.substr(question + 1);
+    d.seen_path = path.empty() ? std::string("/") : std::string(path);
+    if (!query.empty()) d.seen_query = redact_query(query);
+
+    const Segments segments = split_segments(path);
+    const Hints hints = hints_of(request, segments, query);
+    d.protocol = hints.header != Protocol::service ? hints.header : protocol_from_path(hints);
+    d.fix_hint_key = "check_base_url";
+    if (segments.overflow) {
+        d.wrong_part = d.seen_path;
+        return d;
+    }
+
+    // What the router does. @google/genai 3.x's GET /v1/models (x-goog-api-key) lands on the OpenAI model
+    // list, which it cannot read: diagnose it as the Gemini call it is.
+    const bool slashes_clean = path.find("//") == std::string_view::npos && !(path.size() > 1 && path.back() == '/');
+    if (slashes_clean && !request.websocket_upgrade) {
+        const auto match = request.method == Method::other ? match_path(path) : match_route(request.method, path);
+        if (match && !(hints.header == Protocol::gemini && match->route->protocol == Protocol::openai)) {
+            d.kind = DiagnosisKind::ok;
+            d.intended = match->route;
+            d.intended_path = std::string(path);
+            if (hints.header == Protocol::service) d.protocol = match->route->protocol;
+            d.fix_hint_key = "none";
+            return d;
+        }
+    }
+
+    const Candidate candidate = best_candidate(request, segments, hints);
+    if (candidate.route == nullptr) {
+        d.wrong_part = d.seen_path;
+        return d;  // unknown
+    }
+
+    d.intended = candidate.route;
+    if (hints.header == Protocol::service) d.protocol = candidate.route->protocol;
+    d.intended_path = candidate.version.empty() ? std::string() : "/" + std::string(candidate.version);
+    d.intended_path += join_segments(segments, candidate.tail_start, segments.count);
+
+    const std::size_t t = candidate.tail_start;
+    const bool exact = candidate.version.empty() ? t == 0 : (t == 1 && segments[0] == candidate.version);
+    if (exact) {
+        classify_exact(d, request, candidate, path);
+    } else if (candidate.version.empty()) {
+        // "/api/healthz": unversioned routes live at the root only.
+        d.kind = DiagnosisKind::foreign_path_prefix;
+        d.wrong_part = join_segments(segments, 0, t);
+        set_fixed_base(d, d.proxy_origin, false);
+    } else {
+        classify_mismatch(d, candidate, segments);
+    }
+    return d;
+}
+
+}  // namespace pathwise
