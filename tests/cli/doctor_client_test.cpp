@@ -1,0 +1,213 @@
+// `pathwise doctor --client ID BASE_URL`: expected paths and bases are the measured facts of
+// /work/shared/CLIENTS.md (section numbers cited per test), written here by hand.
+#include <gtest/gtest.h>
+
+#include "run_pathwise.hpp"
+
+namespace pathwise_cli_test {
+namespace {
+
+using nlohmann::json;
+
+// The call with this id in the doctor's JSON (ids are the catalog contract in client_catalog.hpp).
+json call_with_id(const json& doctor, std::string_view id) {
+    for (const json& call : doctor["calls"]) {
+        if (call["id"] == id) return call;
+    }
+    ADD_FAILURE() << "no call '" << id << "' in " << doctor["calls"].dump();
+    return json::object();
+}
+
+bool has_setting(const json& doctor, std::string_view name, std::string_view value) {
+    for (const json& setting : doctor["settings_needed"]) {
+        if (setting["name"] == name && setting["value"] == value) return true;
+    }
+    return false;
+}
+
+// CLIENTS.md 2.3: Claude Code with …/v1 sends POST /v1/v1/messages?beta=true; type host only.
+TEST(DoctorClient, ClaudeCode_BaseWithV1_DoublesPrefix) {
+    const CliRun run = run_pathwise({"doctor", "--client", "claude-code", "http://127.0.0.1:8045/v1", "--json"});
+    EXPECT_EQ(run.exit_code, 1) << run.err;
+    const json doctor = run.json();
+    EXPECT_EQ(doctor["client"], "claude-code");
+    EXPECT_EQ(doctor["typed_base_url"], "http://127.0.0.1:8045/v1");
+    EXPECT_EQ(doctor["ok"], false);
+    ASSERT_FALSE(doctor["calls"].empty());
+    const json& first = doctor["calls"][0];
+    EXPECT_EQ(first["method"], "POST");
+    EXPECT_EQ(first["path"], "/v1/v1/messages");
+    EXPECT_EQ(first["query"], "beta=true");
+    EXPECT_EQ(first["base_part"], "/v1");
+    EXPECT_EQ(first["client_part"], "/v1/messages");
+    EXPECT_TRUE(first["route"].is_null());
+    EXPECT_EQ(first["websocket_upgrade"], false);
+    EXPECT_EQ(doctor["diagnosis"]["kind"], "duplicated_version_prefix");
+    EXPECT_EQ(doctor["diagnosis"]["intended_route"], "anthropic.messages");
+    EXPECT_EQ(doctor["recommended_base_url"], "http://127.0.0.1:8045");
+}
+
+TEST(DoctorClient, ClaudeCode_HostOnly_ReachesMessages) {
+    const CliRun run = run_pathwise({"doctor", "--client", "claude-code", "http://127.0.0.1:8045", "--json"});
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    const json doctor = run.json();
+    EXPECT_EQ(doctor["ok"], true);
+    EXPECT_EQ(doctor["diagnosis"]["kind"], "ok");
+    EXPECT_EQ(doctor["calls"][0]["path"], "/v1/messages");
+    EXPECT_EQ(doctor["calls"][0]["route"], "anthropic.messages");
+    EXPECT_EQ(doctor["calls"][0]["base_part"], "");
+}
+
+// CLIENTS.md 1.1: openai-node with host only → /chat/completions; type …/v1.
+TEST(DoctorClient, OpenAiNode_HostOnly_MissesVersion) {
+    const CliRun run = run_pathwise({"doctor", "--client", "openai-node", "http://127.0.0.1:8045", "--json"});
+    EXPECT_EQ(run.exit_code, 1) << run.err;
+    const json doctor = run.json();
+    EXPECT_EQ(call_with_id(doctor, "chat")["path"], "/chat/completions");
+    EXPECT_EQ(doctor["diagnosis"]["kind"], "missing_version_prefix");
+    EXPECT_EQ(doctor["recommended_base_url"], "http://127.0.0.1:8045/v1");
+}
+
+TEST(DoctorClient, OpenAiNode_BaseWithV1AndSlash_Works) {
+    const CliRun run = run_pathwise({"doctor", "--client", "openai-node", "http://127.0.0.1:8045/v1/", "--json"});
+    EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+    const json chat = call_with_id(run.json(), "chat");
+    EXPECT_EQ(chat["path"], "/v1/chat/completions");
+    EXPECT_EQ(chat["route"], "openai.chat_completions");
+}
+
+// CLIENTS.md 1.4: the AI SDK's openai(model) uses the Responses API, so a typed chat endpoint nests.
+TEST(DoctorClient, AiSdkOpenAi_FullChatEndpoint_NestsResponses) {
+    const CliRun run = run_pathwise(
+        {"doctor", "--client", "ai-sdk-openai", "http://127.0.0.1:8045/v1/chat/completions", "--json"});
+    EXPECT_EQ(run.exit_code, 1) << run.err;
+    const json doctor = run.json();
+    const json responses = call_with_id(doctor, "responses");
+    EXPECT_EQ(responses["path"], "/v1/chat/completions/responses");
+    EXPECT_EQ(responses["base_part"], "/v1/chat/completions");
+    EXPECT_EQ(responses["client_part"], "/responses");
+    EXPECT_EQ(doctor["recommended_base_url"], "http://127.0.0.1:8045/v1");
+}
+
+// CLIENTS.md 2.4: @ai-sdk/anthropic with host only sends /messages; type …/v1 (the opposite of the SDK).
+TEST(DoctorClient, AiSdkAnthropic_HostOnly_SendsMessagesWithoutVersion) {
+    const CliRun run = run_pathwise({"doctor", "--client", "ai-sdk-anthropic", "http://127.0.0.1:8045", "--json"});
+    EXPECT_EQ(run.exit_code, 1) << run.err;
+    const json doctor = run.json();
+    EXPECT_EQ(call_with_id(doctor, "messages")["path"], "/messages");
+    EXPECT_EQ(doctor["recommended_base_url"], "http://127.0.0.1:8045/v1");
+}
+
+// CLIENTS.md 3.1: @google/genai 3.x defaults to v1; host only plus GOOGLE_GENAI_API_VERSION=beta works.
+TEST(DoctorClient, GoogleGenai3_HostOnly_UsesV1AndNeedsApiVersionSetting) {
+    const CliRun run = run_pathwise(
+        {"doctor", "--client", "google-genai-node", "--version", "3.1.0", "http://127.0.0.1:8045", "--json"});
+    EXPECT_EQ(run.exit_code, 1) << run.err;
+    const json doctor = run.json();
+    EXPECT_EQ(call_with_id(doctor, "generate")["path"], "/v1/models/gemini-2.5-flash:generateContent");
+    EXPECT_TRUE(call_with_id(doctor, "generate")["route"].is_null());
+    EXPECT_EQ(doctor["recommended_base_url"], "http://127.0.0.1:8045");
+    EXPECT_TRUE(has_setting(doctor, "GOOGLE_GENAI_API_VERSION", "beta")) << doctor["settings_needed"].dump();
+}
+
+TEST(DoctorClient, GoogleGenai3_HostOnlyWithApiVersionSetting_Works) {
+    const CliRun run = run_pathwise({"doctor", "--client", "google-genai-node", "--version", "3.1.0", "--setting",
+                                  "GOOGLE_GENAI_API_VERSION", "http://127.0.0.1:8045", "--json"});
+    EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+    const json doctor = run.json();
+    EXPECT_EQ(call_with_id(doctor, "generate")["path"], "/v1beta/models/gemini-2.5-flash:generateContent");
+    EXPECT_EQ(call_with_id(doctor, "generate")["route"], "gemini.generate_content");
+    EXPECT_FALSE(has_setting(doctor, "GOOGLE_GENAI_API_VERSION", "beta"));
+}
+
+// CLIENTS.md 3.1: 2.32.0 (what Node 20 installs) still defaults to v1beta: host only works, …/v1beta doubles.
+TEST(DoctorClient, GoogleGenai2_BaseWithV1beta_DoublesVersion) {
+    const CliRun host_only = run_pathwise(
+        {"doctor", "--client", "google-genai-node", "--version", "2.32.0", "http://127.0.0.1:8045", "--json"});
+    EXPECT_EQ(host_only.exit_code, 0) << host_only.out << host_only.err;
+    const CliRun doubled = run_pathwise(
+        {"doctor", "--client", "google-genai-node", "--version", "2.32.0", "http://127.0.0.1:8045/v1beta", "--json"});
+    EXPECT_EQ(doubled.exit_code, 1);
+    EXPECT_EQ(call_with_id(doubled.json(), "generate")["path"], "/v1beta/v1beta/models/gemini-2.5-flash:generateContent");
+}
+
+// CLIENTS.md 3.3: @google/generative-ai does no slash normalisation: host/ → //v1beta/…
+TEST(DoctorClient, GoogleGenerativeAi_HostWithSlash_SendsDoubleSlash) {
+    const CliRun run = run_pathwise({"doctor", "--client", "google-generative-ai", "http://127.0.0.1:8045/", "--json"});
+    EXPECT_EQ(run.exit_code, 1) << run.err;
+    const json doctor = run.json();
+    EXPECT_EQ(call_with_id(doctor, "generate")["path"], "//v1beta/models/gemini-2.5-flash:generateContent");
+    EXPECT_EQ(doctor["recommended_base_url"], "http://127.0.0.1:8045");
+}
+
+// CLIENTS.md 1.6: the built-in Codex provider first tries a WebSocket upgrade, then POSTs /v1/responses.
+TEST(DoctorClient, CodexBuiltin_BaseWithV1_WebsocketTryThenPost) {
+    const CliRun run = run_pathwise({"doctor", "--client", "codex-cli.builtin", "http://127.0.0.1:8045/v1", "--json"});
+    EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+    const json doctor = run.json();
+    const json upgrade = call_with_id(doctor, "responses_ws");
+    EXPECT_EQ(upgrade["method"], "GET");
+    EXPECT_EQ(upgrade["path"], "/v1/responses");
+    EXPECT_EQ(upgrade["websocket_upgrade"], true);
+    EXPECT_EQ(call_with_id(doctor, "responses")["route"], "openai.responses");
+}
+
+TEST(DoctorClient, HumanOutput_MarksBasePartAndClientPart) {
+    const CliRun run = run_pathwise({"doctor", "--client", "claude-code", "http://127.0.0.1:8045/v1"});
+    EXPECT_EQ(run.exit_code, 1);
+    EXPECT_NE(run.out.find("http://127.0.0.1:8045/v1/v1/messages?beta=true"), std::string::npos) << run.out;
+    // Three '^' under the typed "/v1", twelve '~' under the client's "/v1/messages".
+    EXPECT_NE(run.out.find("^^^~~~~~~~~~~~~\n"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("http://127.0.0.1:8045\n"), std::string::npos) << "the fix is missing:\n" << run.out;
+    EXPECT_NE(run.out.find("curl"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("Invoke-"), std::string::npos) << "no PowerShell check:\n" << run.out;
+    EXPECT_EQ(run.out.find('\x1b'), std::string::npos) << "colour codes in a pipe";
+}
+
+TEST(DoctorClient, French_SpeaksFrench) {
+    const CliRun run = run_pathwise({"doctor", "--client", "claude-code", "http://127.0.0.1:8045/v1", "--lang", "fr"});
+    EXPECT_EQ(run.exit_code, 1);
+    EXPECT_NE(run.out.find("Requêtes que ce client enverra"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("Préfixe"), std::string::npos) << "diagnosis title not in French:\n" << run.out;
+}
+
+TEST(DoctorClient, SpanishFromEnvironment_SpeaksSpanish) {
+    RunOptions options;
+    options.env = {"PATHWISE_LANG=es"};
+    const CliRun run = run_pathwise({"doctor", "--client", "claude-code", "http://127.0.0.1:8045/v1"}, options);
+    EXPECT_EQ(run.exit_code, 1);
+    EXPECT_NE(run.out.find("Peticiones que enviará este cliente"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("Solución"), std::string::npos) << run.out;
+}
+
+TEST(DoctorClient, UnknownClient_SuggestsClosestId) {
+    const CliRun run = run_pathwise({"doctor", "--client", "claude-cod", "http://127.0.0.1:8045"});
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_NE(run.err.find("unknown client 'claude-cod'; did you mean 'claude-code'? run `pathwise clients`"),
+              std::string::npos)
+        << run.err;
+    EXPECT_TRUE(run.out.empty());
+}
+
+TEST(DoctorClient, BadPort_ReportsParserMessage) {
+    const CliRun run = run_pathwise({"doctor", "--client", "claude-code", "http://127.0.0.1:99999/v1"});
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_NE(run.err.find("99999"), std::string::npos) << "the message should name the bad port:\n" << run.err;
+}
+
+TEST(DoctorClient, MissingBaseUrl_SaysWhatIsMissing) {
+    const CliRun run = run_pathwise({"doctor", "--client", "claude-code"});
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_NE(run.err.find("missing the base URL"), std::string::npos) << run.err;
+}
+
+TEST(DoctorClient, UnknownSetting_ListsKnownOnes) {
+    const CliRun run = run_pathwise({"doctor", "--client", "google-genai-node", "--version", "3.1.0", "--setting",
+                                  "GOOGLE_API_VERSION", "http://127.0.0.1:8045"});
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_NE(run.err.find("unknown setting 'GOOGLE_API_VERSION'"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("GOOGLE_GENAI_API_VERSION"), std::string::npos) << run.err;
+}
+
+}  // namespace
+}  // namespace pathwise_cli_test
