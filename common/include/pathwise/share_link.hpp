@@ -34,13 +34,28 @@ struct WizardState {
 inline constexpr std::size_t kMaxShareLinkLength = 4096;
 inline constexpr std::size_t kMaxFieldLength = 1024;
 
+// The link format, version 1: "v=1&o=…&c=…&cv=…&b=…&p=…&l=…&w=…" in that order; empty or default fields are
+// left out; values are percent-encoded outside A-Z a-z 0-9 - . _ ~ (so '&', '=', '#', '%', spaces and UTF-8
+// round-trip). Keys: v version, o proxy_origin, c client_id, cv client_version, b typed_base_url, p log_path,
+// l lang (only when lang_explicit: otherwise the recipient's browser language applies), w view.
 [[nodiscard]] std::string encode_share_link(const WizardState& state);  // no leading '#'
 
 struct ShareLinkNote {
     std::string field;    // "c", "b", "v", … ("" for the whole link)
-    std::string code;     // "unknown_field", "too_long", "bad_escape", "unknown_client", "unknown_view", "newer_version", …
+    // "unknown_field", "too_long", "bad_escape", "unknown_view", "unknown_lang", "newer_version", "bad_version",
+    // "missing_version", "secret_ignored", "secret_dropped", "duplicate_field", "malformed", "empty",
+    // "too_many_notes"; "unknown_client" is the wizard's (it checks client ids against the catalog).
+    std::string code;
     std::string message;  // English, for a person: what was ignored and why
 };
+
+// encode_share_link plus what was left out of the link: fields longer than kMaxFieldLength, fields dropped to
+// keep the link within kMaxShareLinkLength (longest first), and base URLs carrying a secret (user:pass@, ?key=).
+struct EncodedShareLink {
+    std::string fragment;
+    std::vector<ShareLinkNote> notes;
+};
+[[nodiscard]] EncodedShareLink encode_share_link_with_notes(const WizardState& state);
 struct DecodedShareLink {
     WizardState state;                // defaults for everything that was missing or ignored
     std::vector<ShareLinkNote> notes; // what was ignored; empty for a clean link
