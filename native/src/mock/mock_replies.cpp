@@ -1,0 +1,401 @@
+#include "mock/mock_replies.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <sstream>
+
+namespace pathwise::mock {
+
+namespace {
+
+using nlohmann::json;
+
+std::string sse_data(const json& payload) { return "data: " + payload.dump() + "\n\n"; }
+std::string sse_event(const std::string& name, const json& payload) {
+    return "event: " + name + "\ndata: " + payload.dump() + "\n\n";
+}
+
+std::string join(const std::vector<std::string>& tokens) {
+    std::string text;
+    for (const std::string& token : tokens) text += token;
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    return text;
+}
+
+std::string lower(std::string text) {
+    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+}
+
+std::string id(const char* prefix, const MockAsk& ask) { return prefix + std::to_string(ask.sequence); }
+
+int prompt_tokens(const MockAsk& ask) { return estimate_tokens(ask.body); }
+
+// Collects every string under "content"/"text"/"parts"/"input"/"messages"/"contents" (what counts as prompt).
+void collect_text(const json& value, std::size_t& bytes) {
+    if (value.is_string()) {
+        bytes += value.get_ref<const std::string&>().size();
+    } else if (value.is_array()) {
+        for (const json& item : value) collect_text(item, bytes);
+    } else if (value.is_object()) {
+        for (const auto& [key, item] : value.items()) {
+            if (key == "model" || key == "role" || key == "type") continue;
+            collect_text(item, bytes);
+        }
+    }
+}
+
+// ---- OpenAI ---------------------------------------------------------------------------------------------
+
+json openai_usage(int prompt, int completion) {
+    return {{"prompt_tokens", prompt}, {"completion_tokens", completion}, {"total_tokens", prompt + completion}};
+}
+
+MockReply openai_chat(const MockAsk& ask, const std::vector<std::string>& tokens) {
+    MockReply reply;
+    const std::string completion_id = id("chatcmpl-pathwise-mock-", ask);
+    const int prompt = prompt_tokens(ask);
+    const int completion = static_cast<int>(tokens.size());
+    if (!ask.stream) {
+        reply.body = json{{"id", completion_id},
+                          {"object", "chat.completion"},
+                          {"created", ask.now_unix},
+                          {"model", ask.model},
+                          {"system_fingerprint", nullptr},
+                          {"choices",
+                           json::array({{{"index", 0},
+                                         {"message", {{"role", "assistant"}, {"content", join(tokens)}, {"refusal", nullptr}}},
+                                         {"logprobs", nullptr},
+                                         {"finish_reason", "stop"}}})},
+                          {"usage", openai_usage(prompt, completion)}}
+                         .dump();
+        return reply;
+    }
+    reply.content_type = "text/event-stream";
+    auto chunk = [&](json delta, json finish_reason) {
+        return json{{"id", completion_id},
+                    {"object", "chat.completion.chunk"},
+                    {"created", ask.now_unix},
+                    {"model", ask.model},
+                    {"system_fingerprint", nullptr},
+                    {"choices", json::array({{{"index", 0},
+                                              {"delta", std::move(delta)},
+                                              {"logprobs", nullptr},
+                                              {"finish_reason", std::move(finish_reason)}}})}};
+    };
+    reply.chunks.push_back(sse_data(chunk({{"role", "assistant"}, {"content", ""}}, nullptr)));
+    for (const std::string& token : tokens) reply.chunks.push_back(sse_data(chunk({{"content", token}}, nullptr)));
+    reply.chunks.push_back(sse_data(chunk(json::object(), "stop")));
+    // stream_options.include_usage: a last chunk with empty choices carries the usage (OpenAI API reference).
+    if (ask.body.is_object() && ask.body.contains("stream_options") && ask.body["stream_options"].is_object() &&
+        ask.body["stream_options"].value("include_usage", false)) {
+        json usage_chunk = chunk(json::object(), nullptr);
+        usage_chunk["choices"] = json::array();
+        usage_chunk["usage"] = openai_usage(prompt, completion);
+        reply.chunks.push_back(sse_data(usage_chunk));
+    }
+    reply.chunks.emplace_back("data: [DONE]\n\n");
+    return reply;
+}
+
+json responses_object(const MockAsk& ask, const std::string& response_id, const std::string& status, json output,
+                      json usage) {
+    return {{"id", response_id},
+            {"object", "response"},
+            {"created_at", ask.now_unix},
+            {"status", status},
+            {"error", nullptr},
+            {"incomplete_details", nullptr},
+            {"instructions", ask.body.is_object() && ask.body.contains("instructions") ? ask.body["instructions"] : json()},
+            {"max_output_tokens", nullptr},
+            {"model", ask.model},
+            {"output", std::move(output)},
+            {"parallel_tool_calls", true},
+            {"previous_response_id", nullptr},
+            {"reasoning", {{"effort", nullptr}, {"summary", nullptr}}},
+            {"store", false},
+            {"temperature", 1.0},
+            {"text", {{"format", {{"type", "text"}}}}},
+            {"tool_choice", "auto"},
+            {"tools", json::array()},
+            {"top_p", 1.0},
+            {"truncation", "disabled"},
+            {"usage", std::move(usage)},
+            {"user", nullptr},
+            {"metadata", json::object()}};
+}
+
+MockReply openai_responses(const MockAsk& ask, const std::vector<std::string>& tokens) {
+    MockReply reply;
+    const std::string response_id = id("resp_pathwise_mock_", ask);
+    const std::string item_id = id("msg_pathwise_mock_", ask);
+    const std::string text = join(tokens);
+    const int prompt = prompt_tokens(ask);
+    const int completion = static_cast<int>(tokens.size());
+    const json usage = {{"input_tokens", prompt},
+                        {"input_tokens_details", {{"cached_tokens", 0}}},
+                        {"output_tokens", completion},
+                        {"output_tokens_details", {{"reasoning_tokens", 0}}},
+                        {"total_tokens", prompt + completion}};
+    const json done_part = {{"type", "output_text"}, {"text", text}, {"annotations", json::array()}};
+    const json done_item = {{"id", item_id},
+                            {"type", "message"},
+                            {"status", "completed"},
+                            {"role", "assistant"},
+                            {"content", json::array({done_part})}};
+    if (!ask.stream) {
+        json object = responses_object(ask, response_id, "completed", json::array({done_item}), usage);
+        object["output_text"] = text;  // convenience field the SDKs compute; harmless when present
+        reply.body = object.dump();
+        return reply;
+    }
+    reply.content_type = "text/event-stream";
+    int sequence = 0;
+    auto event = [&](const std::string& type, json fields) {
+        fields["type"] = type;
+        fields["sequence_number"] = sequence++;
+        reply.chunks.push_back(sse_event(type, fields));
+    };
+    const json in_progress = responses_object(ask, response_id, "in_progress", json::array(), nullptr);
+    event("response.created", {{"response", in_progress}});
+    event("response.in_progress", {{"response", in_progress}});
+    event("response.output_item.added",
+          {{"output_index", 0},
+           {"item",
+            {{"id", item_id}, {"type", "message"}, {"status", "in_progress"}, {"role", "assistant"}, {"content", json::array()}}}});
+    event("response.content_part.added",
+          {{"item_id", item_id},
+           {"output_index", 0},
+           {"content_index", 0},
+           {"part", {{"type", "output_text"}, {"text", ""}, {"annotations", json::array()}}}});
+    for (const std::string& token : tokens) {
+        event("response.output_text.delta",
+              {{"item_id", item_id}, {"output_index", 0}, {"content_index", 0}, {"delta", token}, {"logprobs", json::array()}});
+    }
+    event("response.output_text.done",
+          {{"item_id", item_id}, {"output_index", 0}, {"content_index", 0}, {"text", text}, {"logprobs", json::array()}});
+    event("response.content_part.done", {{"item_id", item_id}, {"output_index", 0}, {"content_index", 0}, {"part", done_part}});
+    event("response.output_item.done", {{"output_index", 0}, {"item", done_item}});
+    event("response.completed", {{"response", responses_object(ask, response_id, "completed", json::array({done_item}), usage)}});
+    return reply;
+}
+
+MockReply openai_models(const MockAsk& ask) {
+    json data = json::array();
+    for (const char* model : {"gpt-4o-mini", "gpt-4.1", "gpt-5", "pathwise-mock"}) {
+        data.push_back({{"id", model}, {"object", "model"}, {"created", ask.now_unix}, {"owned_by", "pathwise-mock"}});
+    }
+    MockReply reply;
+    reply.body = json{{"object", "list"}, {"data", data}}.dump();
+    return reply;
+}
+
+// ---- Anthropic ------------------------------------------------------------------------------------------
+
+MockReply anthropic_messages(const MockAsk& ask, const std::vector<std::string>& tokens) {
+    MockReply reply;
+    const std::string message_id = id("msg_pathwise_mock_", ask);
+    const int prompt = prompt_tokens(ask);
+    const int completion = static_cast<int>(tokens.size());
+    if (!ask.stream) {
+        reply.body = json{{"id", message_id},
+                          {"type", "message"},
+                          {"role", "assistant"},
+                          {"model", ask.model},
+                          {"content", json::array({{{"type", "text"}, {"text", join(tokens)}}})},
+                          {"stop_reason", "end_turn"},
+                          {"stop_sequence", nullptr},
+                          {"usage", {{"input_tokens", prompt}, {"output_tokens", completion}}}}
+                         .dump();
+        return reply;
+    }
+    reply.content_type = "text/event-stream";
+    reply.chunks.push_back(sse_event("message_start", {{"type", "message_start"},
+                                                       {"message",
+                                                        {{"id", message_id},
+                                                         {"type", "message"},
+                                                         {"role", "assistant"},
+                                                         {"model", ask.model},
+                                                         {"content", json::array()},
+                                                         {"stop_reason", nullptr},
+                                                         {"stop_sequence", nullptr},
+                                                         {"usage", {{"input_tokens", prompt}, {"output_tokens", 1}}}}}}));
+    reply.chunks.push_back(sse_event(
+        "content_block_start", {{"type", "content_block_start"}, {"index", 0}, {"content_block", {{"type", "text"}, {"text", ""}}}}));
+    reply.chunks.push_back(sse_event("ping", {{"type", "ping"}}));
+    for (const std::string& token : tokens) {
+        reply.chunks.push_back(sse_event("content_block_delta", {{"type", "content_block_delta"},
+                                                                 {"index", 0},
+                                                                 {"delta", {{"type", "text_delta"}, {"text", token}}}}));
+    }
+    reply.chunks.push_back(sse_event("content_block_stop", {{"type", "content_block_stop"}, {"index", 0}}));
+    reply.chunks.push_back(sse_event("message_delta", {{"type", "message_delta"},
+                                                       {"delta", {{"stop_reason", "end_turn"}, {"stop_sequence", nullptr}}},
+                                                       {"usage", {{"output_tokens", completion}}}}));
+    reply.chunks.push_back(sse_event("message_stop", {{"type", "message_stop"}}));
+    return reply;
+}
+
+MockReply anthropic_models() {
+    json data = json::array();
+    for (const char* model : {"claude-sonnet-4-5", "claude-haiku-4-5", "claude-opus-4-1"}) {
+        data.push_back({{"type", "model"}, {"id", model}, {"display_name", model}, {"created_at", "2025-01-01T00:00:00Z"}});
+    }
+    MockReply reply;
+    reply.body = json{{"data", data}, {"has_more", false}, {"first_id", data.front()["id"]}, {"last_id", data.back()["id"]}}.dump();
+    return reply;
+}
+
+// ---- Gemini ---------------------------------------------------------------------------------------------
+
+json gemini_model(const std::string& name) {
+    return {{"name", "models/" + name},
+            {"version", "001"},
+            {"displayName", name + " (Pathwise mock)"},
+            {"description", "Pathwise's mock upstream: answers without calling a real model"},
+            {"inputTokenLimit", 1048576},
+            {"outputTokenLimit", 65536},
+            {"supportedGenerationMethods", json::array({"generateContent", "countTokens"})}};
+}
+
+json gemini_chunk(const MockAsk& ask, const std::string& text, bool last, int prompt, int completion) {
+    json candidate = {{"content", {{"parts", json::array({{{"text", text}}})}, {"role", "model"}}}, {"index", 0}};
+    if (last) candidate["finishReason"] = "STOP";
+    json chunk = {{"candidates", json::array({candidate})},
+                  {"modelVersion", ask.model},
+                  {"responseId", id("pathwise-mock-", ask)}};
+    chunk["usageMetadata"] = {{"promptTokenCount", prompt}};
+    if (last) {
+        chunk["usageMetadata"]["candidatesTokenCount"] = completion;
+        chunk["usageMetadata"]["totalTokenCount"] = prompt + completion;
+    }
+    return chunk;
+}
+
+// JSON mode: generationConfig.responseMimeType "application/json" wants the text to be JSON (of the schema).
+bool gemini_wants_json(const MockAsk& ask, json& schema) {
+    if (!ask.body.is_object() || !ask.body.contains("generationConfig")) return false;
+    const json& config = ask.body["generationConfig"];
+    if (!config.is_object() || config.value("responseMimeType", "") != "application/json") return false;
+    if (config.contains("responseJsonSchema")) schema = config["responseJsonSchema"];
+    else if (config.contains("responseSchema")) schema = config["responseSchema"];
+    return true;
+}
+
+MockReply gemini_generate(const MockAsk& ask, std::vector<std::string> tokens) {
+    MockReply reply;
+    json schema;
+    if (gemini_wants_json(ask, schema)) tokens = {sample_for_schema(schema, join(tokens)).dump()};
+    const int prompt = prompt_tokens(ask);
+    const int completion = static_cast<int>(tokens.size());
+    if (!ask.stream && !ask.gemini_json_array) {
+        reply.body = gemini_chunk(ask, join(tokens), true, prompt, completion).dump();
+        return reply;
+    }
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const json chunk = gemini_chunk(ask, tokens[i], i + 1 == tokens.size(), prompt, completion);
+        if (ask.stream) {
+            reply.chunks.push_back(sse_data(chunk));
+        } else {  // without alt=sse the API streams one JSON array, element by element
+            reply.chunks.push_back((i == 0 ? "[" : ",\r\n") + chunk.dump());
+        }
+    }
+    if (ask.stream) {
+        reply.content_type = "text/event-stream";
+    } else {
+        reply.chunks.emplace_back("]");
+    }
+    return reply;
+}
+
+MockReply gemini_models() {
+    json models = json::array();
+    for (const char* model : {"gemini-2.5-flash", "gemini-2.5-pro", "gemini-2.5-flash-lite"}) models.push_back(gemini_model(model));
+    MockReply reply;
+    reply.body = json{{"models", models}}.dump();
+    return reply;
+}
+
+}  // namespace
+
+std::vector<std::string> answer_tokens(const std::string& model, const std::string& protocol, int tokens) {
+    const std::string sentence = "Hello from Pathwise's mock upstream, answering as " + (model.empty() ? "(no model)" : model) +
+                                 ": no real model was called. Set upstreams." + protocol +
+                                 ".base_url to reach a real provider.";
+    std::vector<std::string> words;
+    std::istringstream stream(sentence);
+    std::string word;
+    while (stream >> word) words.push_back(word + " ");
+    if (tokens <= 0) return words;
+    std::vector<std::string> out;
+    out.reserve(static_cast<std::size_t>(tokens));
+    for (int i = 0; i < tokens; ++i) out.push_back(words[static_cast<std::size_t>(i) % words.size()]);
+    return out;
+}
+
+int estimate_tokens(const nlohmann::json& body) {
+    std::size_t bytes = 0;
+    collect_text(body, bytes);
+    return std::max(1, static_cast<int>((bytes + 3) / 4));
+}
+
+nlohmann::json sample_for_schema(const nlohmann::json& schema, const std::string& text) {
+    if (!schema.is_object()) return {{"answer", text}};
+    if (schema.contains("enum") && schema["enum"].is_array() && !schema["enum"].empty()) return schema["enum"][0];
+    if (schema.contains("anyOf") && schema["anyOf"].is_array() && !schema["anyOf"].empty()) {
+        return sample_for_schema(schema["anyOf"][0], text);
+    }
+    std::string type;
+    if (schema.contains("type")) {
+        const json& declared = schema["type"];
+        if (declared.is_string()) type = lower(declared.get<std::string>());
+        else if (declared.is_array() && !declared.empty() && declared[0].is_string()) type = lower(declared[0].get<std::string>());
+    } else if (schema.contains("properties")) {
+        type = "object";
+    }
+    if (type == "object") {
+        json object = json::object();
+        if (schema.contains("properties") && schema["properties"].is_object()) {
+            for (const auto& [name, property] : schema["properties"].items()) object[name] = sample_for_schema(property, text);
+        }
+        return object;
+    }
+    if (type == "array") return json::array();
+    if (type == "integer" || type == "number") return 0;
+    if (type == "boolean") return false;
+    if (type == "null") return nullptr;
+    return text;
+}
+
+MockReply mock_reply(const MockAsk& ask) {
+    const std::string& route = ask.route_id;
+    if (route == "openai.models") return ask.anthropic_headers ? anthropic_models() : openai_models(ask);
+    if (route == "openai.chat_completions") return openai_chat(ask, answer_tokens(ask.model, "openai", ask.tokens));
+    if (route == "openai.responses") return openai_responses(ask, answer_tokens(ask.model, "openai", ask.tokens));
+    if (route == "anthropic.messages") return anthropic_messages(ask, answer_tokens(ask.model, "anthropic", ask.tokens));
+    if (route == "anthropic.count_tokens") {
+        MockReply reply;
+        reply.body = json{{"input_tokens", estimate_tokens(ask.body)}}.dump();
+        return reply;
+    }
+    if (route == "gemini.models") return gemini_models();
+    if (route == "gemini.model") {
+        MockReply reply;
+        reply.body = gemini_model(ask.model).dump();
+        return reply;
+    }
+    if (route == "gemini.generate_content" || route == "gemini.stream_generate_content") {
+        return gemini_generate(ask, answer_tokens(ask.model, "gemini", ask.tokens));
+    }
+    if (route == "gemini.count_tokens") {
+        MockReply reply;
+        reply.body = json{{"totalTokens", estimate_tokens(ask.body)}}.dump();
+        return reply;
+    }
+    MockReply reply;
+    reply.status = 404;
+    reply.body = json{{"error", {{"message", "Pathwise's mock upstream has no answer for route " + route}, {"type", "not_found"}}}}.dump();
+    return reply;
+}
+
+}  // namespace pathwise::mock

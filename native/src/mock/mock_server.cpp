@@ -1,0 +1,270 @@
+#include "mock/mock_server.hpp"
+
+#include <httplib.h>
+
+#include <atomic>
+#include <cstdio>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <nlohmann/json.hpp>
+
+#include "mock/mock_replies.hpp"
+#include "pathwise/route_table.hpp"
+#include "upstream/protocol_errors.hpp"
+
+namespace pathwise::mock {
+
+namespace {
+
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+// Request headers the mock obeys only with --test-knobs.
+constexpr const char* kFailHeader = "x-pathwise-mock-fail";  // die_midstream | stall_midstream | status:<code>
+constexpr const char* kFirstByteDelayHeader = "x-pathwise-mock-first-byte-delay-ms";
+constexpr const char* kStallHeader = "x-pathwise-mock-stall-ms";  // how long stall_midstream stays silent
+constexpr const char* kTokensHeader = "x-pathwise-mock-tokens";   // answer length
+
+constexpr std::size_t kDieAfterChunks = 3;
+constexpr std::size_t kStallAfterChunks = 2;
+
+int header_int(const httplib::Request& req, const char* name, int fallback) {
+    if (!req.has_header(name)) return fallback;
+    try {
+        return std::stoi(req.get_header_value(name));
+    } catch (...) {
+        return fallback;
+    }
+}
+
+}  // namespace
+
+struct MockServer::Impl {
+    MockOptions options;
+    std::unique_ptr<httplib::Server> server;
+    std::thread listener;
+    int port = 0;
+    std::atomic<std::uint64_t> sequence{0};
+
+    // Counters for /_mock/stats: tests watch the provider side (e.g. that a client's disconnect reached it).
+    std::atomic<std::uint64_t> requests{0};
+    std::atomic<std::uint64_t> streams_started{0};
+    std::atomic<std::uint64_t> streams_completed{0};
+    std::atomic<std::uint64_t> streams_aborted{0};
+    std::atomic<std::uint64_t> streams_died_on_purpose{0};
+    std::mutex recent_mutex;
+    std::deque<json> recent;  // last requests: method, target, header names (never values: keys live there)
+
+    void log(const std::string& line) const {
+        if (options.log_requests) std::fprintf(stderr, "pathwise mock: %s\n", line.c_str());
+    }
+
+    void remember(const httplib::Request& req) {
+        json header_names = json::array();
+        for (const auto& [name, value] : req.headers) {
+            if (name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" || name == "LOCAL_PORT") continue;
+            header_names.push_back(name);
+        }
+        std::lock_guard<std::mutex> lock(recent_mutex);
+        recent.push_back({{"method", req.method}, {"path", req.path}, {"headers", header_names}});
+        if (recent.size() > 100) recent.pop_front();
+    }
+
+    json stats() {
+        std::lock_guard<std::mutex> lock(recent_mutex);
+        return {{"requests", requests.load()},
+                {"streams_started", streams_started.load()},
+                {"streams_completed", streams_completed.load()},
+                {"streams_aborted", streams_aborted.load()},
+                {"streams_died_on_purpose", streams_died_on_purpose.load()},
+                {"recent", json(recent)}};
+    }
+
+    void handle(const httplib::Request& req, httplib::Response& res) {
+        ++requests;
+        if (options.test_knobs && req.path == "/_mock/stats") {
+            res.set_content(stats().dump(), "application/json");
+            return;
+        }
+        if (options.test_knobs) remember(req);
+        const auto match = match_route(parse_method(req.method), req.path);
+        if (!match || match->route->protocol == Protocol::service) {
+            res.status = 404;
+            res.set_content(json{{"error", {{"message", "Pathwise's mock upstream has no route " + req.method + " " + req.path},
+                                            {"type", "not_found"}}}}
+                                .dump(),
+                            "application/json");
+            log(req.method + " " + req.path + " -> 404");
+            return;
+        }
+        const Protocol protocol = match->route->protocol;
+
+        MockAsk ask;
+        ask.route_id = std::string(match->route->id);
+        ask.model = match->model;
+        if (!req.body.empty()) {
+            ask.body = json::parse(req.body, nullptr, false);
+            if (ask.body.is_discarded()) {
+                res.status = 400;
+                res.set_content(upstream::error_body(protocol, 400, "invalid_json",
+                                                     "Pathwise's mock upstream: the request body is not valid JSON"),
+                                "application/json");
+                log(req.method + " " + req.path + " -> 400 (body is not JSON)");
+                return;
+            }
+        }
+        if (ask.body.is_object() && ask.model.empty() && ask.body.contains("model") && ask.body["model"].is_string()) {
+            ask.model = ask.body["model"].get<std::string>();
+        }
+        if (ask.route_id == "gemini.stream_generate_content") {
+            ask.stream = req.get_param_value("alt") == "sse";
+            ask.gemini_json_array = !ask.stream;
+        } else if (match->route->can_stream && ask.body.is_object()) {
+            ask.stream = ask.body.value("stream", false);
+        }
+        ask.anthropic_headers = req.has_header("anthropic-version") || req.has_header("x-api-key");
+        ask.now_unix = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+        ask.sequence = ++sequence;
+
+        std::string fail_mode;
+        int stall_ms = 0;
+        if (options.test_knobs) {
+            fail_mode = req.get_header_value(kFailHeader);
+            stall_ms = header_int(req, kStallHeader, 30'000);
+            ask.tokens = header_int(req, kTokensHeader, 0);
+            const int first_byte_delay = header_int(req, kFirstByteDelayHeader, 0);
+            if (first_byte_delay > 0) std::this_thread::sleep_for(std::chrono::milliseconds(first_byte_delay));
+            if (fail_mode.rfind("status:", 0) == 0) {
+                int status = std::atoi(fail_mode.c_str() + 7);
+                if (status < 400 || status > 599) status = 500;
+                res.status = status;
+                res.set_content(upstream::error_body(protocol, status, "mock_failure",
+                                                     "Pathwise's mock upstream was asked to fail with " + std::to_string(status)),
+                                "application/json");
+                log(req.method + " " + req.path + " -> " + std::to_string(status) + " (asked to fail)");
+                return;
+            }
+        }
+
+        MockReply reply = mock_reply(ask);
+        res.status = reply.status;
+        if (!reply.streamed()) {
+            res.set_content(reply.body, reply.content_type);
+            log(req.method + " " + req.path + " -> " + std::to_string(reply.status));
+            return;
+        }
+        log(req.method + " " + req.path + " -> " + std::to_string(reply.status) + " (stream of " +
+            std::to_string(reply.chunks.size()) + " chunks)");
+        ++streams_started;
+        struct StreamState {
+            std::vector<std::string> chunks;
+            std::size_t next = 0;
+            bool died_on_purpose = false;
+        };
+        auto state = std::make_shared<StreamState>();
+        state->chunks = std::move(reply.chunks);
+        const auto delay = options.token_delay;
+        res.set_chunked_content_provider(
+            reply.content_type,
+            [this, state, delay, fail_mode, stall_ms](std::size_t, httplib::DataSink& sink) {
+                if (state->next > 0 && delay.count() > 0) std::this_thread::sleep_for(delay);
+                if (fail_mode == "die_midstream" && state->next == kDieAfterChunks) {
+                    state->died_on_purpose = true;
+                    return false;  // closes the connection without the final chunk: a provider crashing
+                }
+                if (fail_mode == "stall_midstream" && state->next == kStallAfterChunks) {
+                    // Silent, in slices, so stopping the mock is not held up by a stalled stream.
+                    const auto until = Clock::now() + std::chrono::milliseconds(stall_ms);
+                    while (Clock::now() < until && server->is_running()) {
+                        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                    }
+                }
+                const std::string& chunk = state->chunks[state->next];
+                if (!sink.write(chunk.data(), chunk.size())) return false;
+                if (++state->next == state->chunks.size()) sink.done();
+                return true;
+            },
+            [this, state](bool success) {
+                if (state->died_on_purpose) {
+                    ++streams_died_on_purpose;
+                } else if (success && state->next == state->chunks.size()) {
+                    ++streams_completed;
+                } else {
+                    ++streams_aborted;
+                    log("stream aborted by the client after " + std::to_string(state->next) + " of " +
+                        std::to_string(state->chunks.size()) + " chunks");
+                }
+            });
+    }
+};
+
+MockServer::MockServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+std::unique_ptr<MockServer> MockServer::start(const MockOptions& options, std::string& error) {
+    auto impl = std::make_unique<Impl>();
+    impl->options = options;
+    if (!options.tls_cert.empty() || !options.tls_key.empty()) {
+        auto tls = std::make_unique<httplib::SSLServer>(options.tls_cert.c_str(), options.tls_key.c_str());
+        if (!tls->is_valid()) {
+            error = "could not load the TLS certificate '" + options.tls_cert + "' and key '" + options.tls_key +
+                    "' (both PEM files are needed)";
+            return nullptr;
+        }
+        impl->server = std::move(tls);
+    } else {
+        impl->server = std::make_unique<httplib::Server>();
+    }
+    httplib::Server& server = *impl->server;
+    const auto threads = static_cast<std::size_t>(std::max(1, options.threads));
+    // The library's API takes ownership of a raw pointer here.
+    server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    server.set_keep_alive_max_count(1000);
+    server.set_keep_alive_timeout(5);
+    Impl* raw = impl.get();
+    auto handler = [raw](const httplib::Request& req, httplib::Response& res) { raw->handle(req, res); };
+    server.Get(".*", handler);
+    server.Post(".*", handler);
+    server.Put(".*", handler);
+    server.Patch(".*", handler);
+    server.Delete(".*", handler);
+
+    if (options.port == 0) {
+        impl->port = server.bind_to_any_port(options.host);
+        if (impl->port <= 0) {
+            error = "could not bind an ephemeral port on " + options.host;
+            return nullptr;
+        }
+    } else {
+        if (!server.bind_to_port(options.host, options.port)) {
+            error = "could not listen on " + options.host + ":" + std::to_string(options.port) +
+                    " — is another program using that port? pick another with --port";
+            return nullptr;
+        }
+        impl->port = options.port;
+    }
+    impl->listener = std::thread([raw] { raw->server->listen_after_bind(); });
+    return std::unique_ptr<MockServer>(new MockServer(std::move(impl)));
+}
+
+MockServer::~MockServer() {
+    stop();
+    if (impl_->listener.joinable()) impl_->listener.join();
+}
+
+int MockServer::port() const { return impl_->port; }
+
+std::string MockServer::origin() const {
+    const bool tls = !impl_->options.tls_cert.empty();
+    const bool ipv6 = impl_->options.host.find(':') != std::string::npos;
+    const std::string host = ipv6 ? "[" + impl_->options.host + "]" : impl_->options.host;
+    return std::string(tls ? "https://" : "http://") + host + ":" + std::to_string(impl_->port);
+}
+
+void MockServer::stop() { impl_->server->stop(); }
+
+void MockServer::wait() {
+    if (impl_->listener.joinable()) impl_->listener.join();
+}
+
+}  // namespace pathwise::mock

@@ -1,0 +1,90 @@
+#include "upstream/header_policy.hpp"
+
+#include <array>
+#include <cctype>
+
+namespace pathwise::upstream {
+
+namespace {
+
+char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+bool istarts_with(std::string_view text, std::string_view prefix) {
+    return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
+}
+
+std::string_view trim(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    return text;
+}
+
+}  // namespace
+
+bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (lower(a[i]) != lower(b[i])) return false;
+    }
+    return true;
+}
+
+bool is_hop_by_hop(std::string_view name) {
+    constexpr std::array<std::string_view, 7> kHopByHop = {"connection", "keep-alive", "te", "trailer",
+                                                           "transfer-encoding", "upgrade", "host"};
+    for (std::string_view hop : kHopByHop) {
+        if (iequals(name, hop)) return true;
+    }
+    return istarts_with(name, "proxy-");
+}
+
+std::string_view key_header_name(Protocol protocol) {
+    switch (protocol) {
+        case Protocol::anthropic: return "x-api-key";
+        case Protocol::gemini: return "x-goog-api-key";
+        case Protocol::openai:
+        case Protocol::service: break;
+    }
+    return "Authorization";
+}
+
+std::string key_header_value(Protocol protocol, std::string_view key) {
+    if (protocol == Protocol::openai || protocol == Protocol::service) return "Bearer " + std::string(key);
+    return std::string(key);
+}
+
+bool is_client_key_header(std::string_view name) {
+    return iequals(name, "authorization") || iequals(name, "x-api-key") || iequals(name, "x-goog-api-key");
+}
+
+std::string_view key_from_header_value(std::string_view name, std::string_view value) {
+    value = trim(value);
+    if (iequals(name, "authorization") && istarts_with(value, "bearer ")) return trim(value.substr(7));
+    return value;
+}
+
+std::string remove_query_param(std::string_view query, std::string_view name, std::string* removed) {
+    std::string kept;
+    while (!query.empty()) {
+        const std::size_t amp = query.find('&');
+        const std::string_view pair = query.substr(0, amp);
+        query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
+        const std::size_t eq = pair.find('=');
+        const std::string_view key = pair.substr(0, eq);
+        if (key == name) {
+            if (removed != nullptr && eq != std::string_view::npos) *removed = std::string(pair.substr(eq + 1));
+            continue;
+        }
+        if (pair.empty()) continue;
+        if (!kept.empty()) kept.push_back('&');
+        kept.append(pair);
+    }
+    return kept;
+}
+
+bool is_event_stream(std::string_view content_type) {
+    const std::size_t semicolon = content_type.find(';');
+    return iequals(trim(content_type.substr(0, semicolon)), "text/event-stream");
+}
+
+}  // namespace pathwise::upstream

@@ -1,0 +1,49 @@
+// upstream_client.hpp — one configured upstream (origin, key, timeouts, TLS) and the HTTP clients that reach it.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "proxy/config.hpp"
+#include "upstream/upstream_target.hpp"
+
+namespace httplib {
+class Client;
+}
+
+namespace pathwise::upstream {
+
+struct ResolvedUpstream {
+    Protocol protocol = Protocol::openai;
+    std::string name;              // "mock" or the origin, for records and messages
+    std::string config_key;        // "upstreams.openai.base_url": what the person should check
+    UpstreamTarget target;
+    std::string api_key;           // from api_key or $api_key_env; "" = pass the client's key through
+    proxy::UpstreamConfig config;  // timeouts, headers, model map, ca_file
+    std::string setup_error;       // non-empty: every request answers 502 with this (bad base_url, mock down)
+};
+
+// A new client for `upstream`: certificate verification on for https, the custom CA file when set.
+// `read_timeout` bounds each socket read (the caller picks first-byte or idle semantics).
+[[nodiscard]] std::unique_ptr<httplib::Client> make_client(const ResolvedUpstream& upstream,
+                                                           std::chrono::milliseconds read_timeout,
+                                                           bool keep_alive);
+
+// Idle keep-alive clients for non-streamed requests, so a busy proxy does not reconnect per request.
+// Streams never return their client: a cancelled one may be half-way through a response.
+class ClientPool {
+public:
+    explicit ClientPool(std::size_t max_idle) : max_idle_(max_idle) {}
+    ~ClientPool();
+    [[nodiscard]] std::unique_ptr<httplib::Client> acquire(const ResolvedUpstream& upstream);
+    void release(std::unique_ptr<httplib::Client> client);
+
+private:
+    std::mutex mutex_;
+    std::vector<std::unique_ptr<httplib::Client>> idle_;
+    std::size_t max_idle_;
+};
+
+}  // namespace pathwise::upstream
