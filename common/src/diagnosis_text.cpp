@@ -37,6 +37,7 @@ struct Phrases {
     std::string_view also_set;                 // {1} name, {2} value, {3} where
     std::string_view needs_public_url;         // {1} client name
     std::string_view query_ignored;            // {1} query (redacted)
+    std::string_view client_all_routed;        // {1} client name, {2} typed base
 };
 
 constexpr Phrases kEnglish{
@@ -99,6 +100,7 @@ constexpr Phrases kEnglish{
     .needs_public_url = "{1} makes its calls from its own servers, so 127.0.0.1 is out of its reach: expose the "
                         "proxy on a public URL (a tunnel) and type that address instead.",
     .query_ignored = "(Query: ?{1} — the proxy ignores it when matching routes.)",
+    .client_all_routed = "With the base URL {2}, every call {1} makes reaches a route: nothing to fix.",
 };
 
 constexpr Phrases kFrench{
@@ -164,6 +166,7 @@ constexpr Phrases kFrench{
                         "inaccessible : exposez le proxy sur une URL publique (un tunnel) et saisissez plutôt "
                         "cette adresse.",
     .query_ignored = "(Paramètres de requête : ?{1} — le proxy n'en tient pas compte pour choisir la route.)",
+    .client_all_routed = "Avec la Base URL {2}, chaque appel de {1} atteint une route : rien à corriger.",
 };
 
 constexpr Phrases kSpanish{
@@ -228,6 +231,7 @@ constexpr Phrases kSpanish{
     .needs_public_url = "{1} hace sus llamadas desde sus propios servidores, que no pueden alcanzar 127.0.0.1: "
                         "expón el proxy en una URL pública (un túnel) y escribe esa dirección.",
     .query_ignored = "(Parámetros de consulta: ?{1}; el proxy no los tiene en cuenta para elegir la ruta.)",
+    .client_all_routed = "Con la Base URL {2}, todas las llamadas de {1} llegan a una ruta: no hay nada que corregir.",
 };
 
 const Phrases& phrases(Lang lang) {
@@ -291,6 +295,11 @@ std::string_view title(DiagnosisKind kind, Lang lang) { return phrases(lang).tit
 
 std::string explain(const Diagnosis& d, Lang lang) {
     const Phrases& p = phrases(lang);
+    if (d.kind == DiagnosisKind::ok && d.seen_path.empty()) {
+        // diagnose_client found no failing call: there is no request to talk about.
+        return d.client == nullptr ? std::string()
+                                   : pathwise::fill(p.client_all_routed, d.client->name, d.typed_base_url);
+    }
     std::string request_seen = d.seen_path;
     if (!d.seen_query.empty()) request_seen += "?" + d.seen_query;  // already redacted
     const std::string_view route_method = d.intended != nullptr ? method_name(d.intended->method) : "";
