@@ -55,6 +55,13 @@ TEST(Link, KeyInBaseQuery_IsRefusedWithoutEchoingIt) {
     EXPECT_EQ(made.err.find("AIzaSecret123"), std::string::npos) << "the secret was echoed:\n" << made.err;
 }
 
+TEST(Link, CredentialsInBase_AreRefusedWithoutEchoingThem) {
+    const CliRun made = run_pathwise({"link", "--base", "http://user:hunter2pass@127.0.0.1:8045/v1"});
+    EXPECT_EQ(made.exit_code, 2);
+    EXPECT_TRUE(made.out.empty()) << made.out;
+    EXPECT_EQ(made.err.find("hunter2pass"), std::string::npos) << "the password was echoed:\n" << made.err;
+}
+
 TEST(Link, DecodeWithUnknownField_ReportsNote) {
     const CliRun decoded = run_pathwise({"link", "--decode", "#v=1&c=claude-code&zz=1", "--json"});
     EXPECT_EQ(decoded.exit_code, 1) << decoded.out << decoded.err;

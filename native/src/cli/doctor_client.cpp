@@ -200,12 +200,12 @@ std::string render_call(const ResolvedCall& call, std::size_t id_width, const St
 std::string render_setup(const ClientReport& report, const Style& style, Lang lang, std::size_t width) {
     std::string out;
     if (!report.recommended_base_url.empty()) {
-        LabelledLines lines;
+        LabelledLines lines(msg::kColon.in(lang));
         lines.add(std::string(msg::kTypeThisBase.in(lang)), style.bold(report.recommended_base_url));
         out += lines.render("  ");
     }
     for (const ExtraSetting* setting : report.settings_needed) {
-        out += "  " + std::string(msg::kAlsoSet.in(lang)) + ": " + style.bold(std::string(setting->name) + "=" +
+        out += "  " + std::string(msg::kAlsoSet.in(lang)) + std::string(msg::kColon.in(lang)) + " " + style.bold(std::string(setting->name) + "=" +
                                                                                std::string(setting->value)) +
                "  (" + std::string(setting->where) + ")\n";
         const std::string_view why = setting->why.in(lang);
@@ -213,7 +213,7 @@ std::string render_setup(const ClientReport& report, const Style& style, Lang la
     }
     if (report.recommendation && !report.recommended_base_url.empty()) {
         const Recommendation& recommendation = *report.recommendation;
-        out += "  " + std::string(msg::kWhere.in(lang)) + ":\n";
+        out += "  " + std::string(msg::kWhere.in(lang)) + std::string(msg::kColon.in(lang)) + "\n";
         for (std::size_t i = 0; i < recommendation.entry_points.size(); ++i) {
             const EntryPoint& entry = *recommendation.entry_points[i];
             out += "    " + std::string(entry.name) + style.dim(" (" + std::string(entry.kind) + ")") + "\n";
@@ -235,7 +235,7 @@ std::string render_text(const ClientReport& report, const Style& style, Lang lan
     const std::size_t width = terminal_width();
     const ClientVariant& variant = *report.variant;
     std::string out;
-    LabelledLines header;
+    LabelledLines header(msg::kColon.in(lang));
     header.add(std::string(msg::kClient.in(lang)),
                style.bold(std::string(report.client->name)) + " (" + std::string(report.client->id) + ")");
     header.add(std::string(msg::kVersions.in(lang)),
@@ -255,7 +255,7 @@ std::string render_text(const ClientReport& report, const Style& style, Lang lan
         !report.reachable ? std::string(msg::kUnreachableTitle.in(lang))
         : report.ok       ? std::string(msg::kAllRouted.in(lang))
                           : std::string(title(report.diagnosis.kind, lang));
-    out += "\n" + style.bold(std::string(msg::kVerdict.in(lang)) + ":") + " " +
+    out += "\n" + style.bold(std::string(msg::kVerdict.in(lang)) + std::string(msg::kColon.in(lang))) + " " +
            (report.ok ? style.good("✓ " + verdict_title) : style.bad("✗ " + verdict_title)) + "\n";
     if (!report.ok) out += wrap_paragraph(explanation_of(report, lang), width, "  ");
 
@@ -264,7 +264,7 @@ std::string render_text(const ClientReport& report, const Style& style, Lang lan
 
     if (report.recommendation && !report.recommendation->verify.empty() && !report.recommended_base_url.empty()) {
         out += "\n" + style.bold(std::string(msg::kVerifyHeading.in(lang))) + "\n";
-        LabelledLines commands;
+        LabelledLines commands(msg::kColon.in(lang));
         for (const VerifyCommand& command : report.recommendation->verify) {
             commands.add(command.shell == "powershell" ? "PowerShell" : std::string(command.shell), command.command);
         }

@@ -157,7 +157,7 @@ int run_doctor_path(const ParsedArgs& parsed, const CommonOptions& common) {
         const std::string method = request.method == Method::other
                                        ? style.dim(std::string(msg::kUnknownMethod.in(lang)))
                                        : std::string(method_name(request.method));
-        LabelledLines lines;
+        LabelledLines lines(msg::kColon.in(lang));
         lines.add(std::string(msg::kRequest.in(lang)), method + " " + origin + style.bold(request.target));
         const std::string verdict = std::string(title(diagnosis.kind, lang)) + "  " +
                                     style.dim("(" + std::string(diagnosis_kind_name(diagnosis.kind)) + ")");

@@ -1,11 +1,12 @@
 // link.cpp — `pathwise link`: a wizard share link from command-line values, or a link decoded back.
 //
 // JSON (`--json`):
-//   encode: {"link": "http://127.0.0.1:8045/#v=1&c=…", "fragment": "v=1&c=…", "state": STATE}
+//   encode: {"link": "http://127.0.0.1:8045/#v=1&c=…", "fragment": "v=1&c=…", "state": STATE,
+//            "notes": [{"field", "code", "message"}]}   (what the core left out: too long, …)
 //   decode: {"state": STATE, "notes": [{"field", "code", "message"}]}
 //   STATE = {"proxy_origin", "client_id", "client_version", "typed_base_url", "log_path", "lang",
 //            "lang_explicit", "view"}
-// Exit codes: 0 = fine, 1 = the decoded link had parts that were ignored (see notes), 2 = bad usage.
+// Exit codes: 0 = fine, 1 = something was left out of the link or ignored in it (see notes), 2 = bad usage.
 #include <array>
 #include <cctype>
 #include <cstdio>
@@ -102,7 +103,7 @@ int decode(const ParsedArgs& parsed, const CommonOptions& common) {
             return value.empty() ? style.dim(std::string(msg::kNotSet.in(lang))) : value;
         };
         const WizardState& state = decoded.state;
-        LabelledLines lines;
+        LabelledLines lines(msg::kColon.in(lang));
         lines.add(std::string(msg::kProxyOrigin.in(lang)), or_not_set(state.proxy_origin));
         lines.add(std::string(msg::kClient.in(lang)), or_not_set(state.client_id));
         lines.add(std::string(msg::kClientVersion.in(lang)), or_not_set(state.client_version));
@@ -196,18 +197,31 @@ int run_link(const Args& args) {
         wizard = url->origin() + (url->path.empty() ? "/" : url->path) + (url->query.empty() ? "" : "?" + url->query);
     }
 
-    const std::string fragment = encode_share_link(state);
-    const std::string link = wizard + "#" + fragment;
+    const EncodedShareLink encoded = encode_share_link_with_notes(state);
+    for (const ShareLinkNote& note : encoded.notes) {
+        // A secret the core found (user:password@, ?key=) is refused outright, like the check above.
+        if (note.code == "secret_dropped") return usage_error("link", note.message);
+    }
+    const std::string link = wizard + "#" + encoded.fragment;
     if (common->json) {
+        ordered_json notes = ordered_json::array();
+        for (const ShareLinkNote& note : encoded.notes) {
+            notes.push_back({{"field", note.field}, {"code", note.code}, {"message", note.message}});
+        }
         ordered_json out;
         out["link"] = link;
-        out["fragment"] = fragment;
+        out["fragment"] = encoded.fragment;
         out["state"] = state_json(state);
+        out["notes"] = std::move(notes);
         print_json(out);
     } else {
         print_text(link + "\n");
+        // The link itself stays alone on stdout (easy to copy or pipe); what was left out goes to stderr.
+        for (const ShareLinkNote& note : encoded.notes) {
+            std::fprintf(stderr, "pathwise link: left out of the link: %s\n", note.message.c_str());
+        }
     }
-    return kExitFine;
+    return encoded.notes.empty() ? kExitFine : kExitProblemFound;
 }
 
 }  // namespace pathwise::cli

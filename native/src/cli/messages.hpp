@@ -6,6 +6,9 @@
 
 namespace pathwise::cli::msg {
 
+// French typography puts a space before a colon.
+inline constexpr Text kColon{":", " :", ":"};
+
 // doctor --client
 inline constexpr Text kClient{"Client", "Client", "Cliente"};
 inline constexpr Text kVersions{"Versions", "Versions", "Versiones"};

@@ -147,10 +147,10 @@ std::string Table::render(const Style& style, std::string_view indent) const {
 
 std::string LabelledLines::render(std::string_view indent) const {
     std::size_t label_width = 0;
-    for (const Line& line : lines_) label_width = std::max(label_width, display_width(line.label));
+    for (const Line& line : lines_) label_width = std::max(label_width, display_width(line.label + colon_));
     std::string out;
     for (const Line& line : lines_) {
-        out += std::string(indent) + pad_right(line.label + ":", label_width + 1) + "  " + line.value + "\n";
+        out += std::string(indent) + pad_right(line.label + colon_, label_width) + "  " + line.value + "\n";
     }
     return out;
 }

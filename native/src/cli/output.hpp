@@ -52,6 +52,8 @@ private:
 // "label:  value" lines whose values line up.
 class LabelledLines {
 public:
+    // `colon` follows each label: ":" in English and Spanish, " :" in French typography.
+    explicit LabelledLines(std::string_view colon = ":") : colon_(colon) {}
     void add(std::string label, std::string value) { lines_.push_back({std::move(label), std::move(value)}); }
     [[nodiscard]] std::string render(std::string_view indent) const;
 
@@ -60,6 +62,7 @@ private:
         std::string label;
         std::string value;
     };
+    std::string colon_;
     std::vector<Line> lines_;
 };
 
