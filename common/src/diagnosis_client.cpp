@@ -10,6 +10,15 @@
 namespace pathwise {
 namespace {
 
+// "v1", "v1beta", "v2": an API-version segment (the same test as diagnosis.cpp's).
+bool is_version_segment(std::string_view segment) {
+    if (segment.size() < 2 || segment[0] != 'v' || segment[1] < '0' || segment[1] > '9') return false;
+    for (const char c : segment.substr(2)) {
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'))) return false;
+    }
+    return true;
+}
+
 bool same_host_and_port(const BaseUrl& a, const BaseUrl& b) {
     return a.scheme == b.scheme && a.host == b.host && a.port == b.port;
 }
@@ -89,7 +98,7 @@ Result<ClientDiagnosis> diagnose_client(const ClientEntry& client, std::string_v
     }
     d.client = &client;
     d.typed_base_url = typed_base_for_display(typed);
-    if (d.kind != DiagnosisKind::ok) d.settings_needed = out.settings_needed;
+    d.settings_needed = out.settings_needed;
     // Cursor's servers make its calls (CLIENTS.md 1.14): a loopback proxy is out of their reach.
     d.client_cannot_reach_origin =
         (has_recommendation && recommendation->needs_public_url) || (!client.reaches_loopback && typed.is_loopback());
@@ -107,12 +116,21 @@ std::vector<std::string> likely_clients(const RequestFacts& request, std::string
     if (path.empty() || path.front() != '/') return ids;
 
     // The typed base is some prefix of the path: cut before each '/', with and without that '/'
-    // ("/v1/v1/messages" ← "", "/", "/v1", "/v1/", "/v1/v1", "/v1/v1/").
+    // ("/v1/v1/messages" ← "", "/", "/v1", "/v1/"). Nobody types two API versions, so a base that holds
+    // two ("/v1/v1") is not plausible: @ai-sdk/anthropic + "…/v1/v1" is not a likely sender of /v1/v1/messages.
     std::vector<std::string> typed_paths;
+    std::size_t versions_so_far = 0;
     for (std::size_t i = 0; i < path.size(); ++i) {
         if (path[i] != '/') continue;
-        typed_paths.emplace_back(path.substr(0, i));
-        typed_paths.emplace_back(path.substr(0, i + 1));
+        if (i > 0) {
+            const std::size_t previous = path.rfind('/', i - 1);
+            if (is_version_segment(path.substr(previous + 1, i - previous - 1))) ++versions_so_far;
+        }
+        if (versions_so_far > 1) break;
+        // Nor does anyone type "//": a doubled slash in the path is a typed trailing '/' plus the client's '/'.
+        for (const std::string_view typed : {path.substr(0, i), path.substr(0, i + 1)}) {
+            if (typed.find("//") == std::string_view::npos) typed_paths.emplace_back(typed);
+        }
     }
 
     for (const ClientEntry& client : client_catalog()) {

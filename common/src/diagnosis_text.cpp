@@ -34,7 +34,8 @@ struct Phrases {
     std::string_view websocket_base_is_right;  // {1} base
     std::string_view check_base_url;           // {1} origin
     std::string_view routes_served;            // {1} list
-    std::string_view also_set;                 // {1} name, {2} value, {3} where
+    std::string_view also_set;                 // {1} name, {2} value, {3} where, {4} why
+    std::string_view keep_setting;             // {1} name, {2} value, {3} where, {4} why
     std::string_view needs_public_url;         // {1} client name
     std::string_view query_ignored;            // {1} query (redacted)
     std::string_view client_all_routed;        // {1} client name, {2} typed base
@@ -96,11 +97,12 @@ constexpr Phrases kEnglish{
     .websocket_base_is_right = "Nothing to change if the POST that follows succeeds: the base URL {1} is right.",
     .check_base_url = "Check that the base URL points to this proxy ({1}) and compare the path with these routes.",
     .routes_served = "This proxy serves: {1}.",
-    .also_set = "Also set {1}={2} ({3}).",
+    .also_set = "Also set {1}={2} — {3}. {4}",
+    .keep_setting = "Keep {1}={2} set as well — {3}. {4}",
     .needs_public_url = "{1} makes its calls from its own servers, so 127.0.0.1 is out of its reach: expose the "
                         "proxy on a public URL (a tunnel) and type that address instead.",
     .query_ignored = "(Query: ?{1} — the proxy ignores it when matching routes.)",
-    .client_all_routed = "With the base URL {2}, every call {1} makes reaches a route: nothing to fix.",
+    .client_all_routed = "With the base URL {2}, every call from {1} reaches a route: nothing to fix.",
 };
 
 constexpr Phrases kFrench{
@@ -161,12 +163,13 @@ constexpr Phrases kFrench{
     .websocket_base_is_right = "Rien à changer si le POST qui suit aboutit : la Base URL {1} est correcte.",
     .check_base_url = "Vérifiez que la Base URL pointe vers ce proxy ({1}) et comparez le chemin avec ces routes.",
     .routes_served = "Ce proxy sert : {1}.",
-    .also_set = "Réglez aussi {1}={2} ({3}).",
+    .also_set = "Réglez aussi {1}={2} — {3}. {4}",
+    .keep_setting = "Gardez aussi {1}={2} — {3}. {4}",
     .needs_public_url = "{1} envoie ses requêtes depuis ses propres serveurs, pour lesquels 127.0.0.1 est "
                         "inaccessible : exposez le proxy sur une URL publique (un tunnel) et saisissez plutôt "
                         "cette adresse.",
     .query_ignored = "(Paramètres de requête : ?{1} — le proxy n'en tient pas compte pour choisir la route.)",
-    .client_all_routed = "Avec la Base URL {2}, chaque appel de {1} atteint une route : rien à corriger.",
+    .client_all_routed = "Avec la Base URL {2}, chaque appel envoyé par {1} atteint une route : rien à corriger.",
 };
 
 constexpr Phrases kSpanish{
@@ -227,7 +230,8 @@ constexpr Phrases kSpanish{
                                "correcta.",
     .check_base_url = "Comprueba que la Base URL apunta a este proxy ({1}) y compara la ruta con estas rutas.",
     .routes_served = "Este proxy sirve: {1}.",
-    .also_set = "Configura también {1}={2} ({3}).",
+    .also_set = "Configura también {1}={2} — {3}. {4}",
+    .keep_setting = "Mantén también {1}={2} — {3}. {4}",
     .needs_public_url = "{1} hace sus llamadas desde sus propios servidores, que no pueden alcanzar 127.0.0.1: "
                         "expón el proxy en una URL pública (un túnel) y escribe esa dirección.",
     .query_ignored = "(Parámetros de consulta: ?{1}; el proxy no los tiene en cuenta para elegir la ruta.)",
@@ -264,6 +268,14 @@ void add_sentence(std::string& out, const std::string& sentence) {
     out += sentence;
 }
 
+void append_settings(std::string& out, std::string_view pattern, const std::vector<const ExtraSetting*>& settings,
+                     Lang lang) {
+    for (const ExtraSetting* setting : settings) {
+        if (setting == nullptr) continue;
+        add_sentence(out, pathwise::fill(pattern, setting->name, setting->value, setting->where, setting->why.in(lang)));
+    }
+}
+
 std::string routes_list() {
     std::string list;
     for (const Route& route : route_table()) {
@@ -297,8 +309,11 @@ std::string explain(const Diagnosis& d, Lang lang) {
     const Phrases& p = phrases(lang);
     if (d.kind == DiagnosisKind::ok && d.seen_path.empty()) {
         // diagnose_client found no failing call: there is no request to talk about.
-        return d.client == nullptr ? std::string()
-                                   : pathwise::fill(p.client_all_routed, d.client->name, d.typed_base_url);
+        if (d.client == nullptr) return {};
+        std::string out = pathwise::fill(p.client_all_routed, d.client->name, d.typed_base_url);
+        append_settings(out, p.keep_setting, d.settings_needed, lang);
+        if (d.client_cannot_reach_origin) add_sentence(out, pathwise::fill(p.needs_public_url, d.client->name));
+        return out;
     }
     std::string request_seen = d.seen_path;
     if (!d.seen_query.empty()) request_seen += "?" + d.seen_query;  // already redacted
@@ -370,9 +385,7 @@ std::string explain(const Diagnosis& d, Lang lang) {
             break;
     }
 
-    for (const ExtraSetting* setting : d.settings_needed) {
-        if (setting != nullptr) add_sentence(out, pathwise::fill(p.also_set, setting->name, setting->value, setting->where));
-    }
+    append_settings(out, p.also_set, d.settings_needed, lang);
     if (d.client != nullptr && d.client_cannot_reach_origin) add_sentence(out, pathwise::fill(p.needs_public_url, d.client->name));
     if (!d.seen_query.empty() && d.kind != DiagnosisKind::unknown) add_sentence(out, pathwise::fill(p.query_ignored, d.seen_query));
     return out;
