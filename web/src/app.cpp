@@ -1,0 +1,74 @@
+#include "app.hpp"
+
+#include <imgui.h>
+
+#include "panels/panels.hpp"
+#include "pathwise/share_link.hpp"
+#include "platform.hpp"
+#include "ui_text.hpp"
+#include "widget_rects.hpp"
+
+namespace pathwise::web {
+
+void apply_style(float scale) {
+    ImGuiStyle& style = ImGui::GetStyle();
+    style = ImGuiStyle();
+    ImGui::StyleColorsDark(&style);
+    style.WindowRounding = 0.0f;
+    style.ChildRounding = 6.0f;
+    style.FrameRounding = 4.0f;
+    style.PopupRounding = 4.0f;
+    style.FramePadding = ImVec2(8, 5);
+    style.ItemSpacing = ImVec2(8, 6);
+    style.WindowPadding = ImVec2(14, 12);
+    // Translucent panels over the shader-drawn backdrop.
+    style.Colors[ImGuiCol_WindowBg] = ImVec4(0, 0, 0, 0);
+    style.Colors[ImGuiCol_ChildBg] = ImVec4(0.07f, 0.08f, 0.11f, 0.72f);
+    style.Colors[ImGuiCol_Border] = ImVec4(0.35f, 0.42f, 0.55f, 0.35f);
+    style.Colors[ImGuiCol_FrameBg] = ImVec4(0.13f, 0.16f, 0.22f, 0.95f);
+    style.Colors[ImGuiCol_Button] = ImVec4(0.18f, 0.30f, 0.45f, 0.85f);
+    style.Colors[ImGuiCol_ButtonHovered] = ImVec4(0.24f, 0.42f, 0.62f, 1.0f);
+    style.Colors[ImGuiCol_ButtonActive] = ImVec4(0.20f, 0.52f, 0.78f, 1.0f);
+    style.Colors[ImGuiCol_Header] = ImVec4(0.20f, 0.38f, 0.58f, 0.75f);
+    style.Colors[ImGuiCol_TableRowBgAlt] = ImVec4(1, 1, 1, 0.03f);
+    style.ScaleAllSizes(scale);
+}
+
+void draw_wizard(WizardApp& app) {
+    clear_widget_rects();
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("Pathwise", nullptr, kFlags);
+    draw_header(app);
+    draw_link_notes(app);
+    switch (app.state.view) {
+        case WizardView::setup: draw_setup_view(app); break;
+        case WizardView::check: draw_check_view(app); break;
+        case WizardView::log: draw_log_view(app); break;
+        case WizardView::all_clients: draw_all_clients_view(app); break;
+        case WizardView::live: draw_live_view(app); break;
+    }
+    ImGui::End();
+}
+
+void publish_state(WizardApp& app) {
+    std::string fragment = encode_share_link(app.state);
+    if (fragment == app.ui.written_fragment) return;
+    platform::write_fragment(fragment);
+    app.ui.written_fragment = std::move(fragment);
+    const Lang lang = effective_lang(app);
+    UiText view_title = UiText::view_setup;
+    switch (app.state.view) {
+        case WizardView::setup: view_title = UiText::view_setup; break;
+        case WizardView::check: view_title = UiText::view_check; break;
+        case WizardView::log: view_title = UiText::view_log; break;
+        case WizardView::all_clients: view_title = UiText::view_all; break;
+        case WizardView::live: view_title = UiText::view_live; break;
+    }
+    platform::set_page_title(std::string(ui_text(view_title, lang)) + " — Pathwise");
+}
+
+}  // namespace pathwise::web

@@ -1,0 +1,19 @@
+// app.hpp — one wizard frame, shared by both platforms: the screen (panels), the URL and the page title.
+#pragma once
+
+#include <string>
+
+#include "wizard_app.hpp"
+
+namespace pathwise::web {
+
+// Style for this pixel scale (call after load_fonts).
+void apply_style(float scale);
+// The whole screen, inside ImGui::NewFrame() … ImGui::Render().
+void draw_wizard(WizardApp& app);
+// After a frame: writes the share link into the URL fragment and the page title when they changed.
+void publish_state(WizardApp& app);
+// What tests read: view, client, computed base URLs and paths, diagnosis, notes (JSON text).
+[[nodiscard]] std::string state_json(const WizardApp& app);
+
+}  // namespace pathwise::web

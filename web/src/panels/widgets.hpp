@@ -1,0 +1,49 @@
+// widgets.hpp — the small pieces the panels share: translated labels, copy buttons, code boxes and the
+// two-colour final request path.
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+#include <string_view>
+
+#include "pathwise/resolution.hpp"
+#include "ui_text.hpp"
+#include "wizard_app.hpp"
+
+namespace pathwise::web {
+
+struct Fonts;
+
+namespace colors {
+inline const ImVec4 base_part{1.00f, 0.77f, 0.34f, 1.0f};    // the part of the path that came from the base URL
+inline const ImVec4 client_part{0.43f, 0.80f, 1.00f, 1.0f};  // the part the client appended
+inline const ImVec4 dim{0.62f, 0.65f, 0.72f, 1.0f};
+inline const ImVec4 good{0.47f, 0.86f, 0.55f, 1.0f};
+inline const ImVec4 bad{1.00f, 0.45f, 0.45f, 1.0f};
+inline const ImVec4 warn{1.00f, 0.80f, 0.35f, 1.0f};
+}  // namespace colors
+
+// The UI's fonts (set by the platform after load_fonts).
+void set_panel_fonts(const Fonts& fonts);
+ImFont* mono_font();
+
+// Label text for the app's current language, as a C string for ImGui (all UI texts are literals).
+[[nodiscard]] const char* tr(const WizardApp& app, UiText id);
+void text(std::string_view value);
+void text_colored(const ImVec4& color, std::string_view value);
+void text_wrapped(std::string_view value);
+void section_title(const WizardApp& app, UiText id);
+
+// "Copy" button that turns into "Copied ✓" for a moment; `name` is also its test handle.
+void copy_button(WizardApp& app, std::string_view name, std::string_view value);
+// Monospace, wrapped, on a darker band, with a copy button on its right.
+void code_box(WizardApp& app, std::string_view name, std::string_view value);
+// A red/amber line under an input, with the symbol first so it reads without colour too.
+void inline_error(std::string_view message);
+
+// METHOD origin[base part][client part]?query  → route id ✓ / no route ✗
+void final_path_line(const WizardApp& app, const ResolvedCall& call);
+void final_path_legend(const WizardApp& app);
+
+}  // namespace pathwise::web
