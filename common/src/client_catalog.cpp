@@ -97,6 +97,9 @@ const ClientEntry* find_client(std::string_view id) {
 }
 
 const ClientVariant& pick_variant(const ClientEntry& client, std::string_view version) {
+    for (const ClientVariant& variant : client.variants) {
+        if (!version.empty() && variant.versions == version) return variant;
+    }
     const ParsedVersion parsed = parse_version(version);
     if (parsed.valid) {
         for (const ClientVariant& variant : client.variants) {

@@ -132,7 +132,8 @@ struct ClientEntry {
 [[nodiscard]] std::span<const ClientEntry> client_catalog();
 [[nodiscard]] const ClientEntry* find_client(std::string_view id);
 // The variant whose [min_version, max_version) holds `version` (dotted numbers, "v" prefix and suffixes
-// like "-beta" tolerated); an empty or unparsable version picks the newest variant.
+// like "-beta" tolerated); a version equal to a variant's `versions` label picks that variant (for builds
+// without known release numbers, e.g. Cherry Studio "2024–2025 builds"); anything else picks the newest.
 [[nodiscard]] const ClientVariant& pick_variant(const ClientEntry& client, std::string_view version);
 // -1, 0, 1 comparing dotted versions numerically ("2.32.0" < "3.1").
 [[nodiscard]] int compare_versions(std::string_view a, std::string_view b);
