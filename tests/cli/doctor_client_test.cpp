@@ -152,6 +152,32 @@ TEST(DoctorClient, CodexBuiltin_BaseWithV1_WebsocketTryThenPost) {
     EXPECT_EQ(call_with_id(doctor, "responses")["route"], "openai.responses");
 }
 
+// CLIENTS.md 1.14: Cursor's servers make the calls, so a loopback proxy is unreachable even with the right path.
+TEST(DoctorClient, Cursor_LoopbackBase_RightPathsButUnreachable) {
+    const CliRun run = run_pathwise({"doctor", "--client", "cursor", "http://127.0.0.1:8045/v1", "--json"});
+    EXPECT_EQ(run.exit_code, 1) << run.err;
+    const json doctor = run.json();
+    EXPECT_EQ(doctor["reachable"], false);
+    EXPECT_EQ(doctor["ok"], false);
+    EXPECT_EQ(call_with_id(doctor, "chat")["path"], "/v1/chat/completions");
+    EXPECT_EQ(call_with_id(doctor, "chat")["route"], "openai.chat_completions");
+    EXPECT_NE(doctor["diagnosis"]["explanation"].get<std::string>().find("public"), std::string::npos)
+        << doctor["diagnosis"].dump();
+}
+
+// CLIENTS.md 1.9: Roo Code's OpenAI provider with host only fails /responses, then falls back to /v1/responses.
+TEST(DoctorClient, RooCodeOpenAiNative_HostOnly_WorksThroughFallback) {
+    const CliRun run =
+        run_pathwise({"doctor", "--client", "roo-code.openai-native", "http://127.0.0.1:8045", "--json"});
+    EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+    const json doctor = run.json();
+    EXPECT_EQ(call_with_id(doctor, "responses")["path"], "/responses");
+    EXPECT_TRUE(call_with_id(doctor, "responses")["route"].is_null());
+    EXPECT_EQ(call_with_id(doctor, "responses_fallback")["path"], "/v1/responses");
+    EXPECT_EQ(call_with_id(doctor, "responses_fallback")["sent"], true);
+    EXPECT_EQ(doctor["recommended_base_url"], "http://127.0.0.1:8045/v1");
+}
+
 TEST(DoctorClient, HumanOutput_MarksBasePartAndClientPart) {
     const CliRun run = run_pathwise({"doctor", "--client", "claude-code", "http://127.0.0.1:8045/v1"});
     EXPECT_EQ(run.exit_code, 1);

@@ -83,6 +83,7 @@ TEST(Usage, JsonOnTerminal_HasNoColour) {
     options.env = {"TERM=xterm"};
     const CliRun run = run_pathwise({"routes", "--json"}, options);
     EXPECT_EQ(run.exit_code, 0);
+    EXPECT_NE(run.out.find("\"routes\""), std::string::npos) << run.out;
     EXPECT_EQ(run.out.find('\x1b'), std::string::npos) << run.out;
 }
 

@@ -2,7 +2,7 @@
 //
 // JSON (`--json`): {"origin": "http://127.0.0.1:8045", "clients": [{"id", "name", "product", "kind",
 //   "protocol", "auth_header", "reaches_loopback", "variants": [{"versions", "min_version", "max_version",
-//   "measured", "source", "default_base_url", "reachable", "recommended_base_url",
+//   "measured", "source", "default_base_url", "reachable", "needs_public_url", "recommended_base_url",
 //   "settings": [{"name", "value", "where"}]}]}]}
 #include <cstdio>
 
@@ -77,6 +77,9 @@ int run_clients(const Args& args) {
             const bool reachable = recommendation && recommendation->reachable;
             const std::string base = reachable ? recommendation->base_url : std::string();
             std::string shown = reachable ? base : std::string(msg::kNeedsPublicUrl.in(lang));
+            if (recommendation && recommendation->needs_public_url) {
+                shown = recommendation->base_url + "  " + std::string(msg::kNeedsPublicUrl.in(lang));
+            }
             ordered_json settings = ordered_json::array();
             if (recommendation) {
                 for (const ExtraSetting* setting : recommendation->settings) {
@@ -95,6 +98,7 @@ int run_clients(const Args& args) {
                                 {"source", variant.source},
                                 {"default_base_url", variant.default_base_url},
                                 {"reachable", reachable},
+                                {"needs_public_url", recommendation && recommendation->needs_public_url},
                                 {"recommended_base_url", base},
                                 {"settings", std::move(settings)}});
         }

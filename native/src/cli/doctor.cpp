@@ -21,6 +21,9 @@
 //        "query": "beta=true",              without '?', "" when none
 //        "websocket_upgrade": false,
 //        "route": "anthropic.messages" | null,   the proxy route it hits
+//        "other_route": "openai.models" | null,  a route it lands on that is not the one it needs
+//        "sent": true,                      false for a fallback call whose primary reached its route
+//        "fallback_of": "",                 id of the call this one replaces when that one misses
 //        "base_part": "/v1",                the part of path that came from the typed base
 //        "client_part": "/v1/messages"      the part the client appended
 //      }],
@@ -29,7 +32,8 @@
 //        "intended_route": "anthropic.messages" | null, "intended_path": "/v1/messages",
 //        "wrong_part": "/v1", "explanation": "…", "fixed_base_url": "http://127.0.0.1:8045"
 //      },
-//      "recommended_base_url": "http://127.0.0.1:8045",   "" when no base on this host works (reachable false)
+//      "recommended_base_url": "http://127.0.0.1:8045",   with reachable false: the path to use behind a
+//                                           public URL that forwards to this proxy ("" when none works)
 //      "settings_needed": [{"name", "value", "where", "why"}],   still to apply besides the base URL
 //      "where": [{"kind": "env", "name": "ANTHROPIC_BASE_URL", "example": "export ANTHROPIC_BASE_URL=…"}],
 //      "verify": [{"shell": "curl" | "powershell", "command": "…"}],

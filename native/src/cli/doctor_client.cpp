@@ -127,6 +127,9 @@ ordered_json to_json(const ClientReport& report, Lang lang) {
         item["query"] = call.query;
         item["websocket_upgrade"] = call.websocket_upgrade;
         item["route"] = call.route != nullptr ? ordered_json(call.route->id) : ordered_json(nullptr);
+        item["other_route"] = call.other_route != nullptr ? ordered_json(call.other_route->id) : ordered_json(nullptr);
+        item["sent"] = call.sent;
+        item["fallback_of"] = call.call != nullptr ? call.call->fallback_of : std::string_view();
         item["base_part"] = call.base_part;
         item["client_part"] = call.client_part;
         calls.push_back(std::move(item));
@@ -174,7 +177,17 @@ ordered_json to_json(const ClientReport& report, Lang lang) {
 // One call, drawn so the part from the typed base and the part the client added can be told apart:
 //   messages  POST  http://127.0.0.1:8045/v1/v1/messages?beta=true
 //                                        ^^^~~~~~~~~~~~
-std::string render_call(const ResolvedCall& call, std::size_t id_width, const Style& style, Lang lang) {
+// The fallback call that replaces `call` when it misses (Roo Code openai-native), nullptr when none is sent.
+const ResolvedCall* fallback_for(const Resolution& resolution, const ResolvedCall& call) {
+    if (call.call == nullptr) return nullptr;
+    for (const ResolvedCall& other : resolution.calls) {
+        if (other.sent && other.call != nullptr && other.call->fallback_of == call.call->id) return &other;
+    }
+    return nullptr;
+}
+
+std::string render_call(const Resolution& resolution, const ResolvedCall& call, std::size_t id_width,
+                        const Style& style, Lang lang) {
     const std::string id = call.call != nullptr ? std::string(call.call->id) : std::string();
     const std::string method = std::string(method_name(call.method));
     std::string line = "  " + pad_right(id, id_width) + "  " + pad_right(method, 7) + " ";
@@ -185,23 +198,50 @@ std::string render_call(const ResolvedCall& call, std::size_t id_width, const St
     out += std::string(lead_width, ' ') + std::string(display_width(call.base_part), '^') +
            std::string(display_width(call.client_part), '~') + "\n";
     const std::string status_indent(2 + id_width + 2, ' ');
-    if (call.websocket_upgrade) {
+    if (!call.sent) {
+        const std::string_view primary = call.call != nullptr ? call.call->fallback_of : std::string_view();
+        out += status_indent + style.dim("· " + fill(msg::kNotSent.in(lang), primary)) + "\n";
+    } else if (call.websocket_upgrade) {
         out += status_indent + style.dim("· " + std::string(msg::kWebsocketUpgrade.in(lang))) + "\n";
+    } else if (call.route == nullptr && call.other_route != nullptr) {
+        out += status_indent + style.bad("✗ " + fill(msg::kOtherRoute.in(lang), call.other_route->id)) + "\n";
     } else if (call.route != nullptr) {
         out += status_indent + style.good("✓ " + std::string(msg::kHitsRoute.in(lang))) + " " +
                std::string(call.route->id) + " (" + std::string(method_name(call.route->method)) + " " +
                std::string(call.route->pattern) + ")\n";
     } else {
         out += status_indent + style.bad("✗ " + std::string(msg::kNoRoute.in(lang))) + "\n";
+        if (const ResolvedCall* fallback = fallback_for(resolution, call); fallback != nullptr) {
+            out += status_indent + "  " + style.dim(fill(msg::kRetriedBy.in(lang), fallback->call->id)) + "\n";
+        }
     }
     return out;
 }
 
+// What to show as the base to type: for a client that cannot reach this host (Cursor), the same path on a
+// public address, since the loopback spelling would mislead.
+std::string base_to_type(const ClientReport& report, Lang lang) {
+    if (report.reachable) return report.recommended_base_url;
+    const std::string origin = report.resolution.base.origin();
+    std::string path = report.recommended_base_url;
+    if (path.rfind(origin, 0) == 0) path.erase(0, origin.size());
+    return std::string(msg::kPublicAddress.in(lang)) + path;
+}
+
+std::string replace_all(std::string text, std::string_view from, std::string_view to) {
+    if (from.empty() || from == to) return text;
+    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+        text.replace(at, from.size(), to);
+    }
+    return text;
+}
+
 std::string render_setup(const ClientReport& report, const Style& style, Lang lang, std::size_t width) {
     std::string out;
+    const std::string base = base_to_type(report, lang);
     if (!report.recommended_base_url.empty()) {
         LabelledLines lines(msg::kColon.in(lang));
-        lines.add(std::string(msg::kTypeThisBase.in(lang)), style.bold(report.recommended_base_url));
+        lines.add(std::string(msg::kTypeThisBase.in(lang)), style.bold(base));
         out += lines.render("  ");
     }
     for (const ExtraSetting* setting : report.settings_needed) {
@@ -218,7 +258,7 @@ std::string render_setup(const ClientReport& report, const Style& style, Lang la
             const EntryPoint& entry = *recommendation.entry_points[i];
             out += "    " + std::string(entry.name) + style.dim(" (" + std::string(entry.kind) + ")") + "\n";
             if (i < recommendation.examples.size() && !recommendation.examples[i].empty()) {
-                std::string example = recommendation.examples[i];
+                const std::string example = replace_all(recommendation.examples[i], report.recommended_base_url, base);
                 std::size_t start = 0;
                 while (start < example.size()) {  // multi-line code examples keep their shape
                     const std::size_t end = std::min(example.find('\n', start), example.size());
@@ -249,7 +289,9 @@ std::string render_text(const ClientReport& report, const Style& style, Lang lan
     for (const ResolvedCall& call : report.resolution.calls) {
         if (call.call != nullptr) id_width = std::max(id_width, display_width(call.call->id));
     }
-    for (const ResolvedCall& call : report.resolution.calls) out += render_call(call, id_width, style, lang);
+    for (const ResolvedCall& call : report.resolution.calls) {
+        out += render_call(report.resolution, call, id_width, style, lang);
+    }
 
     const std::string verdict_title =
         !report.reachable ? std::string(msg::kUnreachableTitle.in(lang))

@@ -25,6 +25,13 @@ inline constexpr Text kWebsocketUpgrade{
     "WebSocket upgrade attempt: the proxy declines it at once and the client falls back to POST",
     "tentative de passage en WebSocket : le proxy la refuse aussitôt et le client se rabat sur POST",
     "intento de cambio a WebSocket: el proxy lo rechaza enseguida y el cliente pasa a POST"};
+inline constexpr Text kOtherRoute{"lands on route {1}, which is not the one this call needs",
+                                  "tombe sur la route {1}, qui n'est pas celle dont cet appel a besoin",
+                                  "cae en la ruta {1}, que no es la que necesita esta llamada"};
+inline constexpr Text kNotSent{"not sent: only when '{1}' misses", "non envoyée : seulement si '{1}' échoue",
+                               "no se envía: solo si '{1}' falla"};
+inline constexpr Text kRetriedBy{"the client then retries with '{1}'", "le client réessaie alors avec '{1}'",
+                                 "el cliente reintenta entonces con '{1}'"};
 inline constexpr Text kVerdict{"Verdict", "Verdict", "Veredicto"};
 inline constexpr Text kAllRouted{"every request reaches a route", "chaque requête atteint une route",
                                  "cada petición llega a una ruta"};
@@ -43,6 +50,8 @@ inline constexpr Text kUnreachable{
     "cette machine (127.0.0.1). Exposez le proxy à une adresse HTTPS publique (un tunnel) et saisissez-la à la place.",
     "Las peticiones de este cliente salen de los servidores de su fabricante: no pueden llegar a un proxy en esta "
     "máquina (127.0.0.1). Publique el proxy en una dirección HTTPS pública (un túnel) y escriba esa dirección."};
+inline constexpr Text kPublicAddress{"https://<your-public-address>", "https://<votre-adresse-publique>",
+                                     "https://<su-dirección-pública>"};
 inline constexpr Text kUnreachableTitle{"unreachable from this client", "injoignable depuis ce client",
                                         "inalcanzable desde este cliente"};
 
