@@ -7,6 +7,7 @@
 #include "pathwise/diagnosis.hpp"
 #include "pathwise/resolution.hpp"
 #include "pathwise/share_link.hpp"
+#include "pathwise/url.hpp"
 
 namespace {
 
@@ -26,6 +27,18 @@ void ResolveEveryClient_OneTypedBase(benchmark::State& state) {
     benchmark::DoNotOptimize(calls);
 }
 BENCHMARK(ResolveEveryClient_OneTypedBase)->Unit(benchmark::kMicrosecond);
+
+// The wizard's "all clients" view: the typed base is parsed once, then every client's newest variant resolved.
+void ResolveEveryClient_ParsedOnce(benchmark::State& state) {
+    for (auto _ : state) {
+        const auto base = pathwise::parse_base_url(kTypedBaseUrl);
+        for (const pathwise::ClientEntry& client : pathwise::client_catalog()) {
+            auto resolution = pathwise::resolve_client(client, pathwise::pick_variant(client, ""), base.value());
+            benchmark::DoNotOptimize(resolution);
+        }
+    }
+}
+BENCHMARK(ResolveEveryClient_ParsedOnce)->Unit(benchmark::kMicrosecond);
 
 void DiagnoseOnePath_DoubledV1Messages(benchmark::State& state) {
     pathwise::RequestFacts request;
