@@ -20,7 +20,7 @@ constexpr std::size_t kMaxSegments = 32;  // longer paths are not base-URL mista
 
 // The non-empty segments of a path: "//v1beta//models" → {"v1beta", "models"} (runs of '/' collapse).
 struct Segments {
-    std::array<std::string_view, kMaxSegments> items{};
+    std::array<std::string_view, kMaxSegments> items;  // only [0, count) is ever read
     std::size_t count = 0;
     bool overflow = false;
     [[nodiscard]] std::string_view operator[](std::size_t i) const { return items[i]; }
@@ -94,6 +94,9 @@ bool ends_with_action_name(std::string_view segment) {
 
 // Literal characters matched, or -1: "{model}:generateContent" against "gemini-2.5-flash:generateContent" → 16.
 int match_segment(std::string_view pattern, std::string_view segment) {
+    // Most comparisons fail on the last character; this runs for every route on every 404.
+    if (segment.empty() || pattern.empty()) return -1;
+    if (pattern.back() != '}' && pattern.back() != segment.back()) return -1;
     const std::size_t hole = pattern.find(kModelPlaceholder);
     if (hole == std::string_view::npos) return pattern == segment ? static_cast<int>(pattern.size()) : -1;
     const std::string_view prefix = pattern.substr(0, hole);
@@ -106,36 +109,46 @@ int match_segment(std::string_view pattern, std::string_view segment) {
     return static_cast<int>(prefix.size() + suffix.size());
 }
 
-// A route pattern seen as version + tail: "/v1beta/models/{model}:countTokens" → "v1beta" + {models, …}.
-struct RouteShape {
-    Segments segments;
-    std::string_view version;  // "" for unversioned routes ("/healthz")
-    std::size_t tail_begin = 0;
-    [[nodiscard]] std::size_t tail_size() const { return segments.count - tail_begin; }
+// A route pattern is version + tail: "/v1beta/models/{model}:countTokens" → "v1beta" + "models/{model}:countTokens".
+// The tail is matched against the end of the path straight from the pattern string, last segment first (most
+// routes fail on their last character), so the per-404 scan needs no derived table and no allocation.
+struct TailMatch {
+    bool matched = false;
+    std::size_t start = 0;      // index of the path segment where the route's tail begins
+    int literal = 0;            // literal characters matched (more = more specific)
+    std::string_view version;   // the route's version segment, "" for unversioned routes ("/healthz")
+    bool tail_has_action = false;  // the tail names a Gemini action (":generateContent")
 };
 
-RouteShape shape_of(const Route& route) {
-    RouteShape shape;
-    shape.segments = split_segments(route.pattern);
-    if (shape.segments.count > 0 && is_version_segment(shape.segments[0])) {
-        shape.version = shape.segments[0];
-        shape.tail_begin = 1;
-    }
-    return shape;
-}
+TailMatch match_tail(std::string_view pattern, const Segments& path, std::size_t end) {
+    if (end == 0 || pattern.size() < 2) return {};
+    const std::string_view last = path[end - 1];
+    if (pattern.back() != '}' && (last.empty() || last.back() != pattern.back())) return {};
 
-// Literal characters matched when `path[end - tail_size, end)` is the route's tail, else -1.
-int match_tail(const RouteShape& shape, const Segments& path, std::size_t end) {
-    const std::size_t size = shape.tail_size();
-    if (size == 0 || size > end) return -1;
-    int literal = 0;
-    const std::size_t start = end - size;
-    for (std::size_t i = 0; i < size; ++i) {
-        const int matched = match_segment(shape.segments[shape.tail_begin + i], path[start + i]);
-        if (matched < 0) return -1;
-        literal += matched;
+    TailMatch result;
+    std::size_t index = end;
+    std::size_t stop = pattern.size();
+    while (stop > 0) {
+        const std::size_t slash = pattern.rfind('/', stop - 1);
+        const std::size_t begin = slash == std::string_view::npos ? 0 : slash + 1;
+        const std::string_view segment = pattern.substr(begin, stop - begin);
+        const bool first_segment = slash == 0 || slash == std::string_view::npos;
+        if (first_segment && is_version_segment(segment) && index < end) {
+            result.version = segment;
+            break;
+        }
+        if (index == 0) return {};
+        --index;
+        const int literal = match_segment(segment, path[index]);
+        if (literal < 0) return {};
+        result.literal += literal;
+        result.tail_has_action = result.tail_has_action || segment.find(':') != std::string_view::npos;
+        if (first_segment) break;
+        stop = slash;
     }
-    return literal;
+    result.matched = true;
+    result.start = index;
+    return result;
 }
 
 bool is_secret_parameter(std::string_view name) {
@@ -161,9 +174,11 @@ Hints hints_of(const RequestFacts& request, const Segments& segments, std::strin
     else if (request.has_goog_api_key) hints.header = Protocol::gemini;
     hints.gemini_evidence = request.has_goog_api_key;
     for (std::size_t i = 0; i < segments.count; ++i) {
-        if (segments[i] == "v1beta" || ends_with_action_name(segments[i])) hints.gemini_evidence = true;
+        if (segments[i] == "v1beta") hints.gemini_evidence = true;
         if (segments[i] == "messages") hints.anthropic_evidence = true;
     }
+    // A Gemini action (":generateContent") ends the path of the call the client meant to make.
+    if (segments.count > 0 && ends_with_action_name(segments[segments.count - 1])) hints.gemini_evidence = true;
     // Continue and LobeChat put the Gemini key in the query (`?key=`).
     std::size_t begin = 0;
     while (begin < query.size()) {
@@ -204,25 +219,21 @@ struct Candidate {
 Candidate best_candidate(const RequestFacts& request, const Segments& segments, const Hints& hints) {
     Candidate best;
     for (const Route& route : route_table()) {
-        const RouteShape shape = shape_of(route);
-        const int literal = match_tail(shape, segments, segments.count);
-        if (literal < 0) continue;
+        const TailMatch match = match_tail(route.pattern, segments, segments.count);
+        if (!match.matched) continue;
         // "/models" and "/v1/models/gpt-4o" are OpenAI-shaped too: only call them Gemini with some evidence.
-        if (route.protocol == Protocol::gemini && !hints.gemini_evidence &&
-            shape.segments[shape.segments.count - 1].find(':') == std::string_view::npos) {
-            continue;
-        }
+        if (route.protocol == Protocol::gemini && !hints.gemini_evidence && !match.tail_has_action) continue;
         Candidate candidate;
         candidate.route = &route;
-        candidate.version = shape.version;
-        candidate.tail_start = segments.count - shape.tail_size();
+        candidate.version = match.version;
+        candidate.tail_start = match.start;
         // Codex's WebSocket try is a GET on a POST route: the method says nothing there.
         candidate.method_fits = request.method == Method::other || request.websocket_upgrade || request.method == route.method;
-        candidate.tail_size = shape.tail_size();
-        candidate.literal = literal;
+        candidate.tail_size = segments.count - match.start;
+        candidate.literal = match.literal;
         candidate.header_agrees = hints.header == route.protocol;
         candidate.version_before_tail =
-            candidate.tail_start > 0 && segments[candidate.tail_start - 1] == shape.version;
+            candidate.tail_start > 0 && segments[candidate.tail_start - 1] == match.version;
         candidate.path_hint_agrees = (route.protocol == Protocol::gemini && hints.gemini_evidence) ||
                                      (route.protocol == Protocol::anthropic && hints.anthropic_evidence);
         if (candidate.better_than(best)) best = candidate;
@@ -238,8 +249,8 @@ OuterShape shape_of_outer(const Segments& segments, std::size_t outer_end) {
     for (std::size_t i = 0; i < outer_end; ++i) all_versions = all_versions && is_version_segment(segments[i]);
     if (all_versions) return OuterShape::versions_only;
     for (const Route& route : route_table()) {
-        const RouteShape shape = shape_of(route);
-        if (!shape.version.empty() && match_tail(shape, segments, outer_end) >= 0) return OuterShape::ends_with_endpoint;
+        const TailMatch match = match_tail(route.pattern, segments, outer_end);
+        if (match.matched && !match.version.empty()) return OuterShape::ends_with_endpoint;
     }
     if (is_version_segment(segments[outer_end - 1])) return OuterShape::ends_with_version;
     return OuterShape::foreign;
