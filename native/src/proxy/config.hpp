@@ -6,8 +6,10 @@
 #include <cstddef>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "pathwise/result.hpp"
 #include "pathwise/route_table.hpp"
 
 namespace pathwise::proxy {
@@ -60,5 +62,28 @@ struct ServeConfig {
     std::map<Protocol, UpstreamConfig> upstreams;  // missing protocol = mock
     std::string config_path;                 // the file it came from, for messages
 };
+
+using Environment = std::map<std::string, std::string>;
+
+// Defaults < config file (--config, PATHWISE_CONFIG, else $XDG_CONFIG_HOME/pathwise/config.json or
+// ~/.config/pathwise/config.json; a missing default file is fine) < PATHWISE_* environment < flags.
+// Error codes: "help" (message = usage text, exit 0), "usage" (bad flag, exit 2), "config" (file, environment
+// or an unsafe combination, exit 1). Warnings (e.g. an unknown PATHWISE_* variable) go to `warnings`.
+[[nodiscard]] Result<ServeConfig> load_serve_config(const std::vector<std::string>& args,
+                                                    const Environment& environment,
+                                                    std::vector<std::string>& warnings);
+
+// The current process environment as a map (the only place the loader touches `environ`).
+[[nodiscard]] Environment process_environment();
+
+// "line 3, column 14" from a 1-based byte position in `text` (what nlohmann::json::parse_error::byte gives).
+struct TextPosition {
+    std::size_t line = 1;
+    std::size_t column = 1;
+};
+[[nodiscard]] TextPosition position_of_byte(std::string_view text, std::size_t byte);
+
+// The candidate closest to `word` by edit distance, or "" when none is close enough to be a likely typo.
+[[nodiscard]] std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace pathwise::proxy

@@ -1,0 +1,99 @@
+// auth.cpp — see auth.hpp.
+#include "proxy/auth.hpp"
+
+#include <openssl/crypto.h>
+#include <openssl/sha.h>
+
+#include <httplib.h>
+
+namespace pathwise::proxy {
+namespace {
+
+std::array<unsigned char, 32> sha256(std::string_view text) {
+    std::array<unsigned char, 32> digest{};
+    SHA256(reinterpret_cast<const unsigned char*>(text.data()), text.size(), digest.data());
+    return digest;
+}
+
+bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
+    if (text.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        const auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
+        if (lower(text[i]) != lower(prefix[i])) return false;
+    }
+    return true;
+}
+
+std::string_view trim(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    return text;
+}
+
+}  // namespace
+
+AuthMode effective_auth_mode(const ServeConfig& config) {
+    if (config.auth_mode != AuthMode::auto_) return config.auth_mode;
+    return config.allow_lan_access ? AuthMode::all_except_health : AuthMode::off;
+}
+
+std::string_view auth_mode_name(AuthMode mode) {
+    switch (mode) {
+        case AuthMode::off: return "off";
+        case AuthMode::strict: return "strict";
+        case AuthMode::all_except_health: return "all_except_health";
+        case AuthMode::auto_: break;
+    }
+    return "auto";
+}
+
+std::optional<AuthMode> parse_auth_mode(std::string_view text) {
+    for (const AuthMode mode : {AuthMode::off, AuthMode::strict, AuthMode::all_except_health, AuthMode::auto_}) {
+        if (text == auth_mode_name(mode)) return mode;
+    }
+    return std::nullopt;
+}
+
+bool key_required(AuthMode effective_mode, Audience audience) {
+    if (audience == Audience::public_ui) return false;
+    switch (effective_mode) {
+        case AuthMode::off: return false;
+        case AuthMode::strict: return true;
+        case AuthMode::all_except_health: return audience != Audience::health;
+        case AuthMode::auto_: break;  // resolved by effective_auth_mode before this is asked
+    }
+    return true;
+}
+
+std::optional<std::string> presented_key(const httplib::Request& req, bool query_key_allowed) {
+    if (req.has_header("Authorization")) {
+        const std::string value = req.get_header_value("Authorization");
+        constexpr std::string_view kBearer = "bearer ";
+        if (starts_with_ignoring_case(value, kBearer)) return std::string(trim(std::string_view(value).substr(kBearer.size())));
+        return std::string(trim(value));
+    }
+    if (req.has_header("x-api-key")) return req.get_header_value("x-api-key");
+    if (req.has_header("x-goog-api-key")) return req.get_header_value("x-goog-api-key");
+    if (query_key_allowed && req.has_param("key")) return req.get_param_value("key");
+    return std::nullopt;
+}
+
+KeyChecker::KeyChecker(const std::vector<std::string>& keys) {
+    for (const auto& key : keys) {
+        if (!key.empty()) digests_.push_back(sha256(key));
+    }
+}
+
+bool KeyChecker::accepts(std::string_view presented) const {
+    // An empty key never matches, even if the check would otherwise run (ANCHORS.md 1.3: Antigravity's
+    // empty-key edge case fails open).
+    if (presented.empty()) return false;
+    const auto digest = sha256(presented);
+    int matches = 0;
+    for (const auto& expected : digests_) {
+        matches |= CRYPTO_memcmp(digest.data(), expected.data(), digest.size()) == 0 ? 1 : 0;
+    }
+    return matches != 0;
+}
+
+}  // namespace pathwise::proxy

@@ -1,0 +1,150 @@
+// serve.cpp — `pathwise serve`: load the configuration, bind, print what to type, serve until SIGINT/SIGTERM.
+//
+// Output contract: stdout's FIRST line is machine-readable, "pathwise listening on http://HOST:PORT" (tests and
+// scripts start with --port 0 and read the port from it), then a human banner. Request log lines go to stderr.
+// Exit codes: 0 after a signal-driven shutdown, 1 = cannot start (config, port in use, LAN without key),
+// 2 = bad command line.
+#include <pthread.h>
+#include <signal.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <string>
+#include <thread>
+
+#include "commands.hpp"
+#include "proxy/auth.hpp"
+#include "proxy/config.hpp"
+#include "proxy/root_page.hpp"
+#include "proxy/server.hpp"
+#include "proxy/static_files.hpp"
+
+namespace pathwise::cli {
+namespace {
+
+using proxy::ServeConfig;
+
+std::string listen_origin(const ServeConfig& config, int port) {
+    std::string host = config.host;
+    if (host == "0.0.0.0" || host == "::") host = "127.0.0.1";
+    if (host.find(':') != std::string::npos) host = "[" + host + "]";
+    return "http://" + host + ":" + std::to_string(port);
+}
+
+std::string auth_summary(const ServeConfig& config) {
+    const auto effective = proxy::effective_auth_mode(config);
+    std::string text(proxy::auth_mode_name(effective));
+    if (config.auth_mode == proxy::AuthMode::auto_) {
+        text += config.allow_lan_access ? " (auto: reachable from the LAN, so every route but health needs a key)"
+                                        : " (auto: only this machine can connect, so no key is needed)";
+    }
+    if (effective != proxy::AuthMode::off) {
+        text += "; " + std::to_string(config.api_keys.size()) + " key(s) accepted in Authorization: Bearer, x-api-key, "
+                "x-goog-api-key or ?key= (Gemini routes)";
+    }
+    return text;
+}
+
+void print_banner(const ServeConfig& config, int port) {
+    const std::string origin = listen_origin(config, port);
+    std::printf("pathwise listening on %s\n", origin.c_str());
+    std::printf("\nPathwise %s: local LLM proxy\n", PATHWISE_VERSION);
+    std::printf("  Setup wizard:   %s/%s\n", origin.c_str(),
+                proxy::has_index_html(config.web_root) ? "" : "   (wizard not built: a plain page with the table below)");
+    std::printf("  Base URL to type, per client:\n");
+    for (const auto& row : proxy::base_urls_by_family(origin)) {
+        std::printf("    %-44s %s\n", row.family.c_str(), row.base_url.c_str());
+    }
+    std::printf("  Auth:           %s\n", auth_summary(config).c_str());
+    for (const Protocol protocol : {Protocol::openai, Protocol::anthropic, Protocol::gemini}) {
+        const auto it = config.upstreams.find(protocol);
+        const bool mock = it == config.upstreams.end() || it->second.is_mock();
+        std::printf("  Upstream %-9s %s\n", (std::string(protocol_name(protocol)) + ":").c_str(),
+                    mock ? "embedded mock (configure \"upstreams\" in the config file to use a provider)"
+                         : it->second.base_url.c_str());
+    }
+    std::printf("  Repair paths:   %s\n", config.repair_paths ? "on (known path mistakes are served and logged)" : "off");
+    if (config.allow_lan_access) std::printf("  LAN access:     on (listening on %s)\n", config.host.c_str());
+    if (!config.config_path.empty()) std::printf("  Config file:    %s\n", config.config_path.c_str());
+    std::printf("  Requests are logged on stderr (%s). Stop with Ctrl+C.\n",
+                config.log_format == proxy::LogFormat::json ? "JSON lines" : "text");
+    std::fflush(stdout);
+}
+
+}  // namespace
+
+int run_serve(const Args& args) {
+    std::vector<std::string> warnings;
+    auto loaded = proxy::load_serve_config(args, proxy::process_environment(), warnings);
+    if (!loaded) {
+        const auto& error = loaded.error();
+        if (error.code == "help") {
+            std::fputs(error.message.c_str(), stdout);
+            return 0;
+        }
+        std::fprintf(stderr, "%s\n", error.message.c_str());
+        return error.code == "usage" ? 2 : 1;
+    }
+    const ServeConfig& config = loaded.value();
+    for (const auto& warning : warnings) std::fprintf(stderr, "pathwise serve: warning: %s\n", warning.c_str());
+
+    // Signals are taken by one thread with sigwait; every other thread (the pool included) inherits the mask.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+    ::signal(SIGPIPE, SIG_IGN);  // a client that leaves mid-stream must not kill the proxy
+
+    try {
+        proxy::ProxyServer server(config);
+        const auto port = server.bind();
+        if (!port) {
+            std::fprintf(stderr, "pathwise serve: %s\n", port.error().message.c_str());
+            return 1;
+        }
+        print_banner(config, port.value());
+
+        std::atomic<bool> stopping{false};
+        static std::atomic<bool> finished{false};  // outlives `server`: the grace timer may wake after run()
+        std::thread signal_waiter([&server, &stopping, &stop_signals, grace = config.shutdown_grace] {
+            int received = 0;
+            sigwait(&stop_signals, &received);
+            stopping = true;
+            std::fprintf(stderr, "pathwise serve: %s received: no new connections; letting %ld request(s) finish (up to %lld ms)\n",
+                         received == SIGINT ? "SIGINT" : "SIGTERM", server.in_flight(),
+                         static_cast<long long>(grace.count()));
+            server.stop_gracefully();
+            // The grace period is enforced by a detached timer: if streams are still running when it ends,
+            // they are cut (at their next chunk) and, failing that, the process exits anyway.
+            std::thread([&server, grace] {
+                std::this_thread::sleep_for(grace);
+                if (finished) return;
+                std::fprintf(stderr, "pathwise serve: shutdown grace elapsed; closing %ld remaining request(s)\n",
+                             server.in_flight());
+                server.stop_now();
+                std::this_thread::sleep_for(std::chrono::seconds(2));
+                std::fflush(stderr);
+                std::_Exit(0);
+            }).detach();
+        });
+        server.run();
+        finished = true;
+        if (!stopping) {
+            std::fprintf(stderr, "pathwise serve: the server stopped unexpectedly\n");
+            signal_waiter.detach();
+            return 1;
+        }
+        signal_waiter.join();
+        std::fprintf(stderr, "pathwise serve: stopped\n");
+        return 0;
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "pathwise serve: cannot start: %s\n", error.what());
+        return 1;
+    }
+}
+
+}  // namespace pathwise::cli

@@ -1,0 +1,520 @@
+// server.cpp — the proxy pipeline on cpp-httplib 0.11.4 (see server.hpp and TOOLCHAIN.md for the library facts).
+//
+// How a request flows through httplib here:
+//   pre-routing handler  = admit(): accept → match route → authenticate, and answers everything that is not
+//                          forwarded (404/405/401/403, health, metrics, the wizard). It runs BEFORE the body is
+//                          read, so a wrong path or a missing key never makes us read a 32 MB upload.
+//   catch-all handlers   = forward(): the body has been read (413 above max_body_bytes); hand over to Forwarder.
+//   error handler        = fills empty 4xx/5xx bodies the library made itself (413, 400, 414) in the
+//                          protocol's error shape.
+//   logger               = log(): releases the pipeline's hold on the request; the log line is written when the
+//                          last holder (a stream's releaser, for streams) lets go of it.
+#include "proxy/server.hpp"
+
+#include <netdb.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <optional>
+
+#include <httplib.h>
+
+#include "pathwise/diagnosis.hpp"
+#include "pathwise/i18n.hpp"
+#include "pathwise/route_table.hpp"
+#include "proxy/access_policy.hpp"
+#include "proxy/auth.hpp"
+#include "proxy/errors.hpp"
+#include "proxy/metrics.hpp"
+#include "proxy/request_log.hpp"
+#include "proxy/root_page.hpp"
+#include "proxy/static_files.hpp"
+#include "upstream/forwarder.hpp"
+
+namespace pathwise::proxy {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// httplib::Server whose listening socket can be closed without flagging "shutting down": Server::stop() makes
+// chunked writers quit at the next chunk, which would cut in-flight streams; closing the socket only makes
+// the accept loop end, and listen() then returns once every connection thread has finished.
+class DrainingServer : public httplib::Server {
+public:
+    void stop_accepting() {
+        const auto sock = svr_sock_.load();
+        if (sock != INVALID_SOCKET) ::shutdown(sock, SHUT_RDWR);
+    }
+};
+
+std::int64_t unix_ms_now() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+bool is_websocket_upgrade(const httplib::Request& req) {
+    std::string upgrade = req.get_header_value("Upgrade");
+    for (auto& c : upgrade) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return upgrade == "websocket";
+}
+
+Method request_method(const httplib::Request& req) {
+    // HEAD is answered like GET (httplib routes HEAD to the GET handlers and drops the body).
+    return req.method == "HEAD" ? Method::get : parse_method(req.method);
+}
+
+// The kinds --repair-paths may serve by the intended route: mistakes where what was meant is unambiguous.
+bool repairable(DiagnosisKind kind) {
+    switch (kind) {
+        case DiagnosisKind::trailing_slash:
+        case DiagnosisKind::double_slash:
+        case DiagnosisKind::duplicated_version_prefix:
+        case DiagnosisKind::nested_full_endpoint:
+        case DiagnosisKind::missing_version_prefix:
+        case DiagnosisKind::gemini_v1_instead_of_v1beta:
+        case DiagnosisKind::doubled_gemini_version: return true;
+        default: return false;
+    }
+}
+
+std::string query_part(std::string_view target) {
+    const auto question = target.find('?');
+    return question == std::string_view::npos ? std::string() : std::string(target.substr(question));
+}
+
+std::size_t header_bytes(const httplib::Request& req) {
+    std::size_t total = req.method.size() + req.target.size() + req.version.size() + 4;
+    for (const auto& [name, value] : req.headers) total += name.size() + value.size() + 4;
+    return total;
+}
+
+}  // namespace
+
+// One request's journey. The RequestRecord handed to the Forwarder aliases this object, so the log line is
+// written (in the destructor) only when the last holder — a stream's releaser, for streams — lets go.
+struct Exchange {
+    struct Finish {
+        virtual void finish(RequestRecord& record, double duration_ms) = 0;
+        virtual ~Finish() = default;
+    };
+    Exchange(Finish& finisher, const httplib::Request& req) : finish_to(finisher) {
+        record.unix_ms = unix_ms_now();
+        record.method = req.method;
+        record.path = redact_target(req.target.empty() ? req.path : req.target);
+    }
+    ~Exchange() {
+        const double duration_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+        finish_to.finish(record, duration_ms);
+    }
+    Exchange(const Exchange&) = delete;
+    Exchange& operator=(const Exchange&) = delete;
+
+    Finish& finish_to;
+    Clock::time_point started = Clock::now();
+    RequestRecord record;
+    Protocol protocol = Protocol::service;   // for error shapes
+    std::optional<RouteMatch> match;         // set when the request is to be forwarded
+    std::string upstream_path;               // what to send upstream (repaired or as received)
+    bool forwarded = false;
+};
+
+struct ProxyServer::Impl final : Exchange::Finish {
+    explicit Impl(const ServeConfig& serve_config)
+        : config(serve_config),
+          auth_mode(effective_auth_mode(config)),
+          keys(config.api_keys),
+          access(config, machine_hostname()),
+          recent(config.recent_requests),
+          forwarder(config) {}
+
+    static std::string machine_hostname() {
+        char name[256] = {};
+        return ::gethostname(name, sizeof name - 1) == 0 ? std::string(name) : std::string();
+    }
+
+    ServeConfig config;
+    AuthMode auth_mode;
+    KeyChecker keys;
+    AccessPolicy access;
+    RecentRequests recent;
+    Metrics metrics;
+    Forwarder forwarder;
+    DrainingServer http;
+    int bound_port = 0;
+    std::mutex log_mutex;
+
+    // httplib runs the pre-routing handler, the route handler and the logger of one request on the same
+    // connection thread, one request at a time, so the request in progress is per thread.
+    static thread_local std::shared_ptr<Exchange> current;
+
+    // ---------------------------------------------------------------- the pipeline
+
+    httplib::Server::HandlerResponse admit(const httplib::Request& req, httplib::Response& res) {
+        if (current) current.reset();  // a previous request whose logger never ran: log it now
+        current = std::make_shared<Exchange>(*this, req);
+        metrics.request_started();
+        Exchange& exchange = *current;
+        const Method method = request_method(req);
+        const std::string host = req.get_header_value("Host");
+
+        // 1. Accept: only names of this machine (DNS rebinding), only local origins (CORS).
+        access.add_cors_headers(req, res);
+        exchange.protocol = guess_protocol(req);
+        if (!access.host_allowed(host)) {
+            return answer(res, {403, exchange.protocol,
+                                "Host '" + host + "' is not allowed: Pathwise only answers requests addressed to this "
+                                "machine (localhost, 127.0.0.1, its hostname), which protects it from DNS-rebinding "
+                                "web pages. If you reach it through another name, add it to \"allowed_hosts\" in the "
+                                "config file or pass --allowed-host " + host_without_port(host) + ".",
+                                "host_not_allowed"});
+        }
+        if (req.method == "OPTIONS" && req.has_header("Access-Control-Request-Method")) {
+            access.answer_preflight(req, res);  // preflights never carry keys, so they never need one
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        if (req.has_header("Origin") && !access.origin_allowed(req.get_header_value("Origin"), host)) {
+            return answer(res, {403, exchange.protocol,
+                                "Origin '" + req.get_header_value("Origin") + "' may not call this proxy: only local "
+                                "pages (http://localhost, http://127.0.0.1, http://[::1] on any port) may. Add it to "
+                                "\"cors_origins\" in the config file or pass --cors-origin if you trust it.",
+                                "origin_not_allowed"});
+        }
+        if (header_bytes(req) > config.max_header_bytes) {
+            return answer(res, {431, exchange.protocol,
+                                "The request headers are larger than " + std::to_string(config.max_header_bytes) +
+                                    " bytes (max_header_bytes); send smaller headers or raise the limit.",
+                                ""});
+        }
+        if ((req.method == "GET" || req.method == "HEAD") && req.path == "/") return answer_root(req, res);
+
+        // 2. Match the route — before auth, so a wrong URL gets a 404 that explains it, not a 401.
+        std::optional<RouteMatch> match = match_route(method, req.path);
+        if (!match && !is_websocket_upgrade(req)) {
+            if ((req.method == "GET" || req.method == "HEAD") && serve_static_file(config.web_root, req.path, res)) {
+                return httplib::Server::HandlerResponse::Handled;  // the wizard's files are public
+            }
+            const Diagnosis diagnosis = diagnose(req);
+            if (config.repair_paths && repairable(diagnosis.kind) && diagnosis.intended != nullptr) {
+                match = match_route(method, diagnosis.intended_path);
+                if (match) {
+                    exchange.record.repaired_to = diagnosis.intended_path;
+                    res.set_header("X-Pathwise-Repaired", req.path + " -> " + diagnosis.intended_path);
+                }
+            }
+            if (!match) return answer_miss(req, res, diagnosis);
+        } else if (!match) {
+            return answer_miss(req, res, diagnose(req));
+        }
+        const Route& route = *match->route;
+        exchange.record.route_id = std::string(route.id);
+        exchange.protocol = route.protocol;
+
+        // 3. Authenticate.
+        const Audience audience = route.public_in_all_except_health ? Audience::health : Audience::api;
+        if (key_required(auth_mode, audience)) {
+            const auto key = presented_key(req, route.protocol == Protocol::gemini);
+            if (!key || !keys.accepts(*key)) {
+                res.set_header("WWW-Authenticate", "Bearer");
+                return answer(res, {401, route.protocol,
+                                    std::string(key ? "The API key is not valid for this proxy." : "No API key was sent.") +
+                                        " Send the key configured for Pathwise in the header " +
+                                        std::string(key_header_hint(route.protocol)) + ".",
+                                    ""});
+            }
+        }
+
+        // 4. Answer the proxy's own routes here; forward the rest once httplib has read the body.
+        if (route.protocol == Protocol::service) return answer_service(route, res);
+        exchange.match = match;
+        exchange.upstream_path = exchange.record.repaired_to.empty()
+                                     ? req.target
+                                     : exchange.record.repaired_to + query_part(req.target);
+        return httplib::Server::HandlerResponse::Unhandled;
+    }
+
+    void forward(const httplib::Request& req, httplib::Response& res) {
+        const std::shared_ptr<Exchange> exchange = current;
+        if (!exchange || !exchange->match) {
+            // Only reachable if httplib dispatched without running admit(): refuse rather than forward unchecked.
+            send_error(res, {500, Protocol::service, "Internal error: request reached the forwarder unchecked.", ""});
+            return;
+        }
+        exchange->forwarded = true;
+        exchange->record.bytes_in = req.body.size();
+        const std::shared_ptr<RequestRecord> record(exchange, &exchange->record);
+        forwarder.forward(req, res, *exchange->match, exchange->upstream_path, record);
+    }
+
+    void fill_error_body(const httplib::Request& req, httplib::Response& res) {
+        if (!res.body.empty() || res.content_provider_) return;
+        if (current && current->forwarded) return;  // the forwarder's answer, as the upstream gave it
+        const Protocol protocol = current ? current->protocol : guess_protocol(req);
+        std::string message;
+        switch (res.status) {
+            case 413:
+                message = "The request body is larger than " + std::to_string(config.max_body_bytes) +
+                          " bytes (max_body_bytes); send less or raise the limit.";
+                break;
+            case 414: message = "The request URL is too long."; break;
+            case 400: message = "The request could not be read as HTTP (bad request line, headers or body)."; break;
+            case 403: message = "This request is not allowed from this origin."; break;
+            default: message = "The proxy could not handle this request (HTTP " + std::to_string(res.status) + ")."; break;
+        }
+        send_error(res, {res.status, protocol, message, ""});
+    }
+
+    void log(const httplib::Request& req, const httplib::Response& res) {
+        std::shared_ptr<Exchange> exchange = std::move(current);
+        current.reset();
+        if (!exchange) {  // answered by the library before admit() (bad request line, URI too long)
+            exchange = std::make_shared<Exchange>(*this, req);
+            metrics.request_started();
+        }
+        RequestRecord& record = exchange->record;
+        record.status = res.status;
+        if (!exchange->forwarded) {
+            record.bytes_in = req.body.size();
+            record.bytes_out = res.body.size();
+        } else if (!record.streamed && record.bytes_out == 0) {
+            record.bytes_out = res.body.size();
+        }
+    }  // the Exchange is finished here, or when the stream's releaser drops the record
+
+    void finish(RequestRecord& record, double duration_ms) override {
+        record.duration_ms = duration_ms;
+        metrics.request_finished(record);
+        recent.add(record);
+        const std::string line = format_log_line(record, config.log_format);
+        const std::lock_guard lock(log_mutex);
+        std::fprintf(stderr, "%s\n", line.c_str());
+        std::fflush(stderr);
+    }
+
+    // ---------------------------------------------------------------- answers
+
+    httplib::Server::HandlerResponse answer(httplib::Response& res, const ProxyError& error) {
+        send_error(res, error);
+        return httplib::Server::HandlerResponse::Handled;
+    }
+
+    httplib::Server::HandlerResponse answer_miss(const httplib::Request& req, httplib::Response& res,
+                                                const Diagnosis& diagnosis) {
+        Exchange& exchange = *current;
+        exchange.protocol = diagnosis.protocol;
+        exchange.record.diagnosis_kind = std::string(diagnosis_kind_name(diagnosis.kind));
+        exchange.record.diagnosis = explain(diagnosis, Lang::en);
+        exchange.record.fixed_base_url = diagnosis.fixed_base_url;
+        const nlohmann::json details = {{"diagnosis", diagnosis_kind_name(diagnosis.kind)},
+                                        {"intended_path", diagnosis.intended_path},
+                                        {"intended_route", diagnosis.intended ? diagnosis.intended->id : ""},
+                                        {"wrong_part", diagnosis.wrong_part},
+                                        {"fixed_base_url", diagnosis.fixed_base_url}};
+        const std::string message = explain(diagnosis, request_lang(req));
+        if (diagnosis.kind == DiagnosisKind::websocket_upgrade || is_websocket_upgrade(req)) {
+            // Codex tries the Responses WebSocket 7 times before POSTing (CLIENTS.md 1.6): a non-101 answer
+            // right away makes it fall back to POST at once.
+            return answer(res, {426, Protocol::openai,
+                                "WebSockets are not supported by this proxy; send the request with POST " +
+                                    (diagnosis.intended_path.empty() ? std::string("/v1/responses") : diagnosis.intended_path) +
+                                    " instead.",
+                                "websocket_not_supported", details});
+        }
+        if (diagnosis.kind == DiagnosisKind::wrong_method && diagnosis.intended != nullptr) {
+            const std::string allowed(method_name(diagnosis.intended->method));
+            res.set_header("Allow", allowed == "GET" ? "GET, HEAD" : allowed);
+            return answer(res, {405, diagnosis.protocol, message, "method_not_allowed", details});
+        }
+        return answer(res, {404, diagnosis.protocol, message, "path_not_found", details});
+    }
+
+    httplib::Server::HandlerResponse answer_root(const httplib::Request& req, httplib::Response& res) {
+        const std::string accept = req.get_header_value("Accept");
+        const bool wants_json = accept.find("application/json") != std::string::npos &&
+                                accept.find("text/html") == std::string::npos;
+        if (wants_json) {
+            res.set_content(root_document(origin_for(req)).dump(2), "application/json");
+        } else if (!serve_static_file(config.web_root, "/", res)) {
+            res.set_content(wizard_missing_page(origin_for(req), config.web_root), "text/html; charset=utf-8");
+        }
+        res.status = 200;
+        return httplib::Server::HandlerResponse::Handled;
+    }
+
+    httplib::Server::HandlerResponse answer_service(const Route& route, httplib::Response& res) {
+        if (route.id == "healthz") {
+            res.set_content(nlohmann::json{{"status", "ok"}, {"version", PATHWISE_VERSION}}.dump(), "application/json");
+        } else if (route.id == "readyz") {
+            nlohmann::json upstreams = nlohmann::json::array();
+            bool all_reachable = true;
+            for (const auto& status : forwarder.check_upstreams()) {
+                all_reachable = all_reachable && status.reachable;
+                upstreams.push_back({{"protocol", protocol_name(status.protocol)},
+                                     {"upstream", status.upstream},
+                                     {"reachable", status.reachable},
+                                     {"error", status.error}});
+            }
+            res.status = all_reachable ? 200 : 503;
+            res.set_content(nlohmann::json{{"status", all_reachable ? "ready" : "not_ready"}, {"upstreams", upstreams}}.dump(),
+                            "application/json");
+            return httplib::Server::HandlerResponse::Handled;
+        } else if (route.id == "metrics") {
+            res.set_content(metrics.prometheus_text(), "text/plain; version=0.0.4; charset=utf-8");
+        } else if (route.id == "pathwise.requests") {
+            res.set_content(recent.to_json().dump(), "application/json");
+        } else {
+            send_error(res, {501, Protocol::service, "Route " + std::string(route.id) + " is not served here.", ""});
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        res.status = 200;
+        return httplib::Server::HandlerResponse::Handled;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    Diagnosis diagnose(const httplib::Request& req) const {
+        const std::string host = req.get_header_value("Host");
+        const RequestFacts facts{.method = request_method(req),
+                                 .target = req.path,
+                                 .websocket_upgrade = is_websocket_upgrade(req),
+                                 .has_anthropic_headers = req.has_header("anthropic-version") || req.has_header("x-api-key"),
+                                 .has_goog_api_key = req.has_header("x-goog-api-key"),
+                                 .host = host};
+        return diagnose_request(facts, origin_for(req));
+    }
+
+    Protocol guess_protocol(const httplib::Request& req) const {
+        if (const auto match = match_path(req.path)) return match->route->protocol;
+        if (req.has_header("anthropic-version") || req.has_header("x-api-key")) return Protocol::anthropic;
+        if (req.has_header("x-goog-api-key") || req.path.find("v1beta") != std::string::npos) return Protocol::gemini;
+        return Protocol::openai;
+    }
+
+    static Lang request_lang(const httplib::Request& req) {
+        if (req.has_param("lang")) {
+            if (const auto lang = parse_lang(req.get_param_value("lang"))) return *lang;
+        }
+        const std::string accept_language = req.get_header_value("Accept-Language");
+        if (!accept_language.empty()) {
+            if (const auto lang = parse_lang(accept_language.substr(0, accept_language.find_first_of(",;")))) return *lang;
+        }
+        return Lang::en;
+    }
+
+    // The origin clients should type: the Host they used (it passed the Host check), else the listen address.
+    std::string origin_for(const httplib::Request& req) const {
+        const std::string host = req.get_header_value("Host");
+        if (!host.empty() && access.host_allowed(host)) return "http://" + host;
+        return listen_origin();
+    }
+
+    std::string listen_origin() const {
+        std::string host = config.host;
+        if (host == "0.0.0.0" || host == "::" || host.empty()) host = "127.0.0.1";
+        if (host.find(':') != std::string::npos) host = "[" + host + "]";
+        return "http://" + host + ":" + std::to_string(bound_port);
+    }
+
+    void configure_http() {
+        // The .so ignores CPPHTTPLIB_THREAD_POOL_COUNT (TOOLCHAIN.md); each stream and each idle keep-alive
+        // connection holds a pool thread, so the pool is sized at run time. httplib owns the queue it gets.
+        const auto threads = static_cast<std::size_t>(config.threads);
+        http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+        const auto seconds_rounded_up = [](std::chrono::milliseconds ms) {
+            return static_cast<time_t>((ms.count() + 999) / 1000);
+        };
+        http.set_keep_alive_timeout(seconds_rounded_up(config.keep_alive_timeout));
+        http.set_keep_alive_max_count(100);
+        // A client that stops sending its headers (or body) is cut off after this.
+        http.set_read_timeout(config.header_read_timeout);
+        http.set_write_timeout(std::chrono::seconds(30));
+        http.set_payload_max_length(config.max_body_bytes);
+        // SO_REUSEADDR only: the library's default also sets SO_REUSEPORT, which would let two proxies share
+        // port 8045 silently instead of telling the second one the port is taken.
+        http.set_socket_options([](socket_t sock) {
+            int yes = 1;
+            ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        });
+
+        http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) { return admit(req, res); });
+        const auto forward_handler = [this](const httplib::Request& req, httplib::Response& res) { forward(req, res); };
+        // Catch-alls for every method httplib knows, so the library never answers its default 400/404 itself.
+        http.Get(".*", forward_handler);
+        http.Post(".*", forward_handler);
+        http.Put(".*", forward_handler);
+        http.Patch(".*", forward_handler);
+        http.Delete(".*", forward_handler);
+        http.Options(".*", forward_handler);
+        http.set_error_handler([this](const httplib::Request& req, httplib::Response& res) { fill_error_body(req, res); });
+        http.set_logger([this](const httplib::Request& req, const httplib::Response& res) { log(req, res); });
+    }
+};
+
+thread_local std::shared_ptr<Exchange> ProxyServer::Impl::current;
+
+ProxyServer::ProxyServer(const ServeConfig& config) : impl_(std::make_unique<Impl>(config)) { impl_->configure_http(); }
+
+ProxyServer::~ProxyServer() = default;
+
+Result<int> ProxyServer::bind() {
+    const ServeConfig& config = impl_->config;
+    int port = 0;
+    if (config.port == 0) {
+        port = impl_->http.bind_to_any_port(config.host);
+        if (port <= 0) port = 0;
+    } else if (impl_->http.bind_to_port(config.host, config.port)) {
+        port = config.port;
+    }
+    if (port > 0) {
+        impl_->bound_port = port;
+        return port;
+    }
+    // httplib does not say why; ask the OS with a probe bind of our own.
+    const int saved_errno = [&] {
+        addrinfo hints{};
+        hints.ai_family = AF_UNSPEC;
+        hints.ai_socktype = SOCK_STREAM;
+        hints.ai_flags = AI_PASSIVE;
+        addrinfo* found = nullptr;
+        if (::getaddrinfo(config.host.c_str(), std::to_string(config.port).c_str(), &hints, &found) != 0) {
+            return EADDRNOTAVAIL;
+        }
+        int error = 0;
+        const int sock = ::socket(found->ai_family, found->ai_socktype, found->ai_protocol);
+        int yes = 1;
+        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        if (sock < 0 || ::bind(sock, found->ai_addr, found->ai_addrlen) != 0) error = errno;
+        if (sock >= 0) ::close(sock);
+        ::freeaddrinfo(found);
+        return error;
+    }();
+    const std::string where = config.host + ":" + std::to_string(config.port);
+    if (saved_errno == EADDRINUSE) {
+        return Error{"port_in_use", "port " + std::to_string(config.port) + " is in use by another program; stop it or "
+                                    "run with --port N (e.g. --port " + std::to_string(config.port + 1) + ")"};
+    }
+    if (saved_errno == EACCES) {
+        return Error{"port_denied", "not allowed to listen on " + where +
+                                        " (ports below 1024 need privileges); run with --port N above 1024"};
+    }
+    if (saved_errno == EADDRNOTAVAIL) {
+        return Error{"bad_host", "cannot listen on " + where + ": '" + config.host +
+                                     "' is not an address of this machine; use --host 127.0.0.1"};
+    }
+    return Error{"bind_failed", "cannot listen on " + where + ": " + std::strerror(saved_errno)};
+}
+
+void ProxyServer::run() { impl_->http.listen_after_bind(); }
+
+void ProxyServer::stop_gracefully() { impl_->http.stop_accepting(); }
+
+void ProxyServer::stop_now() { impl_->http.stop(); }
+
+long ProxyServer::in_flight() const { return static_cast<long>(impl_->metrics.in_flight()); }
+
+}  // namespace pathwise::proxy

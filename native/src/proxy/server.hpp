@@ -1,0 +1,38 @@
+// server.hpp — the proxy: httplib wired to the pipeline
+//   accept (Host, CORS) → match route (before auth; query ignored) → authenticate → forward → log.
+//
+//   ProxyServer server(config);
+//   auto port = server.bind();          // error text says "port 8045 is in use by another program; …"
+//   server.run();                       // blocks; stop_gracefully() from another thread ends it
+#pragma once
+
+#include <memory>
+
+#include "pathwise/result.hpp"
+#include "proxy/config.hpp"
+
+namespace pathwise::proxy {
+
+class ProxyServer {
+public:
+    explicit ProxyServer(const ServeConfig& config);
+    ~ProxyServer();
+    ProxyServer(const ProxyServer&) = delete;
+    ProxyServer& operator=(const ProxyServer&) = delete;
+
+    // Binds the listening socket; returns the bound port (the real one when config.port is 0).
+    [[nodiscard]] Result<int> bind();
+    // Serves until stop_gracefully() has been called and every in-flight request has finished.
+    void run();
+    // Stops accepting connections; requests and streams in flight go on to their end.
+    void stop_gracefully();
+    // Cuts the streams still running (after the shutdown grace period).
+    void stop_now();
+    [[nodiscard]] long in_flight() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace pathwise::proxy
