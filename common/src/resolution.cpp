@@ -140,7 +140,8 @@ std::string_view effective_api_version(const ClientVariant& variant, const Resol
     return version;
 }
 
-// Step 3 of JoinRule for one call: fills base_part, client_part, path and query.
+// Step 3 of JoinRule for one call: fills base_part, client_part, path and query. The path is built in one buffer
+// and client_part copied from it (resolving the whole catalog is benchmarked: keep allocations per call low).
 void join_call(const JoinRule& rule, std::string_view api_version, const PreparedBase& prepared, const BaseUrl& base,
                const ClientCall& call, std::string_view model, ResolvedCall& out) {
     std::string_view base_path = prepared.path;
@@ -154,51 +155,54 @@ void join_call(const JoinRule& rule, std::string_view api_version, const Prepare
         base_path = base_path.substr(0, prepared.verbatim_split);
     }
 
-    // The client's own part: "/<api_version>/<path>" when the rule inserts a version, else the path as written.
-    std::string& client_part = out.client_part;
-    client_part.reserve(call.path.size() + api_version.size() + model.size() + 2);
+    // What the client appends: "/<api_version>/<path>" when the rule inserts a version, else the path as written.
+    std::string_view appended = call.path;
+    bool slash_before_version = false;
+    bool slash_before_path = false;
     const bool versioned = !api_version.empty();
     switch (rule.join) {
         case JoinStyle::concat:
         case JoinStyle::concat_drop_one_slash:
             if (versioned) {
-                client_part.push_back('/');
-                client_part.append(api_version);
-                client_part.push_back('/');
-                append_expanded(client_part, strip_leading_slashes(call.path, true), model);
-            } else {
-                const bool drop = rule.join == JoinStyle::concat_drop_one_slash && !base_path.empty() &&
-                                  base_path.back() == '/' && !call.path.empty() && call.path.front() == '/';
-                append_expanded(client_part, drop ? call.path.substr(1) : call.path, model);
+                slash_before_version = true;
+                slash_before_path = true;
+                appended = strip_leading_slashes(call.path, true);
+            } else if (rule.join == JoinStyle::concat_drop_one_slash && !base_path.empty() && base_path.back() == '/' &&
+                       !appended.empty() && appended.front() == '/') {
+                appended.remove_prefix(1);
             }
             break;
         case JoinStyle::slash_join:
-            client_part.push_back('/');
-            if (versioned) {
-                client_part.append(api_version);
-                client_part.push_back('/');
-            }
-            append_expanded(client_part, strip_leading_slashes(call.path, false), model);
+            slash_before_version = versioned;
+            slash_before_path = true;
+            appended = strip_leading_slashes(call.path, false);
             break;
         case JoinStyle::url_resolve: {
             // WHATWG relative resolution of "segment/…" against the base: drop what follows the last '/'.
             const std::size_t last_slash = base_path.rfind('/');
             base_path = last_slash == std::string_view::npos ? std::string_view{} : base_path.substr(0, last_slash + 1);
-            if (base_path.empty()) client_part.push_back('/');
-            if (versioned) {
-                client_part.append(api_version);
-                client_part.push_back('/');
-            }
-            append_expanded(client_part, strip_leading_slashes(call.path, false), model);
+            slash_before_version = versioned && base_path.empty();
+            slash_before_path = !versioned && base_path.empty();
+            appended = strip_leading_slashes(call.path, false);
+            if (versioned) slash_before_path = true;
             break;
         }
     }
 
+    std::string& path = out.path;
+    path.reserve(base_path.size() + api_version.size() + appended.size() + model.size() + 3);
+    path.append(base_path);
+    if (versioned) {
+        if (slash_before_version) path.push_back('/');
+        path.append(api_version);
+    }
+    if (slash_before_path) path.push_back('/');
+    append_expanded(path, appended, model);
+    const std::string_view client_part = std::string_view(path).substr(base_path.size());
+
     if (prepared.query_swallows_path || prepared.fragment_swallows_path) {
-        // `new URL(base + path)` with "?"/"#" in base: the appended text lands in the query (or the fragment,
+        // `new URL(base + path)` with "?"/"#" in the base: the appended text lands in the query (or the fragment,
         // which is never sent), so the request goes to the base path itself.
-        out.base_part = base_path;
-        out.path = base_path.empty() ? std::string_view{"/"} : base_path;
         if (prepared.query_swallows_path) {
             out.query = base.query;
             if (!prepared.fragment_swallows_path) {
@@ -209,15 +213,18 @@ void join_call(const JoinRule& rule, std::string_view api_version, const Prepare
                 }
             }
         }
-        client_part.clear();
+        out.base_part = base_path;
+        path.resize(base_path.size());
+        if (path.empty()) path = "/";
         return;
     }
 
     out.base_part = base_path;
-    out.path.reserve(base_path.size() + client_part.size() + 1);
-    out.path = base_path;
-    out.path.append(client_part);
-    if (out.path.empty() || out.path.front() != '/') out.path.insert(out.path.begin(), '/');
+    out.client_part = client_part;
+    if (path.empty() || path.front() != '/') {
+        path.insert(path.begin(), '/');
+        out.client_part.insert(out.client_part.begin(), '/');
+    }
 
     if (rule.keeps_base_query && !base.query.empty()) {
         out.query = base.query;
@@ -295,11 +302,12 @@ Resolution resolve_client(const ClientEntry& client, const ClientVariant& varian
         resolved.origin = origin;
         resolved.websocket_upgrade = call.websocket_upgrade;
 
-        const Route* intended = find_route(call.route_id);
-        const std::string_view model =
-            !options.example_model.empty() ? options.example_model
-                                           : default_model(intended != nullptr ? intended->protocol : client.protocol);
-        if (call.path.find(kModelPlaceholder) != std::string_view::npos) resolved.model = model;
+        // Only Gemini paths carry "{model}"; default_model(service) is the Gemini one for curl's Gemini call.
+        const bool has_model = call.path.find(kModelPlaceholder) != std::string_view::npos;
+        const std::string_view model = !has_model                      ? std::string_view{}
+                                       : !options.example_model.empty() ? options.example_model
+                                                                         : default_model(client.protocol);
+        if (has_model) resolved.model = model;
 
         if (call.join_override != nullptr) {
             const PreparedBase own = prepare_base(*call.join_override, base, options.typed_url_ended_with_hash, {});
@@ -309,7 +317,7 @@ Resolution resolve_client(const ClientEntry& client, const ClientVariant& varian
         }
 
         if (const auto match = match_route(call.method, resolved.path)) {
-            if (match->route == intended) {
+            if (match->route->id == call.route_id) {
                 resolved.route = match->route;
             } else {
                 resolved.other_route = match->route;

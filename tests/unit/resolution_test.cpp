@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,9 @@ struct PathVector {
     std::string_view query;
     bool routed;
 };
+
+// gtest prints a parameter as raw bytes unless told how: print the vector's name.
+void PrintTo(const PathVector& v, std::ostream* os) { *os << v.name; }
 
 const ResolvedCall* find_resolved(const Resolution& resolution, std::string_view call_id) {
     for (const ResolvedCall& resolved : resolution.calls) {
@@ -481,6 +485,8 @@ const std::vector<ExpectedRecommendation> kTypeThis = {
     {"gemini-cli", "", "http://127.0.0.1:8045", "security.auth.selectedType"},
     {"curl", "", "http://127.0.0.1:8045", ""},
 };
+
+void PrintTo(const ExpectedRecommendation& r, std::ostream* os) { *os << r.client << " " << r.version; }
 
 class RecommendationTest : public ::testing::TestWithParam<ExpectedRecommendation> {};
 
