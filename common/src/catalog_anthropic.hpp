@@ -18,7 +18,17 @@ inline constexpr Text kAnthropicNoV1{
 
 // ---- @anthropic-ai/sdk (Node) -------------------------------------------------------------------------------
 
-inline constexpr std::array kAnthropicNodeCalls = {kAnthropicMessages, kAnthropicCountTokens, kAnthropicModels};
+inline constexpr std::array kAnthropicNodeCalls = {
+    kAnthropicMessages,
+    ClientCall{.id = "messages_beta",
+               .method = Method::post,
+               .path = "/v1/messages",
+               .query = "beta=true",
+               .route_id = "anthropic.messages",
+               .trigger = "client.beta.messages.create()"},
+    kAnthropicCountTokens,
+    kAnthropicModels,
+};
 inline constexpr std::array kAnthropicNodeEntryPoints = {
     EntryPoint{"env", "ANTHROPIC_BASE_URL", "export ANTHROPIC_BASE_URL={base}"},
     EntryPoint{"code", "new Anthropic({ baseURL })", "const client = new Anthropic({ baseURL: \"{base}\" });"},
@@ -33,27 +43,43 @@ inline constexpr std::array kAnthropicNode1Caveats = {
 };
 inline constexpr std::array kAnthropicNode0Caveats = {kAnthropicNoV1};
 inline constexpr std::array kAnthropicNodeVariants = {
-    ClientVariant{.versions = "1.x", .min_version = "1.0.0", .measured = "1.12.0",
+    ClientVariant{.versions = "1.x",
+                  .min_version = "1.0.0",
+                  .measured = "1.12.0",
                   .source = "measured; anthropics/anthropic-sdk-typescript src/client.ts buildURL()",
-                  .join = kStainlessNodeJoin, .calls = kAnthropicNodeCalls,
-                  .default_base_url = "https://api.anthropic.com", .entry_points = kAnthropicNodeEntryPoints,
+                  .join = kStainlessNodeJoin,
+                  .calls = kAnthropicNodeCalls,
+                  .default_base_url = "https://api.anthropic.com",
+                  .entry_points = kAnthropicNodeEntryPoints,
                   .caveats = kAnthropicNode1Caveats,
                   .auth_header = "Authorization: Bearer (anthropic-version: 2026-10-21)"},
-    ClientVariant{.versions = "0.x", .max_version = "1.0.0", .measured = "0.137.0",
+    ClientVariant{.versions = "0.x",
+                  .max_version = "1.0.0",
+                  .measured = "0.137.0",
                   .source = "measured; anthropics/anthropic-sdk-typescript src/client.ts buildURL()",
-                  .join = kStainlessNodeJoin, .calls = kAnthropicNodeCalls,
-                  .default_base_url = "https://api.anthropic.com", .entry_points = kAnthropicNodeEntryPoints,
-                  .caveats = kAnthropicNode0Caveats, .auth_header = "x-api-key (anthropic-version: 2023-06-01)"},
+                  .join = kStainlessNodeJoin,
+                  .calls = kAnthropicNodeCalls,
+                  .default_base_url = "https://api.anthropic.com",
+                  .entry_points = kAnthropicNodeEntryPoints,
+                  .caveats = kAnthropicNode0Caveats,
+                  .auth_header = "x-api-key (anthropic-version: 2023-06-01)"},
 };
 
 // ---- anthropic-sdk-python -----------------------------------------------------------------------------------
 
 inline constexpr std::array kAnthropicPythonCalls = {
     kAnthropicMessages,
-    ClientCall{.id = "messages_beta", .method = Method::post, .path = "/v1/messages", .query = "beta=true",
-               .route_id = "anthropic.messages", .trigger = "client.beta.messages.create()"},
-    ClientCall{.id = "count_tokens", .method = Method::post, .path = "/v1/messages/count_tokens",
-               .route_id = "anthropic.count_tokens", .trigger = "client.messages.count_tokens()"},
+    ClientCall{.id = "messages_beta",
+               .method = Method::post,
+               .path = "/v1/messages",
+               .query = "beta=true",
+               .route_id = "anthropic.messages",
+               .trigger = "client.beta.messages.create()"},
+    ClientCall{.id = "count_tokens",
+               .method = Method::post,
+               .path = "/v1/messages/count_tokens",
+               .route_id = "anthropic.count_tokens",
+               .trigger = "client.messages.count_tokens()"},
 };
 inline constexpr std::array kAnthropicPythonEntryPoints = {
     EntryPoint{"env", "ANTHROPIC_BASE_URL", "export ANTHROPIC_BASE_URL={base}"},
@@ -63,8 +89,10 @@ inline constexpr std::array kAnthropicPythonCaveats = {kAnthropicNoV1};
 inline constexpr std::array kAnthropicPythonVariants = {
     ClientVariant{.versions = "all",
                   .source = "anthropics/anthropic-sdk-python src/anthropic/_base_client.py _prepare_url()",
-                  .join = kStainlessPythonJoin, .calls = kAnthropicPythonCalls,
-                  .default_base_url = "https://api.anthropic.com", .entry_points = kAnthropicPythonEntryPoints,
+                  .join = kStainlessPythonJoin,
+                  .calls = kAnthropicPythonCalls,
+                  .default_base_url = "https://api.anthropic.com",
+                  .entry_points = kAnthropicPythonEntryPoints,
                   .caveats = kAnthropicPythonCaveats},
 };
 
@@ -72,8 +100,12 @@ inline constexpr std::array kAnthropicPythonVariants = {
 
 // Measured 2.1.330: one streamed POST {B strip1}/v1/messages?beta=true per `claude -p` run (CLIENTS.md 2.3).
 inline constexpr std::array kClaudeCodeCalls = {
-    ClientCall{.id = "messages", .method = Method::post, .path = "/v1/messages", .query = "beta=true",
-               .route_id = "anthropic.messages", .trigger = "claude -p"},
+    ClientCall{.id = "messages",
+               .method = Method::post,
+               .path = "/v1/messages",
+               .query = "beta=true",
+               .route_id = "anthropic.messages",
+               .trigger = "claude -p"},
 };
 inline constexpr std::array kClaudeCodeEntryPoints = {
     EntryPoint{"env", "ANTHROPIC_BASE_URL", "export ANTHROPIC_BASE_URL={base}"},
@@ -85,9 +117,14 @@ inline constexpr std::array kClaudeCodeCaveats = {
          "ANTHROPIC_API_KEY se envía en x-api-key y ANTHROPIC_AUTH_TOKEN en Authorization: Bearer."},
 };
 inline constexpr std::array kClaudeCodeVariants = {
-    ClientVariant{.versions = "2.x", .measured = "2.1.330", .source = "measured (native binary; source not public)",
-                  .join = kAiSdkJoin, .calls = kClaudeCodeCalls, .default_base_url = "https://api.anthropic.com",
-                  .entry_points = kClaudeCodeEntryPoints, .caveats = kClaudeCodeCaveats},
+    ClientVariant{.versions = "2.x",
+                  .measured = "2.1.330",
+                  .source = "measured (native binary; source not public)",
+                  .join = kAiSdkJoin,
+                  .calls = kClaudeCodeCalls,
+                  .default_base_url = "https://api.anthropic.com",
+                  .entry_points = kClaudeCodeEntryPoints,
+                  .caveats = kClaudeCodeCaveats},
 };
 
 // ---- @ai-sdk/anthropic --------------------------------------------------------------------------------------
@@ -105,27 +142,46 @@ inline constexpr std::array kAiSdkAnthropicCaveats = {
          "el host envía /messages)."},
 };
 inline constexpr std::array kAiSdkAnthropicVariants = {
-    ClientVariant{.versions = "4.x", .min_version = "4.0.0", .measured = "4.0.105",
-                  .source = "measured; vercel/ai packages/anthropic/src/anthropic-provider.ts", .join = kAiSdkJoin,
-                  .calls = kAiSdkAnthropicCalls, .default_base_url = "https://api.anthropic.com/v1",
-                  .entry_points = kAiSdkAnthropicEntryPoints, .caveats = kAiSdkAnthropicCaveats},
+    ClientVariant{.versions = "4.x",
+                  .min_version = "4.0.0",
+                  .measured = "4.0.105",
+                  .source = "measured; vercel/ai packages/anthropic/src/anthropic-provider.ts",
+                  .join = kAiSdkJoin,
+                  .calls = kAiSdkAnthropicCalls,
+                  .default_base_url = "https://api.anthropic.com/v1",
+                  .entry_points = kAiSdkAnthropicEntryPoints,
+                  .caveats = kAiSdkAnthropicCaveats},
 };
 
 inline constexpr std::array kAnthropicClients = {
-    ClientEntry{.id = "anthropic-sdk-node", .name = "Anthropic SDK (Node, @anthropic-ai/sdk)",
-                .product = "Anthropic SDK", .kind = ClientKind::sdk, .protocol = Protocol::anthropic,
-                .auth_header = "x-api-key", .variants = kAnthropicNodeVariants},
-    ClientEntry{.id = "anthropic-sdk-python", .name = "Anthropic SDK (Python)", .product = "Anthropic SDK",
-                .kind = ClientKind::sdk, .protocol = Protocol::anthropic,
+    ClientEntry{.id = "anthropic-sdk-node",
+                .name = "Anthropic SDK (Node, @anthropic-ai/sdk)",
+                .product = "Anthropic SDK",
+                .kind = ClientKind::sdk,
+                .protocol = Protocol::anthropic,
+                .auth_header = "x-api-key",
+                .variants = kAnthropicNodeVariants},
+    ClientEntry{.id = "anthropic-sdk-python",
+                .name = "Anthropic SDK (Python)",
+                .product = "Anthropic SDK",
+                .kind = ClientKind::sdk,
+                .protocol = Protocol::anthropic,
                 .auth_header = "x-api-key (api_key) or Authorization: Bearer (auth_token)",
                 .variants = kAnthropicPythonVariants},
-    ClientEntry{.id = "claude-code", .name = "Claude Code", .product = "Claude Code", .kind = ClientKind::cli,
+    ClientEntry{.id = "claude-code",
+                .name = "Claude Code",
+                .product = "Claude Code",
+                .kind = ClientKind::cli,
                 .protocol = Protocol::anthropic,
                 .auth_header = "x-api-key (ANTHROPIC_API_KEY) or Authorization: Bearer (ANTHROPIC_AUTH_TOKEN)",
                 .variants = kClaudeCodeVariants},
-    ClientEntry{.id = "ai-sdk-anthropic", .name = "Vercel AI SDK: @ai-sdk/anthropic", .product = "Vercel AI SDK",
-                .kind = ClientKind::sdk, .protocol = Protocol::anthropic,
-                .auth_header = "x-api-key (anthropic-version: 2023-06-01)", .variants = kAiSdkAnthropicVariants},
+    ClientEntry{.id = "ai-sdk-anthropic",
+                .name = "Vercel AI SDK: @ai-sdk/anthropic",
+                .product = "Vercel AI SDK",
+                .kind = ClientKind::sdk,
+                .protocol = Protocol::anthropic,
+                .auth_header = "x-api-key (anthropic-version: 2023-06-01)",
+                .variants = kAiSdkAnthropicVariants},
 };
 
 }  // namespace pathwise::catalog

@@ -19,17 +19,27 @@ inline constexpr Text kAppFullEndpointDoubles{
 
 // Providers are AI SDK providers fed `provider.<id>.options.baseURL` (measured 7.7.7, CLIENTS.md 1.7).
 inline constexpr std::array kKiloOpenAiCompatibleCalls = {
-    ClientCall{.id = "chat", .method = Method::post, .path = "/chat/completions", .route_id = "openai.chat_completions",
+    ClientCall{.id = "chat",
+               .method = Method::post,
+               .path = "/chat/completions",
+               .route_id = "openai.chat_completions",
                .trigger = "kilo run (npm: @ai-sdk/openai-compatible)"}};
-inline constexpr std::array kKiloOpenAiCalls = {
-    ClientCall{.id = "responses", .method = Method::post, .path = "/responses", .route_id = "openai.responses",
-               .trigger = "kilo run (built-in openai provider)"}};
-inline constexpr std::array kKiloAnthropicCalls = {
-    ClientCall{.id = "messages", .method = Method::post, .path = "/messages", .route_id = "anthropic.messages",
-               .trigger = "kilo run (anthropic provider)"}};
-inline constexpr std::array kKiloGoogleCalls = {
-    ClientCall{.id = "stream", .method = Method::post, .path = "/models/{model}:streamGenerateContent",
-               .query = "alt=sse", .route_id = "gemini.stream_generate_content", .trigger = "kilo run (google provider)"}};
+inline constexpr std::array kKiloOpenAiCalls = {ClientCall{.id = "responses",
+                                                           .method = Method::post,
+                                                           .path = "/responses",
+                                                           .route_id = "openai.responses",
+                                                           .trigger = "kilo run (built-in openai provider)"}};
+inline constexpr std::array kKiloAnthropicCalls = {ClientCall{.id = "messages",
+                                                              .method = Method::post,
+                                                              .path = "/messages",
+                                                              .route_id = "anthropic.messages",
+                                                              .trigger = "kilo run (anthropic provider)"}};
+inline constexpr std::array kKiloGoogleCalls = {ClientCall{.id = "stream",
+                                                           .method = Method::post,
+                                                           .path = "/models/{model}:streamGenerateContent",
+                                                           .query = "alt=sse",
+                                                           .route_id = "gemini.stream_generate_content",
+                                                           .trigger = "kilo run (google provider)"}};
 
 inline constexpr std::array kKiloOpenAiCompatibleEntryPoints = {
     EntryPoint{"config", "kilo.json provider.<id>.options.baseURL",
@@ -62,30 +72,54 @@ inline constexpr std::array kKiloOpenAiCaveats = {kKiloSharesRules, kKiloOpenAiR
 
 inline constexpr std::string_view kKiloSource = "measured; Kilo-Org/kilocode (opencode fork) AI SDK providers";
 inline constexpr std::array kKiloOpenAiCompatibleVariants = {
-    ClientVariant{.versions = "7.x", .measured = "7.7.7", .source = kKiloSource, .join = kAiSdkJoin,
-                  .calls = kKiloOpenAiCompatibleCalls, .entry_points = kKiloOpenAiCompatibleEntryPoints,
+    ClientVariant{.versions = "7.x",
+                  .measured = "7.7.7",
+                  .source = kKiloSource,
+                  .join = kAiSdkJoin,
+                  .calls = kKiloOpenAiCompatibleCalls,
+                  .entry_points = kKiloOpenAiCompatibleEntryPoints,
                   .caveats = kKiloCaveats}};
-inline constexpr std::array kKiloOpenAiVariants = {
-    ClientVariant{.versions = "7.x", .measured = "7.7.7", .source = kKiloSource, .join = kAiSdkJoin,
-                  .calls = kKiloOpenAiCalls, .default_base_url = "https://api.openai.com/v1",
-                  .entry_points = kKiloOpenAiEntryPoints, .caveats = kKiloOpenAiCaveats}};
-inline constexpr std::array kKiloAnthropicVariants = {
-    ClientVariant{.versions = "7.x", .measured = "7.7.7", .source = kKiloSource, .join = kAiSdkJoin,
-                  .calls = kKiloAnthropicCalls, .default_base_url = "https://api.anthropic.com/v1",
-                  .entry_points = kKiloAnthropicEntryPoints, .caveats = kKiloCaveats}};
+inline constexpr std::array kKiloOpenAiVariants = {ClientVariant{.versions = "7.x",
+                                                                 .measured = "7.7.7",
+                                                                 .source = kKiloSource,
+                                                                 .join = kAiSdkJoin,
+                                                                 .calls = kKiloOpenAiCalls,
+                                                                 .default_base_url = "https://api.openai.com/v1",
+                                                                 .entry_points = kKiloOpenAiEntryPoints,
+                                                                 .caveats = kKiloOpenAiCaveats}};
+inline constexpr std::array kKiloAnthropicVariants = {ClientVariant{.versions = "7.x",
+                                                                    .measured = "7.7.7",
+                                                                    .source = kKiloSource,
+                                                                    .join = kAiSdkJoin,
+                                                                    .calls = kKiloAnthropicCalls,
+                                                                    .default_base_url = "https://api.anthropic.com/v1",
+                                                                    .entry_points = kKiloAnthropicEntryPoints,
+                                                                    .caveats = kKiloCaveats}};
 inline constexpr std::array kKiloGoogleVariants = {
-    ClientVariant{.versions = "7.x", .measured = "7.7.7", .source = kKiloSource, .join = kAiSdkJoin,
-                  .calls = kKiloGoogleCalls, .default_base_url = "https://generativelanguage.googleapis.com/v1beta",
-                  .entry_points = kKiloGoogleEntryPoints, .caveats = kKiloCaveats}};
+    ClientVariant{.versions = "7.x",
+                  .measured = "7.7.7",
+                  .source = kKiloSource,
+                  .join = kAiSdkJoin,
+                  .calls = kKiloGoogleCalls,
+                  .default_base_url = "https://generativelanguage.googleapis.com/v1beta",
+                  .entry_points = kKiloGoogleEntryPoints,
+                  .caveats = kKiloCaveats}};
 
 // ---- Kilo Code legacy extension (≤4.x, Roo fork) ------------------------------------------------------------
 
 // The model list is `axios.get(\`${baseUrl}/models\`)`, a hand-built URL (CLIENTS.md 1.7).
 inline constexpr std::array kKiloLegacyCalls = {
-    ClientCall{.id = "chat", .method = Method::post, .path = "/chat/completions", .route_id = "openai.chat_completions",
+    ClientCall{.id = "chat",
+               .method = Method::post,
+               .path = "/chat/completions",
+               .route_id = "openai.chat_completions",
                .trigger = "new OpenAI({ baseURL: openAiBaseUrl })"},
-    ClientCall{.id = "models", .method = Method::get, .path = "/models", .route_id = "openai.models",
-               .trigger = "axios.get(`${baseUrl}/models`)", .join_override = &kTemplateJoin},
+    ClientCall{.id = "models",
+               .method = Method::get,
+               .path = "/models",
+               .route_id = "openai.models",
+               .trigger = "axios.get(`${baseUrl}/models`)",
+               .join_override = &kTemplateJoin},
 };
 inline constexpr std::array kKiloLegacyEntryPoints = {
     EntryPoint{"setting", "OpenAI Compatible → Base URL (openAiBaseUrl)", "{base}"}};
@@ -98,27 +132,40 @@ inline constexpr std::array kKiloLegacyCaveats = {
          "/chat/completions: escribe la base."},
 };
 inline constexpr std::array kKiloLegacyVariants = {
-    ClientVariant{.versions = "<=4.x", .max_version = "5.0.0",
+    ClientVariant{.versions = "<=4.x",
+                  .max_version = "5.0.0",
                   .source = "Kilo-Org/kilocode src/api/providers/openai.ts (legacy extension)",
-                  .join = kStainlessNodeJoin, .calls = kKiloLegacyCalls,
-                  .default_base_url = "https://api.openai.com/v1", .entry_points = kKiloLegacyEntryPoints,
+                  .join = kStainlessNodeJoin,
+                  .calls = kKiloLegacyCalls,
+                  .default_base_url = "https://api.openai.com/v1",
+                  .entry_points = kKiloLegacyEntryPoints,
                   .caveats = kKiloLegacyCaveats}};
 
 // ---- Cline (2026 SDK) ---------------------------------------------------------------------------------------
 
 inline constexpr std::array kClineOpenAiCompatibleCalls = {
-    ClientCall{.id = "chat", .method = Method::post, .path = "/chat/completions", .route_id = "openai.chat_completions",
+    ClientCall{.id = "chat",
+               .method = Method::post,
+               .path = "/chat/completions",
+               .route_id = "openai.chat_completions",
                .trigger = "OpenAI Compatible provider (@ai-sdk/openai-compatible)"}};
 inline constexpr std::array kClineOpenAiCalls = {
-    ClientCall{.id = "responses", .method = Method::post, .path = "/responses", .route_id = "openai.responses",
+    ClientCall{.id = "responses",
+               .method = Method::post,
+               .path = "/responses",
+               .route_id = "openai.responses",
                .trigger = "OpenAI provider (@ai-sdk/openai .responses())"}};
-inline constexpr std::array kClineAnthropicCalls = {
-    ClientCall{.id = "messages", .method = Method::post, .path = "/messages", .route_id = "anthropic.messages",
-               .trigger = "Anthropic provider (@ai-sdk/anthropic)"}};
-inline constexpr std::array kClineGeminiCalls = {
-    ClientCall{.id = "stream", .method = Method::post, .path = "/models/{model}:streamGenerateContent",
-               .query = "alt=sse", .route_id = "gemini.stream_generate_content",
-               .trigger = "Gemini provider (@ai-sdk/google)"}};
+inline constexpr std::array kClineAnthropicCalls = {ClientCall{.id = "messages",
+                                                               .method = Method::post,
+                                                               .path = "/messages",
+                                                               .route_id = "anthropic.messages",
+                                                               .trigger = "Anthropic provider (@ai-sdk/anthropic)"}};
+inline constexpr std::array kClineGeminiCalls = {ClientCall{.id = "stream",
+                                                            .method = Method::post,
+                                                            .path = "/models/{model}:streamGenerateContent",
+                                                            .query = "alt=sse",
+                                                            .route_id = "gemini.stream_generate_content",
+                                                            .trigger = "Gemini provider (@ai-sdk/google)"}};
 inline constexpr std::array kClineOpenAiCompatibleEntryPoints = {
     EntryPoint{"setting", "OpenAI Compatible → Base URL (openAiBaseUrl)", "{base}"}};
 inline constexpr std::array kClineOpenAiEntryPoints = {EntryPoint{"setting", "OpenAI → Base URL", "{base}"}};
@@ -141,35 +188,59 @@ inline constexpr std::string_view kClineSource =
     "cline/cline apps/vscode/src/sdk/cline-session-factory.ts normalizeSdkBaseUrl() (snapshot 2026-08-22)";
 inline constexpr std::string_view kClineVersions = "2026 SDK (since 2026-05)";
 inline constexpr std::array kClineOpenAiCompatibleVariants = {
-    ClientVariant{.versions = kClineVersions, .source = kClineSource, .join = kClineV1Join,
-                  .calls = kClineOpenAiCompatibleCalls, .default_base_url = "https://api.openai.com/v1",
-                  .entry_points = kClineOpenAiCompatibleEntryPoints, .caveats = kClineCaveats}};
-inline constexpr std::array kClineOpenAiVariants = {
-    ClientVariant{.versions = kClineVersions, .source = kClineSource, .join = kClineV1Join, .calls = kClineOpenAiCalls,
-                  .default_base_url = "https://api.openai.com/v1", .entry_points = kClineOpenAiEntryPoints,
+    ClientVariant{.versions = kClineVersions,
+                  .source = kClineSource,
+                  .join = kClineV1Join,
+                  .calls = kClineOpenAiCompatibleCalls,
+                  .default_base_url = "https://api.openai.com/v1",
+                  .entry_points = kClineOpenAiCompatibleEntryPoints,
                   .caveats = kClineCaveats}};
-inline constexpr std::array kClineAnthropicVariants = {
-    ClientVariant{.versions = kClineVersions, .source = kClineSource, .join = kClineV1Join,
-                  .calls = kClineAnthropicCalls, .default_base_url = "https://api.anthropic.com/v1",
-                  .entry_points = kClineAnthropicEntryPoints, .caveats = kClineCaveats}};
+inline constexpr std::array kClineOpenAiVariants = {ClientVariant{.versions = kClineVersions,
+                                                                  .source = kClineSource,
+                                                                  .join = kClineV1Join,
+                                                                  .calls = kClineOpenAiCalls,
+                                                                  .default_base_url = "https://api.openai.com/v1",
+                                                                  .entry_points = kClineOpenAiEntryPoints,
+                                                                  .caveats = kClineCaveats}};
+inline constexpr std::array kClineAnthropicVariants = {ClientVariant{.versions = kClineVersions,
+                                                                     .source = kClineSource,
+                                                                     .join = kClineV1Join,
+                                                                     .calls = kClineAnthropicCalls,
+                                                                     .default_base_url = "https://api.anthropic.com/v1",
+                                                                     .entry_points = kClineAnthropicEntryPoints,
+                                                                     .caveats = kClineCaveats}};
 inline constexpr std::array kClineGeminiVariants = {
-    ClientVariant{.versions = kClineVersions, .source = kClineSource, .join = kClineV1betaJoin,
-                  .calls = kClineGeminiCalls, .default_base_url = "https://generativelanguage.googleapis.com/v1beta",
-                  .entry_points = kClineGeminiEntryPoints, .caveats = kClineCaveats}};
+    ClientVariant{.versions = kClineVersions,
+                  .source = kClineSource,
+                  .join = kClineV1betaJoin,
+                  .calls = kClineGeminiCalls,
+                  .default_base_url = "https://generativelanguage.googleapis.com/v1beta",
+                  .entry_points = kClineGeminiEntryPoints,
+                  .caveats = kClineCaveats}};
 
 // ---- Roo Code -----------------------------------------------------------------------------------------------
 
 inline constexpr std::array kRooOpenAiCompatibleCalls = {
-    ClientCall{.id = "chat", .method = Method::post, .path = "/chat/completions", .route_id = "openai.chat_completions",
+    ClientCall{.id = "chat",
+               .method = Method::post,
+               .path = "/chat/completions",
+               .route_id = "openai.chat_completions",
                .trigger = "new OpenAI({ baseURL: openAiBaseUrl })"}};
 // openai-native.ts: SDK responses.create, and on any SDK error
 // fetch(`${openAiNativeBaseUrl || "https://api.openai.com"}/v1/responses`) (CLIENTS.md 1.9).
 inline constexpr std::array kRooOpenAiNativeCalls = {
-    ClientCall{.id = "responses", .method = Method::post, .path = "/responses", .route_id = "openai.responses",
+    ClientCall{.id = "responses",
+               .method = Method::post,
+               .path = "/responses",
+               .route_id = "openai.responses",
                .trigger = "client.responses.create()"},
-    ClientCall{.id = "responses_fallback", .method = Method::post, .path = "/v1/responses",
-               .route_id = "openai.responses", .trigger = "fetch(`${openAiNativeBaseUrl}/v1/responses`) after an SDK error",
-               .join_override = &kTemplateJoin, .fallback_of = "responses"},
+    ClientCall{.id = "responses_fallback",
+               .method = Method::post,
+               .path = "/v1/responses",
+               .route_id = "openai.responses",
+               .trigger = "fetch(`${openAiNativeBaseUrl}/v1/responses`) after an SDK error",
+               .join_override = &kTemplateJoin,
+               .fallback_of = "responses"},
 };
 inline constexpr std::array kRooAnthropicCalls = {kAnthropicMessages};
 inline constexpr std::array kRooGeminiCalls = {kGenaiStream};
@@ -202,49 +273,69 @@ inline constexpr std::array kRooGeminiCaveats = {
          "host."}};
 inline constexpr std::string_view kRooVersions = "snapshot 2026-04-14";
 inline constexpr std::array kRooOpenAiCompatibleVariants = {
-    ClientVariant{.versions = kRooVersions, .source = "RooCodeInc/Roo-Code src/api/providers/openai.ts",
-                  .join = kStainlessNodeJoin, .calls = kRooOpenAiCompatibleCalls,
-                  .default_base_url = "https://api.openai.com/v1", .entry_points = kRooOpenAiCompatibleEntryPoints,
+    ClientVariant{.versions = kRooVersions,
+                  .source = "RooCodeInc/Roo-Code src/api/providers/openai.ts",
+                  .join = kStainlessNodeJoin,
+                  .calls = kRooOpenAiCompatibleCalls,
+                  .default_base_url = "https://api.openai.com/v1",
+                  .entry_points = kRooOpenAiCompatibleEntryPoints,
                   .caveats = kRooOpenAiCompatibleCaveats}};
 inline constexpr std::array kRooOpenAiNativeVariants = {
-    ClientVariant{.versions = kRooVersions, .source = "RooCodeInc/Roo-Code src/api/providers/openai-native.ts",
-                  .join = kStainlessNodeJoin, .calls = kRooOpenAiNativeCalls,
-                  .default_base_url = "https://api.openai.com/v1", .entry_points = kRooOpenAiNativeEntryPoints,
+    ClientVariant{.versions = kRooVersions,
+                  .source = "RooCodeInc/Roo-Code src/api/providers/openai-native.ts",
+                  .join = kStainlessNodeJoin,
+                  .calls = kRooOpenAiNativeCalls,
+                  .default_base_url = "https://api.openai.com/v1",
+                  .entry_points = kRooOpenAiNativeEntryPoints,
                   .caveats = kRooOpenAiNativeCaveats}};
 inline constexpr std::array kRooAnthropicVariants = {
-    ClientVariant{.versions = kRooVersions, .source = "RooCodeInc/Roo-Code src/api/providers/anthropic.ts",
-                  .join = kStainlessNodeJoin, .calls = kRooAnthropicCalls,
-                  .default_base_url = "https://api.anthropic.com", .entry_points = kRooAnthropicEntryPoints,
+    ClientVariant{.versions = kRooVersions,
+                  .source = "RooCodeInc/Roo-Code src/api/providers/anthropic.ts",
+                  .join = kStainlessNodeJoin,
+                  .calls = kRooAnthropicCalls,
+                  .default_base_url = "https://api.anthropic.com",
+                  .entry_points = kRooAnthropicEntryPoints,
                   .caveats = kRooAnthropicCaveats}};
 inline constexpr std::array kRooGeminiVariants = {
-    ClientVariant{.versions = kRooVersions, .source = "RooCodeInc/Roo-Code src/api/providers/gemini.ts",
-                  .join = kGenaiV1betaJoin, .calls = kRooGeminiCalls,
+    ClientVariant{.versions = kRooVersions,
+                  .source = "RooCodeInc/Roo-Code src/api/providers/gemini.ts",
+                  .join = kGenaiV1betaJoin,
+                  .calls = kRooGeminiCalls,
                   .default_base_url = "https://generativelanguage.googleapis.com/",
-                  .entry_points = kRooGeminiEntryPoints, .caveats = kRooGeminiCaveats}};
+                  .entry_points = kRooGeminiEntryPoints,
+                  .caveats = kRooGeminiCaveats}};
 
 // ---- Continue -----------------------------------------------------------------------------------------------
 
 // `new URL(endpoint, apiBase + '/')` with relative endpoints (CLIENTS.md 1.10).
 inline constexpr std::array kContinueOpenAiCalls = {
-    ClientCall{.id = "chat", .method = Method::post, .path = "chat/completions", .route_id = "openai.chat_completions",
+    ClientCall{.id = "chat",
+               .method = Method::post,
+               .path = "chat/completions",
+               .route_id = "openai.chat_completions",
                .trigger = "chat (provider: openai)"},
-    ClientCall{.id = "models", .method = Method::get, .path = "models", .route_id = "openai.models",
-               .trigger = "model list"},
+    ClientCall{
+        .id = "models", .method = Method::get, .path = "models", .route_id = "openai.models", .trigger = "model list"},
 };
-inline constexpr std::array kContinueAnthropicCalls = {
-    ClientCall{.id = "messages", .method = Method::post, .path = "messages", .route_id = "anthropic.messages",
-               .trigger = "chat (provider: anthropic)"}};
+inline constexpr std::array kContinueAnthropicCalls = {ClientCall{.id = "messages",
+                                                                  .method = Method::post,
+                                                                  .path = "messages",
+                                                                  .route_id = "anthropic.messages",
+                                                                  .trigger = "chat (provider: anthropic)"}};
 // Gemini puts the key in the query string: `models/${model}:streamGenerateContent?key=${apiKey}`.
-inline constexpr std::array kContinueGeminiCalls = {
-    ClientCall{.id = "stream", .method = Method::post, .path = "models/{model}:streamGenerateContent",
-               .query = "key={key}", .route_id = "gemini.stream_generate_content", .trigger = "chat (provider: gemini)"}};
+inline constexpr std::array kContinueGeminiCalls = {ClientCall{.id = "stream",
+                                                               .method = Method::post,
+                                                               .path = "models/{model}:streamGenerateContent",
+                                                               .query = "key={key}",
+                                                               .route_id = "gemini.stream_generate_content",
+                                                               .trigger = "chat (provider: gemini)"}};
 inline constexpr std::array kContinueOpenAiEntryPoints = {
     EntryPoint{"config", "config.yaml models[].apiBase",
                "models:\n  - name: gpt-4o-mini\n    provider: openai\n    model: gpt-4o-mini\n    apiBase: {base}"}};
-inline constexpr std::array kContinueAnthropicEntryPoints = {
-    EntryPoint{"config", "config.yaml models[].apiBase",
-               "models:\n  - name: claude-sonnet-4-5\n    provider: anthropic\n    model: claude-sonnet-4-5\n    apiBase: "
-               "{base}"}};
+inline constexpr std::array kContinueAnthropicEntryPoints = {EntryPoint{
+    "config", "config.yaml models[].apiBase",
+    "models:\n  - name: claude-sonnet-4-5\n    provider: anthropic\n    model: claude-sonnet-4-5\n    apiBase: "
+    "{base}"}};
 inline constexpr std::array kContinueGeminiEntryPoints = {
     EntryPoint{"config", "config.yaml models[].apiBase",
                "models:\n  - name: gemini-2.5-flash\n    provider: gemini\n    model: gemini-2.5-flash\n    apiBase: "
@@ -266,26 +357,42 @@ inline constexpr std::array kContinueGeminiCaveats = {
          "de acceso."}};
 inline constexpr std::string_view kContinueVersions = "snapshot 2026-06-18";
 inline constexpr std::array kContinueOpenAiVariants = {
-    ClientVariant{.versions = kContinueVersions, .source = "continuedev/continue core/llm/llms/OpenAI.ts _getEndpoint()",
-                  .join = kContinueJoin, .calls = kContinueOpenAiCalls, .default_base_url = "https://api.openai.com/v1/",
-                  .entry_points = kContinueOpenAiEntryPoints, .caveats = kContinueCaveats}};
+    ClientVariant{.versions = kContinueVersions,
+                  .source = "continuedev/continue core/llm/llms/OpenAI.ts _getEndpoint()",
+                  .join = kContinueJoin,
+                  .calls = kContinueOpenAiCalls,
+                  .default_base_url = "https://api.openai.com/v1/",
+                  .entry_points = kContinueOpenAiEntryPoints,
+                  .caveats = kContinueCaveats}};
 inline constexpr std::array kContinueAnthropicVariants = {
-    ClientVariant{.versions = kContinueVersions, .source = "continuedev/continue core/llm/llms/Anthropic.ts",
-                  .join = kContinueJoin, .calls = kContinueAnthropicCalls,
-                  .default_base_url = "https://api.anthropic.com/v1/", .entry_points = kContinueAnthropicEntryPoints,
+    ClientVariant{.versions = kContinueVersions,
+                  .source = "continuedev/continue core/llm/llms/Anthropic.ts",
+                  .join = kContinueJoin,
+                  .calls = kContinueAnthropicCalls,
+                  .default_base_url = "https://api.anthropic.com/v1/",
+                  .entry_points = kContinueAnthropicEntryPoints,
                   .caveats = kContinueCaveats}};
 inline constexpr std::array kContinueGeminiVariants = {
-    ClientVariant{.versions = kContinueVersions, .source = "continuedev/continue core/llm/llms/Gemini.ts",
-                  .join = kContinueJoin, .calls = kContinueGeminiCalls,
+    ClientVariant{.versions = kContinueVersions,
+                  .source = "continuedev/continue core/llm/llms/Gemini.ts",
+                  .join = kContinueJoin,
+                  .calls = kContinueGeminiCalls,
                   .default_base_url = "https://generativelanguage.googleapis.com/v1beta/",
-                  .entry_points = kContinueGeminiEntryPoints, .caveats = kContinueGeminiCaveats}};
+                  .entry_points = kContinueGeminiEntryPoints,
+                  .caveats = kContinueGeminiCaveats}};
 
 // ---- Cherry Studio ------------------------------------------------------------------------------------------
 
 inline constexpr std::array kCherryCalls = {
-    ClientCall{.id = "chat", .method = Method::post, .path = "/chat/completions", .route_id = "openai.chat_completions",
+    ClientCall{.id = "chat",
+               .method = Method::post,
+               .path = "/chat/completions",
+               .route_id = "openai.chat_completions",
                .trigger = "chat (OpenAI-compatible provider)"},
-    ClientCall{.id = "models", .method = Method::get, .path = "/models", .route_id = "openai.models",
+    ClientCall{.id = "models",
+               .method = Method::get,
+               .path = "/models",
+               .route_id = "openai.models",
                .trigger = "Manage → fetch model list"},
 };
 inline constexpr std::array kCherryEntryPoints = {EntryPoint{"setting", "Provider → API 地址 / API Host", "{base}"}};
@@ -305,11 +412,17 @@ inline constexpr std::array kCherryLegacyCaveats = {
          "http://host:puerto/ envía /chat/completions; escribe la dirección sin la barra final."}};
 // No release number is known for the switch: both variants are unbounded, the 2026 rule is picked by default.
 inline constexpr std::array kCherryVariants = {
-    ClientVariant{.versions = "2026 builds", .source = "CherryHQ/cherry-studio src/renderer/src/utils/api.ts formatApiHost() (01cafa35)",
-                  .join = kCherryJoin, .calls = kCherryCalls, .entry_points = kCherryEntryPoints,
+    ClientVariant{.versions = "2026 builds",
+                  .source = "CherryHQ/cherry-studio src/renderer/src/utils/api.ts formatApiHost() (01cafa35)",
+                  .join = kCherryJoin,
+                  .calls = kCherryCalls,
+                  .entry_points = kCherryEntryPoints,
                   .caveats = kCherryCaveats},
-    ClientVariant{.versions = "2024–2025 builds", .source = "CherryHQ/cherry-studio formatApiHost() (2024–2025)",
-                  .join = kCherryLegacyJoin, .calls = kCherryCalls, .entry_points = kCherryEntryPoints,
+    ClientVariant{.versions = "2024–2025 builds",
+                  .source = "CherryHQ/cherry-studio formatApiHost() (2024–2025)",
+                  .join = kCherryLegacyJoin,
+                  .calls = kCherryCalls,
+                  .entry_points = kCherryEntryPoints,
                   .caveats = kCherryLegacyCaveats},
 };
 
@@ -317,9 +430,15 @@ inline constexpr std::array kCherryVariants = {
 
 // f"{url}/chat/completions", f"{url}/models" (backend/open_webui/routers/openai.py, CLIENTS.md 1.12).
 inline constexpr std::array kOpenWebUiCalls = {
-    ClientCall{.id = "chat", .method = Method::post, .path = "/chat/completions", .route_id = "openai.chat_completions",
+    ClientCall{.id = "chat",
+               .method = Method::post,
+               .path = "/chat/completions",
+               .route_id = "openai.chat_completions",
                .trigger = "f\"{url}/chat/completions\""},
-    ClientCall{.id = "models", .method = Method::get, .path = "/models", .route_id = "openai.models",
+    ClientCall{.id = "models",
+               .method = Method::get,
+               .path = "/models",
+               .route_id = "openai.models",
                .trigger = "f\"{url}/models\""},
 };
 inline constexpr std::array kOpenWebUiEntryPoints = {
@@ -334,9 +453,13 @@ inline constexpr std::array kOpenWebUiCaveats = {
          "Las conexiones de administración usan la URL exactamente como se escribe (una «/» final da "
          "//chat/completions); las conexiones directas de usuario la quitan."}};
 inline constexpr std::array kOpenWebUiVariants = {
-    ClientVariant{.versions = "all", .source = "open-webui/open-webui backend/open_webui/routers/openai.py",
-                  .join = kTemplateJoin, .calls = kOpenWebUiCalls, .default_base_url = "https://api.openai.com/v1",
-                  .entry_points = kOpenWebUiEntryPoints, .caveats = kOpenWebUiCaveats}};
+    ClientVariant{.versions = "all",
+                  .source = "open-webui/open-webui backend/open_webui/routers/openai.py",
+                  .join = kTemplateJoin,
+                  .calls = kOpenWebUiCalls,
+                  .default_base_url = "https://api.openai.com/v1",
+                  .entry_points = kOpenWebUiEntryPoints,
+                  .caveats = kOpenWebUiCaveats}};
 
 // ---- LobeChat -----------------------------------------------------------------------------------------------
 
@@ -344,14 +467,22 @@ inline constexpr std::array kLobeOpenAiCalls = {kOpenAiChat, kOpenAiModels};
 // anthropic/index.ts: the SDK for messages, a hand-built fetch(`${baseURL}/v1/models`) for the model list.
 inline constexpr std::array kLobeAnthropicCalls = {
     kAnthropicMessages,
-    ClientCall{.id = "models", .method = Method::get, .path = "/v1/models", .route_id = "openai.models",
-               .trigger = "fetch(`${baseURL}/v1/models`)", .join_override = &kTemplateJoin},
+    ClientCall{.id = "models",
+               .method = Method::get,
+               .path = "/v1/models",
+               .route_id = "openai.models",
+               .trigger = "fetch(`${baseURL}/v1/models`)",
+               .join_override = &kTemplateJoin},
 };
 // google/index.ts: @google/genai for chat, fetch(`${baseURL}/v1beta/models?key=${apiKey}`) for the model list.
 inline constexpr std::array kLobeGoogleCalls = {
     kGenaiStream,
-    ClientCall{.id = "models", .method = Method::get, .path = "/v1beta/models", .query = "key={key}",
-               .route_id = "gemini.models", .trigger = "fetch(`${baseURL}/v1beta/models?key=${apiKey}`)",
+    ClientCall{.id = "models",
+               .method = Method::get,
+               .path = "/v1beta/models",
+               .query = "key={key}",
+               .route_id = "gemini.models",
+               .trigger = "fetch(`${baseURL}/v1beta/models?key=${apiKey}`)",
                .join_override = &kTemplateJoin},
 };
 inline constexpr std::array kLobeOpenAiEntryPoints = {
@@ -377,29 +508,43 @@ inline constexpr std::array kLobeGoogleCaveats = {
          "@google/genai incluido: en la 3.x su versión por defecto es v1, no v1beta."}};
 inline constexpr std::string_view kLobeVersions = "packages/model-runtime (2026)";
 inline constexpr std::array kLobeOpenAiVariants = {
-    ClientVariant{.versions = kLobeVersions, .source = "lobehub/lobe-chat packages/model-runtime/src/providers/openai",
-                  .join = kStainlessNodeJoin, .calls = kLobeOpenAiCalls, .default_base_url = "https://api.openai.com/v1",
-                  .entry_points = kLobeOpenAiEntryPoints, .caveats = kLobeOpenAiCaveats}};
+    ClientVariant{.versions = kLobeVersions,
+                  .source = "lobehub/lobe-chat packages/model-runtime/src/providers/openai",
+                  .join = kStainlessNodeJoin,
+                  .calls = kLobeOpenAiCalls,
+                  .default_base_url = "https://api.openai.com/v1",
+                  .entry_points = kLobeOpenAiEntryPoints,
+                  .caveats = kLobeOpenAiCaveats}};
 inline constexpr std::array kLobeAnthropicVariants = {
     ClientVariant{.versions = kLobeVersions,
                   .source = "lobehub/lobe-chat packages/model-runtime/src/providers/anthropic/index.ts",
-                  .join = kStainlessNodeJoin, .calls = kLobeAnthropicCalls,
-                  .default_base_url = "https://api.anthropic.com", .entry_points = kLobeAnthropicEntryPoints,
+                  .join = kStainlessNodeJoin,
+                  .calls = kLobeAnthropicCalls,
+                  .default_base_url = "https://api.anthropic.com",
+                  .entry_points = kLobeAnthropicEntryPoints,
                   .caveats = kLobeAnthropicCaveats}};
 inline constexpr std::array kLobeGoogleVariants = {
     ClientVariant{.versions = kLobeVersions,
                   .source = "lobehub/lobe-chat packages/model-runtime/src/providers/google/index.ts",
-                  .join = kGenaiV1betaJoin, .calls = kLobeGoogleCalls,
-                  .default_base_url = "https://generativelanguage.googleapis.com", .entry_points = kLobeGoogleEntryPoints,
+                  .join = kGenaiV1betaJoin,
+                  .calls = kLobeGoogleCalls,
+                  .default_base_url = "https://generativelanguage.googleapis.com",
+                  .entry_points = kLobeGoogleEntryPoints,
                   .caveats = kLobeGoogleCaveats}};
 
 // ---- Cursor -------------------------------------------------------------------------------------------------
 
 // Closed source; docs and forum: {base}/chat/completions, "Verify" calls {base}/models (CLIENTS.md 1.14).
 inline constexpr std::array kCursorCalls = {
-    ClientCall{.id = "chat", .method = Method::post, .path = "/chat/completions", .route_id = "openai.chat_completions",
+    ClientCall{.id = "chat",
+               .method = Method::post,
+               .path = "/chat/completions",
+               .route_id = "openai.chat_completions",
                .trigger = "chat / Agent mode"},
-    ClientCall{.id = "models", .method = Method::get, .path = "/models", .route_id = "openai.models",
+    ClientCall{.id = "models",
+               .method = Method::get,
+               .path = "/models",
+               .route_id = "openai.models",
                .trigger = "Verify button"},
 };
 inline constexpr std::array kCursorEntryPoints = {
@@ -416,98 +561,214 @@ inline constexpr std::array kCursorCaveats = {
          "El modo Agent envía un cuerpo con formato de la API Responses a /chat/completions (un error conocido de "
          "Cursor)."},
 };
-inline constexpr std::array kCursorVariants = {
-    ClientVariant{.versions = "all", .source = "closed source; docs and forum.cursor.com", .join = kTemplateJoin,
-                  .calls = kCursorCalls, .default_base_url = "https://api.openai.com/v1",
-                  .entry_points = kCursorEntryPoints, .caveats = kCursorCaveats}};
+inline constexpr std::array kCursorVariants = {ClientVariant{.versions = "all",
+                                                             .source = "closed source; docs and forum.cursor.com",
+                                                             .join = kTemplateJoin,
+                                                             .calls = kCursorCalls,
+                                                             .default_base_url = "https://api.openai.com/v1",
+                                                             .entry_points = kCursorEntryPoints,
+                                                             .caveats = kCursorCaveats}};
 
 // ---- curl ---------------------------------------------------------------------------------------------------
 
 // A person types full URLs: the "base" is what goes before the route's own path, one call per protocol.
 inline constexpr std::array kCurlCalls = {
-    ClientCall{.id = "models", .method = Method::get, .path = "/v1/models", .route_id = "openai.models",
+    ClientCall{.id = "models",
+               .method = Method::get,
+               .path = "/v1/models",
+               .route_id = "openai.models",
                .trigger = "curl -i {base}/v1/models"},
-    ClientCall{.id = "chat", .method = Method::post, .path = "/v1/chat/completions",
-               .route_id = "openai.chat_completions", .trigger = "curl {base}/v1/chat/completions -d …"},
-    ClientCall{.id = "messages", .method = Method::post, .path = "/v1/messages", .route_id = "anthropic.messages",
+    ClientCall{.id = "chat",
+               .method = Method::post,
+               .path = "/v1/chat/completions",
+               .route_id = "openai.chat_completions",
+               .trigger = "curl {base}/v1/chat/completions -d …"},
+    ClientCall{.id = "messages",
+               .method = Method::post,
+               .path = "/v1/messages",
+               .route_id = "anthropic.messages",
                .trigger = "curl {base}/v1/messages -d …"},
-    ClientCall{.id = "generate", .method = Method::post, .path = "/v1beta/models/{model}:generateContent",
-               .route_id = "gemini.generate_content", .trigger = "curl {base}/v1beta/models/…:generateContent -d …"},
+    ClientCall{.id = "generate",
+               .method = Method::post,
+               .path = "/v1beta/models/{model}:generateContent",
+               .route_id = "gemini.generate_content",
+               .trigger = "curl {base}/v1beta/models/…:generateContent -d …"},
 };
-inline constexpr std::array kCurlEntryPoints = {
-    EntryPoint{"command", "curl", "curl -i {base}/v1/models"}};
+inline constexpr std::array kCurlEntryPoints = {EntryPoint{"command", "curl", "curl -i {base}/v1/models"}};
 inline constexpr std::array kCurlCaveats = {
     Text{"curl sends exactly the URL you type: write the whole path (/v1/…, /v1beta/…) and no trailing slash.",
          "curl envoie exactement l'URL saisie : écrivez le chemin complet (/v1/…, /v1beta/…) sans barre finale.",
          "curl envía exactamente la URL que escribes: pon la ruta completa (/v1/…, /v1beta/…) y sin barra final."}};
-inline constexpr std::array kCurlVariants = {
-    ClientVariant{.versions = "all", .source = "the URL is used as typed", .join = kTemplateJoin, .calls = kCurlCalls,
-                  .entry_points = kCurlEntryPoints, .caveats = kCurlCaveats}};
+inline constexpr std::array kCurlVariants = {ClientVariant{.versions = "all",
+                                                           .source = "the URL is used as typed",
+                                                           .join = kTemplateJoin,
+                                                           .calls = kCurlCalls,
+                                                           .entry_points = kCurlEntryPoints,
+                                                           .caveats = kCurlCaveats}};
 
 inline constexpr std::array kAppClients = {
-    ClientEntry{.id = "kilo-cli.openai-compatible", .name = "Kilo CLI — OpenAI Compatible provider",
-                .product = "Kilo CLI", .kind = ClientKind::cli, .protocol = Protocol::openai,
-                .auth_header = "Authorization: Bearer", .variants = kKiloOpenAiCompatibleVariants},
-    ClientEntry{.id = "kilo-cli.openai", .name = "Kilo CLI — OpenAI provider", .product = "Kilo CLI",
-                .kind = ClientKind::cli, .protocol = Protocol::openai, .auth_header = "Authorization: Bearer",
+    ClientEntry{.id = "kilo-cli.openai-compatible",
+                .name = "Kilo CLI — OpenAI Compatible provider",
+                .product = "Kilo CLI",
+                .kind = ClientKind::cli,
+                .protocol = Protocol::openai,
+                .auth_header = "Authorization: Bearer",
+                .variants = kKiloOpenAiCompatibleVariants},
+    ClientEntry{.id = "kilo-cli.openai",
+                .name = "Kilo CLI — OpenAI provider",
+                .product = "Kilo CLI",
+                .kind = ClientKind::cli,
+                .protocol = Protocol::openai,
+                .auth_header = "Authorization: Bearer",
                 .variants = kKiloOpenAiVariants},
-    ClientEntry{.id = "kilo-cli.anthropic", .name = "Kilo CLI — Anthropic provider", .product = "Kilo CLI",
-                .kind = ClientKind::cli, .protocol = Protocol::anthropic, .auth_header = "x-api-key",
+    ClientEntry{.id = "kilo-cli.anthropic",
+                .name = "Kilo CLI — Anthropic provider",
+                .product = "Kilo CLI",
+                .kind = ClientKind::cli,
+                .protocol = Protocol::anthropic,
+                .auth_header = "x-api-key",
                 .variants = kKiloAnthropicVariants},
-    ClientEntry{.id = "kilo-cli.google", .name = "Kilo CLI — Google provider", .product = "Kilo CLI",
-                .kind = ClientKind::cli, .protocol = Protocol::gemini, .auth_header = "x-goog-api-key",
+    ClientEntry{.id = "kilo-cli.google",
+                .name = "Kilo CLI — Google provider",
+                .product = "Kilo CLI",
+                .kind = ClientKind::cli,
+                .protocol = Protocol::gemini,
+                .auth_header = "x-goog-api-key",
                 .variants = kKiloGoogleVariants},
-    ClientEntry{.id = "kilo-code-legacy", .name = "Kilo Code extension (legacy ≤4.x) — OpenAI Compatible",
-                .product = "Kilo Code", .kind = ClientKind::app, .protocol = Protocol::openai,
-                .auth_header = "Authorization: Bearer", .variants = kKiloLegacyVariants},
-    ClientEntry{.id = "cline.openai-compatible", .name = "Cline — OpenAI Compatible", .product = "Cline",
-                .kind = ClientKind::app, .protocol = Protocol::openai, .auth_header = "Authorization: Bearer",
+    ClientEntry{.id = "kilo-code-legacy",
+                .name = "Kilo Code extension (legacy ≤4.x) — OpenAI Compatible",
+                .product = "Kilo Code",
+                .kind = ClientKind::app,
+                .protocol = Protocol::openai,
+                .auth_header = "Authorization: Bearer",
+                .variants = kKiloLegacyVariants},
+    ClientEntry{.id = "cline.openai-compatible",
+                .name = "Cline — OpenAI Compatible",
+                .product = "Cline",
+                .kind = ClientKind::app,
+                .protocol = Protocol::openai,
+                .auth_header = "Authorization: Bearer",
                 .variants = kClineOpenAiCompatibleVariants},
-    ClientEntry{.id = "cline.openai", .name = "Cline — OpenAI", .product = "Cline", .kind = ClientKind::app,
-                .protocol = Protocol::openai, .auth_header = "Authorization: Bearer", .variants = kClineOpenAiVariants},
-    ClientEntry{.id = "cline.anthropic", .name = "Cline — Anthropic", .product = "Cline", .kind = ClientKind::app,
-                .protocol = Protocol::anthropic, .auth_header = "x-api-key", .variants = kClineAnthropicVariants},
-    ClientEntry{.id = "cline.gemini", .name = "Cline — Gemini", .product = "Cline", .kind = ClientKind::app,
-                .protocol = Protocol::gemini, .auth_header = "x-goog-api-key", .variants = kClineGeminiVariants},
-    ClientEntry{.id = "roo-code.openai-compatible", .name = "Roo Code — OpenAI Compatible", .product = "Roo Code",
-                .kind = ClientKind::app, .protocol = Protocol::openai, .auth_header = "Authorization: Bearer",
+    ClientEntry{.id = "cline.openai",
+                .name = "Cline — OpenAI",
+                .product = "Cline",
+                .kind = ClientKind::app,
+                .protocol = Protocol::openai,
+                .auth_header = "Authorization: Bearer",
+                .variants = kClineOpenAiVariants},
+    ClientEntry{.id = "cline.anthropic",
+                .name = "Cline — Anthropic",
+                .product = "Cline",
+                .kind = ClientKind::app,
+                .protocol = Protocol::anthropic,
+                .auth_header = "x-api-key",
+                .variants = kClineAnthropicVariants},
+    ClientEntry{.id = "cline.gemini",
+                .name = "Cline — Gemini",
+                .product = "Cline",
+                .kind = ClientKind::app,
+                .protocol = Protocol::gemini,
+                .auth_header = "x-goog-api-key",
+                .variants = kClineGeminiVariants},
+    ClientEntry{.id = "roo-code.openai-compatible",
+                .name = "Roo Code — OpenAI Compatible",
+                .product = "Roo Code",
+                .kind = ClientKind::app,
+                .protocol = Protocol::openai,
+                .auth_header = "Authorization: Bearer",
                 .variants = kRooOpenAiCompatibleVariants},
-    ClientEntry{.id = "roo-code.openai-native", .name = "Roo Code — OpenAI", .product = "Roo Code",
-                .kind = ClientKind::app, .protocol = Protocol::openai, .auth_header = "Authorization: Bearer",
+    ClientEntry{.id = "roo-code.openai-native",
+                .name = "Roo Code — OpenAI",
+                .product = "Roo Code",
+                .kind = ClientKind::app,
+                .protocol = Protocol::openai,
+                .auth_header = "Authorization: Bearer",
                 .variants = kRooOpenAiNativeVariants},
-    ClientEntry{.id = "roo-code.anthropic", .name = "Roo Code — Anthropic", .product = "Roo Code",
-                .kind = ClientKind::app, .protocol = Protocol::anthropic, .auth_header = "x-api-key",
+    ClientEntry{.id = "roo-code.anthropic",
+                .name = "Roo Code — Anthropic",
+                .product = "Roo Code",
+                .kind = ClientKind::app,
+                .protocol = Protocol::anthropic,
+                .auth_header = "x-api-key",
                 .variants = kRooAnthropicVariants},
-    ClientEntry{.id = "roo-code.gemini", .name = "Roo Code — Gemini", .product = "Roo Code", .kind = ClientKind::app,
-                .protocol = Protocol::gemini, .auth_header = "x-goog-api-key", .variants = kRooGeminiVariants},
-    ClientEntry{.id = "continue.openai", .name = "Continue — OpenAI", .product = "Continue", .kind = ClientKind::app,
-                .protocol = Protocol::openai, .auth_header = "Authorization: Bearer",
+    ClientEntry{.id = "roo-code.gemini",
+                .name = "Roo Code — Gemini",
+                .product = "Roo Code",
+                .kind = ClientKind::app,
+                .protocol = Protocol::gemini,
+                .auth_header = "x-goog-api-key",
+                .variants = kRooGeminiVariants},
+    ClientEntry{.id = "continue.openai",
+                .name = "Continue — OpenAI",
+                .product = "Continue",
+                .kind = ClientKind::app,
+                .protocol = Protocol::openai,
+                .auth_header = "Authorization: Bearer",
                 .variants = kContinueOpenAiVariants},
-    ClientEntry{.id = "continue.anthropic", .name = "Continue — Anthropic", .product = "Continue",
-                .kind = ClientKind::app, .protocol = Protocol::anthropic, .auth_header = "x-api-key",
+    ClientEntry{.id = "continue.anthropic",
+                .name = "Continue — Anthropic",
+                .product = "Continue",
+                .kind = ClientKind::app,
+                .protocol = Protocol::anthropic,
+                .auth_header = "x-api-key",
                 .variants = kContinueAnthropicVariants},
-    ClientEntry{.id = "continue.gemini", .name = "Continue — Gemini", .product = "Continue", .kind = ClientKind::app,
-                .protocol = Protocol::gemini, .auth_header = "?key= (query string)",
+    ClientEntry{.id = "continue.gemini",
+                .name = "Continue — Gemini",
+                .product = "Continue",
+                .kind = ClientKind::app,
+                .protocol = Protocol::gemini,
+                .auth_header = "?key= (query string)",
                 .variants = kContinueGeminiVariants},
-    ClientEntry{.id = "cherry-studio", .name = "Cherry Studio — OpenAI-compatible provider", .product = "Cherry Studio",
-                .kind = ClientKind::app, .protocol = Protocol::openai, .auth_header = "Authorization: Bearer",
+    ClientEntry{.id = "cherry-studio",
+                .name = "Cherry Studio — OpenAI-compatible provider",
+                .product = "Cherry Studio",
+                .kind = ClientKind::app,
+                .protocol = Protocol::openai,
+                .auth_header = "Authorization: Bearer",
                 .variants = kCherryVariants},
-    ClientEntry{.id = "open-webui", .name = "Open WebUI — OpenAI connection", .product = "Open WebUI",
-                .kind = ClientKind::app, .protocol = Protocol::openai, .auth_header = "Authorization: Bearer",
+    ClientEntry{.id = "open-webui",
+                .name = "Open WebUI — OpenAI connection",
+                .product = "Open WebUI",
+                .kind = ClientKind::app,
+                .protocol = Protocol::openai,
+                .auth_header = "Authorization: Bearer",
                 .variants = kOpenWebUiVariants},
-    ClientEntry{.id = "lobechat.openai", .name = "LobeChat — OpenAI", .product = "LobeChat", .kind = ClientKind::app,
-                .protocol = Protocol::openai, .auth_header = "Authorization: Bearer", .variants = kLobeOpenAiVariants},
-    ClientEntry{.id = "lobechat.anthropic", .name = "LobeChat — Anthropic", .product = "LobeChat",
-                .kind = ClientKind::app, .protocol = Protocol::anthropic, .auth_header = "x-api-key",
+    ClientEntry{.id = "lobechat.openai",
+                .name = "LobeChat — OpenAI",
+                .product = "LobeChat",
+                .kind = ClientKind::app,
+                .protocol = Protocol::openai,
+                .auth_header = "Authorization: Bearer",
+                .variants = kLobeOpenAiVariants},
+    ClientEntry{.id = "lobechat.anthropic",
+                .name = "LobeChat — Anthropic",
+                .product = "LobeChat",
+                .kind = ClientKind::app,
+                .protocol = Protocol::anthropic,
+                .auth_header = "x-api-key",
                 .variants = kLobeAnthropicVariants},
-    ClientEntry{.id = "lobechat.google", .name = "LobeChat — Google", .product = "LobeChat", .kind = ClientKind::app,
-                .protocol = Protocol::gemini, .auth_header = "x-goog-api-key (model list: ?key=)",
+    ClientEntry{.id = "lobechat.google",
+                .name = "LobeChat — Google",
+                .product = "LobeChat",
+                .kind = ClientKind::app,
+                .protocol = Protocol::gemini,
+                .auth_header = "x-goog-api-key (model list: ?key=)",
                 .variants = kLobeGoogleVariants},
-    ClientEntry{.id = "cursor", .name = "Cursor — Override OpenAI Base URL", .product = "Cursor",
-                .kind = ClientKind::app, .protocol = Protocol::openai, .auth_header = "Authorization: Bearer",
-                .reaches_loopback = false, .variants = kCursorVariants},
-    ClientEntry{.id = "curl", .name = "curl (URLs typed by hand)", .product = "curl", .kind = ClientKind::tool,
-                .protocol = Protocol::service, .auth_header = "whatever header you add (-H)", .variants = kCurlVariants},
+    ClientEntry{.id = "cursor",
+                .name = "Cursor — Override OpenAI Base URL",
+                .product = "Cursor",
+                .kind = ClientKind::app,
+                .protocol = Protocol::openai,
+                .auth_header = "Authorization: Bearer",
+                .reaches_loopback = false,
+                .variants = kCursorVariants},
+    ClientEntry{.id = "curl",
+                .name = "curl (URLs typed by hand)",
+                .product = "curl",
+                .kind = ClientKind::tool,
+                .protocol = Protocol::service,
+                .auth_header = "whatever header you add (-H)",
+                .variants = kCurlVariants},
 };
 
 }  // namespace pathwise::catalog

@@ -38,14 +38,24 @@ inline constexpr std::array kOpenAiNode6Caveats = {
          "en la consulta): no pongas «?…» en la URL base."},
 };
 inline constexpr std::array kOpenAiNodeVariants = {
-    ClientVariant{.versions = "7.x", .min_version = "7.0.0", .measured = "7.57.0",
-                  .source = "measured; openai/openai-node src/client.ts buildURL()", .join = kStainlessNode7Join,
-                  .calls = kOpenAiSdkCalls, .default_base_url = "https://api.openai.com/v1",
-                  .entry_points = kOpenAiNodeEntryPoints, .caveats = kOpenAiNode7Caveats},
-    ClientVariant{.versions = "<7 (6.x)", .max_version = "7.0.0", .measured = "6.49.0",
-                  .source = "measured; openai/openai-node src/client.ts buildURL()", .join = kStainlessNodeJoin,
-                  .calls = kOpenAiSdkCalls, .default_base_url = "https://api.openai.com/v1",
-                  .entry_points = kOpenAiNodeEntryPoints, .caveats = kOpenAiNode6Caveats},
+    ClientVariant{.versions = "7.x",
+                  .min_version = "7.0.0",
+                  .measured = "7.57.0",
+                  .source = "measured; openai/openai-node src/client.ts buildURL()",
+                  .join = kStainlessNode7Join,
+                  .calls = kOpenAiSdkCalls,
+                  .default_base_url = "https://api.openai.com/v1",
+                  .entry_points = kOpenAiNodeEntryPoints,
+                  .caveats = kOpenAiNode7Caveats},
+    ClientVariant{.versions = "<7 (6.x)",
+                  .max_version = "7.0.0",
+                  .measured = "6.49.0",
+                  .source = "measured; openai/openai-node src/client.ts buildURL()",
+                  .join = kStainlessNodeJoin,
+                  .calls = kOpenAiSdkCalls,
+                  .default_base_url = "https://api.openai.com/v1",
+                  .entry_points = kOpenAiNodeEntryPoints,
+                  .caveats = kOpenAiNode6Caveats},
 };
 
 // ---- openai-python ------------------------------------------------------------------------------------------
@@ -56,9 +66,12 @@ inline constexpr std::array kOpenAiPythonEntryPoints = {
 };
 inline constexpr std::array kOpenAiPythonCaveats = {kFullEndpointDoubles};
 inline constexpr std::array kOpenAiPythonVariants = {
-    ClientVariant{.versions = "all", .source = "openai/openai-python src/openai/_base_client.py _prepare_url()",
-                  .join = kStainlessPythonJoin, .calls = kOpenAiSdkCalls,
-                  .default_base_url = "https://api.openai.com/v1", .entry_points = kOpenAiPythonEntryPoints,
+    ClientVariant{.versions = "all",
+                  .source = "openai/openai-python src/openai/_base_client.py _prepare_url()",
+                  .join = kStainlessPythonJoin,
+                  .calls = kOpenAiSdkCalls,
+                  .default_base_url = "https://api.openai.com/v1",
+                  .entry_points = kOpenAiPythonEntryPoints,
                   .caveats = kOpenAiPythonCaveats},
 };
 
@@ -66,9 +79,15 @@ inline constexpr std::array kOpenAiPythonVariants = {
 
 // ChatOpenAI hands its baseURL to the openai SDK; `useResponsesApi: true` switches to /responses (CLIENTS.md 1.3).
 inline constexpr std::array kLangchainOpenAiCalls = {
-    ClientCall{.id = "chat", .method = Method::post, .path = "/chat/completions", .route_id = "openai.chat_completions",
+    ClientCall{.id = "chat",
+               .method = Method::post,
+               .path = "/chat/completions",
+               .route_id = "openai.chat_completions",
                .trigger = "new ChatOpenAI({ model })"},
-    ClientCall{.id = "responses", .method = Method::post, .path = "/responses", .route_id = "openai.responses",
+    ClientCall{.id = "responses",
+               .method = Method::post,
+               .path = "/responses",
+               .route_id = "openai.responses",
                .trigger = "new ChatOpenAI({ model, useResponsesApi: true })"},
 };
 inline constexpr std::array kLangchainOpenAiEntryPoints = {
@@ -79,10 +98,14 @@ inline constexpr std::array kLangchainOpenAiEntryPoints = {
 };
 inline constexpr std::array kLangchainOpenAiCaveats = {kFullEndpointDoubles};
 inline constexpr std::array kLangchainOpenAiVariants = {
-    ClientVariant{.versions = "1.x", .min_version = "1.0.0", .measured = "1.6.0",
+    ClientVariant{.versions = "1.x",
+                  .min_version = "1.0.0",
+                  .measured = "1.6.0",
                   .source = "measured; dist/chat_models/base.js (baseURL handed to the openai SDK)",
-                  .join = kStainlessNodeJoin, .calls = kLangchainOpenAiCalls,
-                  .default_base_url = "https://api.openai.com/v1", .entry_points = kLangchainOpenAiEntryPoints,
+                  .join = kStainlessNodeJoin,
+                  .calls = kLangchainOpenAiCalls,
+                  .default_base_url = "https://api.openai.com/v1",
+                  .entry_points = kLangchainOpenAiEntryPoints,
                   .caveats = kLangchainOpenAiCaveats},
 };
 
@@ -90,9 +113,15 @@ inline constexpr std::array kLangchainOpenAiVariants = {
 
 // `openai(id)` uses the Responses API; `openai.chat(id)` uses Chat Completions (CLIENTS.md 1.4).
 inline constexpr std::array kAiSdkOpenAiCalls = {
-    ClientCall{.id = "responses", .method = Method::post, .path = "/responses", .route_id = "openai.responses",
+    ClientCall{.id = "responses",
+               .method = Method::post,
+               .path = "/responses",
+               .route_id = "openai.responses",
                .trigger = "openai(\"gpt-4o-mini\")"},
-    ClientCall{.id = "chat", .method = Method::post, .path = "/chat/completions", .route_id = "openai.chat_completions",
+    ClientCall{.id = "chat",
+               .method = Method::post,
+               .path = "/chat/completions",
+               .route_id = "openai.chat_completions",
                .trigger = "openai.chat(\"gpt-4o-mini\")"},
 };
 inline constexpr std::array kAiSdkOpenAiEntryPoints = {
@@ -108,16 +137,24 @@ inline constexpr std::array kAiSdkOpenAiCaveats = {
          "/chat/completions. Una base …/v1/chat/completions da /v1/chat/completions/responses."},
 };
 inline constexpr std::array kAiSdkOpenAiVariants = {
-    ClientVariant{.versions = "4.x", .min_version = "4.0.0", .measured = "4.0.118",
-                  .source = "measured; vercel/ai packages/openai/src/openai-provider.ts", .join = kAiSdkJoin,
-                  .calls = kAiSdkOpenAiCalls, .default_base_url = "https://api.openai.com/v1",
-                  .entry_points = kAiSdkOpenAiEntryPoints, .caveats = kAiSdkOpenAiCaveats},
+    ClientVariant{.versions = "4.x",
+                  .min_version = "4.0.0",
+                  .measured = "4.0.118",
+                  .source = "measured; vercel/ai packages/openai/src/openai-provider.ts",
+                  .join = kAiSdkJoin,
+                  .calls = kAiSdkOpenAiCalls,
+                  .default_base_url = "https://api.openai.com/v1",
+                  .entry_points = kAiSdkOpenAiEntryPoints,
+                  .caveats = kAiSdkOpenAiCaveats},
 };
 
 // ---- @ai-sdk/openai-compatible ------------------------------------------------------------------------------
 
 inline constexpr std::array kAiSdkOpenAiCompatibleCalls = {
-    ClientCall{.id = "chat", .method = Method::post, .path = "/chat/completions", .route_id = "openai.chat_completions",
+    ClientCall{.id = "chat",
+               .method = Method::post,
+               .path = "/chat/completions",
+               .route_id = "openai.chat_completions",
                .trigger = "provider.chatModel(\"gpt-4o-mini\")"},
 };
 inline constexpr std::array kAiSdkOpenAiCompatibleEntryPoints = {
@@ -131,21 +168,32 @@ inline constexpr std::array kAiSdkOpenAiCompatibleCaveats = {
          "baseURL es obligatorio y no se lee ninguna variable de entorno."},
 };
 inline constexpr std::array kAiSdkOpenAiCompatibleVariants = {
-    ClientVariant{.versions = "3.x", .min_version = "3.0.0", .measured = "3.0.92",
-                  .source = "measured; vercel/ai packages/openai-compatible", .join = kAiSdkJoin,
-                  .calls = kAiSdkOpenAiCompatibleCalls, .entry_points = kAiSdkOpenAiCompatibleEntryPoints,
+    ClientVariant{.versions = "3.x",
+                  .min_version = "3.0.0",
+                  .measured = "3.0.92",
+                  .source = "measured; vercel/ai packages/openai-compatible",
+                  .join = kAiSdkJoin,
+                  .calls = kAiSdkOpenAiCompatibleCalls,
+                  .entry_points = kAiSdkOpenAiCompatibleEntryPoints,
                   .caveats = kAiSdkOpenAiCompatibleCaveats},
 };
 
 // ---- Codex CLI ----------------------------------------------------------------------------------------------
 
-inline constexpr ClientCall kCodexResponses{.id = "responses", .method = Method::post, .path = "responses",
-                                            .route_id = "openai.responses", .trigger = "codex exec"};
+inline constexpr ClientCall kCodexResponses{.id = "responses",
+                                            .method = Method::post,
+                                            .path = "responses",
+                                            .route_id = "openai.responses",
+                                            .trigger = "codex exec"};
 inline constexpr std::array kCodexCustomCalls = {kCodexResponses};
 // Built-in provider: 7× GET {base}/responses with Upgrade: websocket, then POST after a non-101 answer (measured).
 inline constexpr std::array kCodexBuiltinCalls = {
-    ClientCall{.id = "responses_ws", .method = Method::get, .path = "responses", .websocket_upgrade = true,
-               .route_id = "openai.responses", .trigger = "Responses over WebSocket (tried first)"},
+    ClientCall{.id = "responses_ws",
+               .method = Method::get,
+               .path = "responses",
+               .websocket_upgrade = true,
+               .route_id = "openai.responses",
+               .trigger = "Responses over WebSocket (tried first)"},
     kCodexResponses,
 };
 inline constexpr std::array kCodexCustomEntryPoints = {
@@ -176,39 +224,76 @@ inline constexpr std::array kCodexBuiltinCaveats = {
          "enseguida con 4xx y Codex envía entonces un POST."},
 };
 inline constexpr std::array kCodexCustomVariants = {
-    ClientVariant{.versions = "0.169+", .measured = "0.169.0",
+    ClientVariant{.versions = "0.169+",
+                  .measured = "0.169.0",
                   .source = "measured; openai/codex codex-rs/codex-api/src/provider.rs url_for_path()",
-                  .join = kCodexJoin, .calls = kCodexCustomCalls, .default_base_url = "https://api.openai.com/v1",
-                  .entry_points = kCodexCustomEntryPoints, .caveats = kCodexCustomCaveats},
+                  .join = kCodexJoin,
+                  .calls = kCodexCustomCalls,
+                  .default_base_url = "https://api.openai.com/v1",
+                  .entry_points = kCodexCustomEntryPoints,
+                  .caveats = kCodexCustomCaveats},
 };
 inline constexpr std::array kCodexBuiltinVariants = {
-    ClientVariant{.versions = "0.169+", .measured = "0.169.0",
+    ClientVariant{.versions = "0.169+",
+                  .measured = "0.169.0",
                   .source = "measured; openai/codex codex-rs/codex-api/src/provider.rs url_for_path()",
-                  .join = kCodexJoin, .calls = kCodexBuiltinCalls, .default_base_url = "https://api.openai.com/v1",
-                  .entry_points = kCodexBuiltinEntryPoints, .caveats = kCodexBuiltinCaveats},
+                  .join = kCodexJoin,
+                  .calls = kCodexBuiltinCalls,
+                  .default_base_url = "https://api.openai.com/v1",
+                  .entry_points = kCodexBuiltinEntryPoints,
+                  .caveats = kCodexBuiltinCaveats},
 };
 
 inline constexpr std::array kOpenAiClients = {
-    ClientEntry{.id = "openai-node", .name = "OpenAI SDK (Node)", .product = "OpenAI SDK", .kind = ClientKind::sdk,
-                .protocol = Protocol::openai, .auth_header = "Authorization: Bearer", .variants = kOpenAiNodeVariants},
-    ClientEntry{.id = "openai-python", .name = "OpenAI SDK (Python)", .product = "OpenAI SDK",
-                .kind = ClientKind::sdk, .protocol = Protocol::openai, .auth_header = "Authorization: Bearer",
+    ClientEntry{.id = "openai-node",
+                .name = "OpenAI SDK (Node)",
+                .product = "OpenAI SDK",
+                .kind = ClientKind::sdk,
+                .protocol = Protocol::openai,
+                .auth_header = "Authorization: Bearer",
+                .variants = kOpenAiNodeVariants},
+    ClientEntry{.id = "openai-python",
+                .name = "OpenAI SDK (Python)",
+                .product = "OpenAI SDK",
+                .kind = ClientKind::sdk,
+                .protocol = Protocol::openai,
+                .auth_header = "Authorization: Bearer",
                 .variants = kOpenAiPythonVariants},
-    ClientEntry{.id = "langchain-openai", .name = "LangChain ChatOpenAI (@langchain/openai)", .product = "LangChain",
-                .kind = ClientKind::sdk, .protocol = Protocol::openai, .auth_header = "Authorization: Bearer",
+    ClientEntry{.id = "langchain-openai",
+                .name = "LangChain ChatOpenAI (@langchain/openai)",
+                .product = "LangChain",
+                .kind = ClientKind::sdk,
+                .protocol = Protocol::openai,
+                .auth_header = "Authorization: Bearer",
                 .variants = kLangchainOpenAiVariants},
-    ClientEntry{.id = "ai-sdk-openai", .name = "Vercel AI SDK: @ai-sdk/openai", .product = "Vercel AI SDK",
-                .kind = ClientKind::sdk, .protocol = Protocol::openai, .auth_header = "Authorization: Bearer",
+    ClientEntry{.id = "ai-sdk-openai",
+                .name = "Vercel AI SDK: @ai-sdk/openai",
+                .product = "Vercel AI SDK",
+                .kind = ClientKind::sdk,
+                .protocol = Protocol::openai,
+                .auth_header = "Authorization: Bearer",
                 .variants = kAiSdkOpenAiVariants},
-    ClientEntry{.id = "ai-sdk-openai-compatible", .name = "Vercel AI SDK: @ai-sdk/openai-compatible",
-                .product = "Vercel AI SDK", .kind = ClientKind::sdk, .protocol = Protocol::openai,
-                .auth_header = "Authorization: Bearer", .variants = kAiSdkOpenAiCompatibleVariants},
-    ClientEntry{.id = "codex-cli", .name = "Codex CLI (custom provider)", .product = "Codex CLI",
-                .kind = ClientKind::cli, .protocol = Protocol::openai, .auth_header = "Authorization: Bearer",
+    ClientEntry{.id = "ai-sdk-openai-compatible",
+                .name = "Vercel AI SDK: @ai-sdk/openai-compatible",
+                .product = "Vercel AI SDK",
+                .kind = ClientKind::sdk,
+                .protocol = Protocol::openai,
+                .auth_header = "Authorization: Bearer",
+                .variants = kAiSdkOpenAiCompatibleVariants},
+    ClientEntry{.id = "codex-cli",
+                .name = "Codex CLI (custom provider)",
+                .product = "Codex CLI",
+                .kind = ClientKind::cli,
+                .protocol = Protocol::openai,
+                .auth_header = "Authorization: Bearer",
                 .variants = kCodexCustomVariants},
-    ClientEntry{.id = "codex-cli.builtin", .name = "Codex CLI (built-in provider, openai_base_url)",
-                .product = "Codex CLI", .kind = ClientKind::cli, .protocol = Protocol::openai,
-                .auth_header = "Authorization: Bearer", .variants = kCodexBuiltinVariants},
+    ClientEntry{.id = "codex-cli.builtin",
+                .name = "Codex CLI (built-in provider, openai_base_url)",
+                .product = "Codex CLI",
+                .kind = ClientKind::cli,
+                .protocol = Protocol::openai,
+                .auth_header = "Authorization: Bearer",
+                .variants = kCodexBuiltinVariants},
 };
 
 }  // namespace pathwise::catalog

@@ -52,18 +52,23 @@ inline constexpr JoinRule kCherryJoin{
     .rewrite = {.append_version_unless_present = "v1", .trailing_hash_means_verbatim = true},
     .join = JoinStyle::concat_drop_one_slash};
 // Cherry Studio 2024–2025 `formatApiHost(host) = host.endsWith('/') ? host : host + '/v1/'` (CLIENTS.md 1.11).
-inline constexpr JoinRule kCherryLegacyJoin{
-    .trim = BaseTrim::keep,
-    .rewrite = {.legacy_trailing_slash_suppresses_v1 = true},
-    .join = JoinStyle::concat_drop_one_slash};
+inline constexpr JoinRule kCherryLegacyJoin{.trim = BaseTrim::keep,
+                                            .rewrite = {.legacy_trailing_slash_suppresses_v1 = true},
+                                            .join = JoinStyle::concat_drop_one_slash};
 
 // ---- Calls ---------------------------------------------------------------------------------------------------
 
 // OpenAI SDK resources: "/chat/completions", "/responses", "/models" (openai-node src/client.ts, CLIENTS.md 1.1).
-inline constexpr ClientCall kOpenAiChat{.id = "chat", .method = Method::post, .path = "/chat/completions",
-                                        .route_id = "openai.chat_completions", .trigger = "chat.completions.create()"};
-inline constexpr ClientCall kOpenAiResponses{.id = "responses", .method = Method::post, .path = "/responses",
-                                             .route_id = "openai.responses", .trigger = "responses.create()"};
+inline constexpr ClientCall kOpenAiChat{.id = "chat",
+                                        .method = Method::post,
+                                        .path = "/chat/completions",
+                                        .route_id = "openai.chat_completions",
+                                        .trigger = "chat.completions.create()"};
+inline constexpr ClientCall kOpenAiResponses{.id = "responses",
+                                             .method = Method::post,
+                                             .path = "/responses",
+                                             .route_id = "openai.responses",
+                                             .trigger = "responses.create()"};
 inline constexpr ClientCall kOpenAiModels{
     .id = "models", .method = Method::get, .path = "/models", .route_id = "openai.models", .trigger = "models.list()"};
 
@@ -74,31 +79,47 @@ inline constexpr std::array kOpenAiResponsesCalls = {kOpenAiResponses};
 
 // Anthropic SDK resources carry their version: "/v1/messages", "/v1/messages/count_tokens", "/v1/models"
 // (CLIENTS.md 2.1).
-inline constexpr ClientCall kAnthropicMessages{.id = "messages", .method = Method::post, .path = "/v1/messages",
-                                               .route_id = "anthropic.messages", .trigger = "messages.create()"};
-inline constexpr ClientCall kAnthropicCountTokens{
-    .id = "count_tokens", .method = Method::post, .path = "/v1/messages/count_tokens",
-    .route_id = "anthropic.count_tokens", .trigger = "messages.countTokens()"};
+inline constexpr ClientCall kAnthropicMessages{.id = "messages",
+                                               .method = Method::post,
+                                               .path = "/v1/messages",
+                                               .route_id = "anthropic.messages",
+                                               .trigger = "messages.create()"};
+inline constexpr ClientCall kAnthropicCountTokens{.id = "count_tokens",
+                                                  .method = Method::post,
+                                                  .path = "/v1/messages/count_tokens",
+                                                  .route_id = "anthropic.count_tokens",
+                                                  .trigger = "messages.countTokens()"};
 // /v1/models is one route for both protocols: the proxy answers in the shape the headers ask for (route_table.cpp).
-inline constexpr ClientCall kAnthropicModels{
-    .id = "models", .method = Method::get, .path = "/v1/models", .route_id = "openai.models", .trigger = "models.list()"};
+inline constexpr ClientCall kAnthropicModels{.id = "models",
+                                             .method = Method::get,
+                                             .path = "/v1/models",
+                                             .route_id = "openai.models",
+                                             .trigger = "models.list()"};
 
 // The AI SDK Anthropic provider appends "/messages" to a base that must already end in /v1 (CLIENTS.md 2.4).
-inline constexpr std::array kAiSdkAnthropicCalls = {
-    ClientCall{.id = "messages", .method = Method::post, .path = "/messages", .route_id = "anthropic.messages",
-               .trigger = "generateText({model: anthropic(id)})"}};
+inline constexpr std::array kAiSdkAnthropicCalls = {ClientCall{.id = "messages",
+                                                               .method = Method::post,
+                                                               .path = "/messages",
+                                                               .route_id = "anthropic.messages",
+                                                               .trigger = "generateText({model: anthropic(id)})"}};
 
 // @google/genai paths, joined after the API version (CLIENTS.md 3.1: generateContent, streamGenerateContent
 // with ?alt=sse, countTokens, GET models).
-inline constexpr ClientCall kGenaiGenerate{.id = "generate", .method = Method::post,
+inline constexpr ClientCall kGenaiGenerate{.id = "generate",
+                                           .method = Method::post,
                                            .path = "models/{model}:generateContent",
-                                           .route_id = "gemini.generate_content", .trigger = "models.generateContent()"};
-inline constexpr ClientCall kGenaiStream{.id = "stream", .method = Method::post,
-                                         .path = "models/{model}:streamGenerateContent", .query = "alt=sse",
+                                           .route_id = "gemini.generate_content",
+                                           .trigger = "models.generateContent()"};
+inline constexpr ClientCall kGenaiStream{.id = "stream",
+                                         .method = Method::post,
+                                         .path = "models/{model}:streamGenerateContent",
+                                         .query = "alt=sse",
                                          .route_id = "gemini.stream_generate_content",
                                          .trigger = "models.generateContentStream()"};
-inline constexpr ClientCall kGenaiCountTokens{.id = "count_tokens", .method = Method::post,
-                                              .path = "models/{model}:countTokens", .route_id = "gemini.count_tokens",
+inline constexpr ClientCall kGenaiCountTokens{.id = "count_tokens",
+                                              .method = Method::post,
+                                              .path = "models/{model}:countTokens",
+                                              .route_id = "gemini.count_tokens",
                                               .trigger = "models.countTokens()"};
 inline constexpr ClientCall kGenaiModels{
     .id = "models", .method = Method::get, .path = "models", .route_id = "gemini.models", .trigger = "models.list()"};
@@ -107,12 +128,15 @@ inline constexpr std::array kGenaiSdkCalls = {kGenaiGenerate, kGenaiStream, kGen
 inline constexpr std::array kGenaiStreamCalls = {kGenaiStream};
 
 // The AI SDK Google provider appends "/models/{m}:…" to a base that must already end in /v1beta (CLIENTS.md 3.4).
-inline constexpr ClientCall kAiSdkGoogleGenerate{.id = "generate", .method = Method::post,
+inline constexpr ClientCall kAiSdkGoogleGenerate{.id = "generate",
+                                                 .method = Method::post,
                                                  .path = "/models/{model}:generateContent",
                                                  .route_id = "gemini.generate_content",
                                                  .trigger = "generateText({model: google(id)})"};
-inline constexpr ClientCall kAiSdkGoogleStream{.id = "stream", .method = Method::post,
-                                               .path = "/models/{model}:streamGenerateContent", .query = "alt=sse",
+inline constexpr ClientCall kAiSdkGoogleStream{.id = "stream",
+                                               .method = Method::post,
+                                               .path = "/models/{model}:streamGenerateContent",
+                                               .query = "alt=sse",
                                                .route_id = "gemini.stream_generate_content",
                                                .trigger = "streamText({model: google(id)})"};
 inline constexpr std::array kAiSdkGoogleCalls = {kAiSdkGoogleGenerate, kAiSdkGoogleStream};

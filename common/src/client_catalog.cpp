@@ -29,16 +29,15 @@ template <std::size_t... Sizes>
 constexpr auto concatenate(const std::array<ClientEntry, Sizes>&... parts) {
     std::array<ClientEntry, (Sizes + ...)> all{};
     std::size_t next = 0;
-    ((
-         [&] {
-             for (const ClientEntry& entry : parts) all[next++] = entry;
-         }()),
+    (([&] {
+         for (const ClientEntry& entry : parts) all[next++] = entry;
+     }()),
      ...);
     return all;
 }
 
-constexpr auto kCatalog = concatenate(catalog::kOpenAiClients, catalog::kAnthropicClients, catalog::kGeminiClients,
-                                      catalog::kAppClients);
+constexpr auto kCatalog =
+    concatenate(catalog::kOpenAiClients, catalog::kAnthropicClients, catalog::kGeminiClients, catalog::kAppClients);
 
 struct ParsedVersion {
     std::array<unsigned long, 4> parts{};
@@ -87,7 +86,9 @@ bool variant_holds(const ClientVariant& variant, const ParsedVersion& version) {
 
 }  // namespace
 
-std::span<const ClientEntry> client_catalog() { return {kCatalog.data(), kCatalog.size()}; }
+std::span<const ClientEntry> client_catalog() {
+    return {kCatalog.data(), kCatalog.size()};
+}
 
 const ClientEntry* find_client(std::string_view id) {
     for (const ClientEntry& entry : kCatalog) {

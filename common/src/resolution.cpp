@@ -19,10 +19,13 @@ constexpr std::array<std::string_view, 6> kCandidateBasePaths = {"", "/", "/v1",
 
 std::string_view default_model(Protocol protocol) {
     switch (protocol) {
-        case Protocol::openai: return "gpt-4o-mini";
-        case Protocol::anthropic: return "claude-sonnet-4-5";
+        case Protocol::openai:
+            return "gpt-4o-mini";
+        case Protocol::anthropic:
+            return "claude-sonnet-4-5";
         case Protocol::gemini:
-        case Protocol::service: break;
+        case Protocol::service:
+            break;
     }
     return "gemini-2.5-flash";  // only Gemini puts the model in the path
 }
@@ -48,7 +51,7 @@ bool has_version_segment(std::string_view path) {
 }
 
 void append_expanded(std::string& out, std::string_view text, std::string_view model) {
-    const std::size_t hole = text.find(kModelPlaceholder);
+    const std::size_t hole = model.empty() ? std::string_view::npos : text.find(kModelPlaceholder);
     if (hole == std::string_view::npos) {
         out.append(text);
         return;
@@ -76,7 +79,9 @@ struct PreparedBase {
     std::size_t verbatim_split = 0;
 };
 
-bool joins_as_string(const JoinRule& rule) { return rule.join != JoinStyle::url_resolve && !rule.keeps_base_query; }
+bool joins_as_string(const JoinRule& rule) {
+    return rule.join != JoinStyle::url_resolve && !rule.keeps_base_query;
+}
 
 PreparedBase prepare_base(const JoinRule& rule, const BaseUrl& base, bool typed_hash,
                           std::span<const ClientCall> calls) {
@@ -86,7 +91,8 @@ PreparedBase prepare_base(const JoinRule& rule, const BaseUrl& base, bool typed_
     path = base.path;
 
     switch (rule.trim) {
-        case BaseTrim::keep: break;
+        case BaseTrim::keep:
+            break;
         case BaseTrim::strip_one:
             if (!path.empty() && path.back() == '/') path.pop_back();
             break;
@@ -237,7 +243,9 @@ void join_call(const JoinRule& rule, std::string_view api_version, const Prepare
     }
 }
 
-bool is_primary(const ClientCall& call) { return call.fallback_of.empty(); }
+bool is_primary(const ClientCall& call) {
+    return call.fallback_of.empty();
+}
 
 const ResolvedCall* find_resolved(const std::vector<ResolvedCall>& calls, std::string_view id, bool primary) {
     for (const ResolvedCall& resolved : calls) {
@@ -272,7 +280,9 @@ std::string ResolvedCall::target() const {
     return result;
 }
 
-std::string ResolvedCall::url() const { return origin + target(); }
+std::string ResolvedCall::url() const {
+    return origin + target();
+}
 
 const ResolvedCall* Resolution::first_unrouted() const {
     for (const ResolvedCall& resolved : calls) {
@@ -304,9 +314,9 @@ Resolution resolve_client(const ClientEntry& client, const ClientVariant& varian
 
         // Only Gemini paths carry "{model}"; default_model(service) is the Gemini one for curl's Gemini call.
         const bool has_model = call.path.find(kModelPlaceholder) != std::string_view::npos;
-        const std::string_view model = !has_model                      ? std::string_view{}
+        const std::string_view model = !has_model                       ? std::string_view{}
                                        : !options.example_model.empty() ? options.example_model
-                                                                         : default_model(client.protocol);
+                                                                        : default_model(client.protocol);
         if (has_model) resolved.model = model;
 
         if (call.join_override != nullptr) {
@@ -352,7 +362,8 @@ Result<Resolution> resolve_client(const ClientEntry& client, std::string_view ve
         return Error{"no_variant", "This catalog entry has no version variant; report it as a Pathwise bug."};
     }
     ResolveOptions effective = options;
-    effective.typed_url_ended_with_hash = options.typed_url_ended_with_hash || typed_text_ends_with_hash(typed_base_url);
+    effective.typed_url_ended_with_hash =
+        options.typed_url_ended_with_hash || typed_text_ends_with_hash(typed_base_url);
     return resolve_client(client, pick_variant(client, version), *base, effective);
 }
 

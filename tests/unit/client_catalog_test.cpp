@@ -13,6 +13,7 @@ namespace pathwise {
 namespace {
 
 // Every client named in CLIENTS.md section 0, one id per provider mode (written by hand).
+// clang-format off
 const std::vector<std::string_view> kRequiredIds = {
     "openai-node", "openai-python", "langchain-openai", "ai-sdk-openai", "ai-sdk-openai-compatible",
     "codex-cli", "codex-cli.builtin",
@@ -25,6 +26,7 @@ const std::vector<std::string_view> kRequiredIds = {
     "google-genai-node", "google-genai-python", "google-generative-ai", "ai-sdk-google", "gemini-cli",
     "curl",
 };
+// clang-format on
 
 TEST(ClientCatalog, EveryClientOfClientsMd_IsCatalogued) {
     for (const std::string_view id : kRequiredIds) {
@@ -139,6 +141,7 @@ struct MeasuredVersion {
     std::string_view client;
     std::string_view version;
 };
+// clang-format off
 const std::vector<MeasuredVersion> kMeasured = {
     {"openai-node", "7.57.0"},       {"openai-node", "6.49.0"},        {"anthropic-sdk-node", "1.12.0"},
     {"anthropic-sdk-node", "0.137.0"}, {"google-genai-node", "3.1.0"}, {"google-genai-node", "2.32.0"},
@@ -148,6 +151,7 @@ const std::vector<MeasuredVersion> kMeasured = {
     {"gemini-cli", "0.61.0"},         {"kilo-cli.openai-compatible", "7.7.7"}, {"kilo-cli.openai", "7.7.7"},
     {"kilo-cli.anthropic", "7.7.7"},  {"kilo-cli.google", "7.7.7"},
 };
+// clang-format on
 
 TEST(ClientCatalog, MeasuredVersions_PickTheVariantThatRecordsThem) {
     for (const MeasuredVersion& m : kMeasured) {
@@ -203,7 +207,8 @@ TEST(ClientCatalog, AuthHeader_VariantOverridesEntry) {
     const ClientEntry& anthropic = *find_client("anthropic-sdk-node");
     EXPECT_EQ(auth_header_of(anthropic, pick_variant(anthropic, "1.12.0")),
               "Authorization: Bearer (anthropic-version: 2026-10-21)");
-    EXPECT_EQ(auth_header_of(anthropic, pick_variant(anthropic, "0.137.0")), "x-api-key (anthropic-version: 2023-06-01)");
+    EXPECT_EQ(auth_header_of(anthropic, pick_variant(anthropic, "0.137.0")),
+              "x-api-key (anthropic-version: 2023-06-01)");
     const ClientEntry& openai = *find_client("openai-node");
     EXPECT_EQ(auth_header_of(openai, openai.variants[0]), "Authorization: Bearer");
     EXPECT_EQ(auth_header_of(*find_client("continue.gemini"), find_client("continue.gemini")->variants[0]),
@@ -227,11 +232,13 @@ struct VersionOrder {
     std::string_view b;
     int expected;
 };
+// clang-format off
 const std::vector<VersionOrder> kVersionOrders = {
     {"2.32.0", "3.1", -1}, {"3.1", "2.32.0", 1},   {"3.0.0", "3", 0},        {"7.57.0", "7.57.0", 0},
     {"0.137.0", "1.0.0", -1}, {"1.12.0", "1.2.0", 1}, {"v3.1.0", "3.1.0", 0}, {"3.0.0-beta.1", "3.0.0", 0},
     {"10.0", "9.9.9", 1},  {"0.24.1", "0.24.10", -1},
 };
+// clang-format on
 
 TEST(CompareVersions, NumericNotLexical) {
     for (const VersionOrder& order : kVersionOrders) {
@@ -244,6 +251,7 @@ struct VariantPick {
     std::string_view version;
     std::string_view expected_versions_label;
 };
+// clang-format off
 const std::vector<VariantPick> kPicks = {
     {"openai-node", "7.57.0", "7.x"},        {"openai-node", "6.49.0", "<7 (6.x)"},  {"openai-node", "v6.1", "<7 (6.x)"},
     {"openai-node", "7.0.0", "7.x"},         {"openai-node", "", "7.x"},              {"openai-node", "latest", "7.x"},
@@ -253,6 +261,7 @@ const std::vector<VariantPick> kPicks = {
     {"cherry-studio", "", "2026 builds"},    {"cherry-studio", "2024–2025 builds", "2024–2025 builds"},
     {"kilo-code-legacy", "4.2.0", "<=4.x"},
 };
+// clang-format on
 
 TEST(PickVariant, ByVersionRangeOrLabel) {
     for (const VariantPick& pick : kPicks) {

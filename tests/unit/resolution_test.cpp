@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -19,11 +20,11 @@ constexpr bool ROUTED = true;
 constexpr bool MISSES = false;
 
 struct PathVector {
-    const char* name;           // the test's name: Client_Situation_Outcome
+    const char* name;  // the test's name: Client_Situation_Outcome
     std::string_view client;
-    std::string_view version;   // "" = newest variant
-    std::string_view typed;     // the base URL the person typed
-    std::string_view call;      // ClientCall id
+    std::string_view version;  // "" = newest variant
+    std::string_view typed;    // the base URL the person typed
+    std::string_view call;     // ClientCall id
     Method method;
     std::string_view path;
     std::string_view query;
@@ -31,7 +32,9 @@ struct PathVector {
 };
 
 // gtest prints a parameter as raw bytes unless told how: print the vector's name.
-void PrintTo(const PathVector& v, std::ostream* os) { *os << v.name; }
+void PrintTo(const PathVector& v, std::ostream* os) {
+    *os << v.name;
+}
 
 const ResolvedCall* find_resolved(const Resolution& resolution, std::string_view call_id) {
     for (const ResolvedCall& resolved : resolution.calls) {
@@ -42,6 +45,7 @@ const ResolvedCall* find_resolved(const Resolution& resolution, std::string_view
 
 // CLIENTS.md 1.1 (measured openai 7.57.0, "6.49.0 identical") and 1.2 (openai-python "identical to the Node SDK for
 // all seven variants").
+// clang-format off
 const std::vector<PathVector> kOpenAiSdkVectors = {
     {"OpenAiNode7_HostOnly_MissesV1", "openai-node", "7.57.0", "http://127.0.0.1:8045", "chat", POST, "/chat/completions", "", MISSES},
     {"OpenAiNode7_HostSlash_MissesV1", "openai-node", "7.57.0", "http://127.0.0.1:8045/", "chat", POST, "/chat/completions", "", MISSES},
@@ -99,8 +103,10 @@ const std::vector<PathVector> kOpenAiSdkVectors = {
     {"AiSdkOpenAiCompatible_BaseWithV1beta_WrongPrefix", "ai-sdk-openai-compatible", "3.0.92", "http://127.0.0.1:8045/v1beta", "chat", POST, "/v1beta/chat/completions", "", MISSES},
     {"AiSdkOpenAiCompatible_ApiV1Prefix_Kept", "ai-sdk-openai-compatible", "3.0.92", "http://127.0.0.1:8045/api/v1", "chat", POST, "/api/v1/chat/completions", "", MISSES},
 };
+// clang-format on
 
 // CLIENTS.md 1.6 Codex 0.169.0 (custom provider, wire_api = "responses"; built-in provider + openai_base_url).
+// clang-format off
 const std::vector<PathVector> kCodexVectors = {
     {"Codex_HostOnly_MissesV1", "codex-cli", "0.169.0", "http://127.0.0.1:8045", "responses", POST, "/responses", "", MISSES},
     {"Codex_HostSlash_MissesV1", "codex-cli", "0.169.0", "http://127.0.0.1:8045/", "responses", POST, "/responses", "", MISSES},
@@ -113,10 +119,12 @@ const std::vector<PathVector> kCodexVectors = {
     {"CodexBuiltin_BaseWithV1_PostRoutes", "codex-cli.builtin", "0.169.0", "http://127.0.0.1:8045/v1", "responses", POST, "/v1/responses", "", ROUTED},
     {"CodexBuiltin_HostOnly_PostMissesV1", "codex-cli.builtin", "0.169.0", "http://127.0.0.1:8045", "responses", POST, "/responses", "", MISSES},
 };
+// clang-format on
 
 // CLIENTS.md 1.7 Kilo CLI 7.7.7 (all seven variants measured: openai-compatible → {B strip1}/chat/completions,
 // openai → {B}/responses, anthropic → {B}/messages, google → {B}/models/{m}:streamGenerateContent?alt=sse) and the
 // legacy extension (OpenAI SDK rule + axios `${baseUrl}/models`).
+// clang-format off
 const std::vector<PathVector> kKiloVectors = {
     {"KiloOpenAiCompatible_HostOnly_MissesV1", "kilo-cli.openai-compatible", "7.7.7", "http://127.0.0.1:8045", "chat", POST, "/chat/completions", "", MISSES},
     {"KiloOpenAiCompatible_HostSlash_MissesV1", "kilo-cli.openai-compatible", "7.7.7", "http://127.0.0.1:8045/", "chat", POST, "/chat/completions", "", MISSES},
@@ -139,8 +147,10 @@ const std::vector<PathVector> kKiloVectors = {
     {"KiloLegacy_BaseWithV1Slash_ChatRoutes", "kilo-code-legacy", "4.0.0", "http://127.0.0.1:8045/v1/", "chat", POST, "/v1/chat/completions", "", ROUTED},
     {"KiloLegacy_FullEndpoint_Doubles", "kilo-code-legacy", "4.0.0", "http://127.0.0.1:8045/v1/chat/completions", "chat", POST, "/v1/chat/completions/chat/completions", "", MISSES},
 };
+// clang-format on
 
 // CLIENTS.md 1.8 Cline (2026 SDK): graft the provider default path onto a root base, keep any typed path.
+// clang-format off
 const std::vector<PathVector> kClineVectors = {
     {"Cline_HostOnly_GraftsV1", "cline.openai-compatible", "", "http://127.0.0.1:8045", "chat", POST, "/v1/chat/completions", "", ROUTED},
     {"Cline_HostSlash_GraftsV1", "cline.openai-compatible", "", "http://127.0.0.1:8045/", "chat", POST, "/v1/chat/completions", "", ROUTED},
@@ -153,8 +163,10 @@ const std::vector<PathVector> kClineVectors = {
     {"ClineGemini_HostOnly_GraftsV1beta", "cline.gemini", "", "http://127.0.0.1:8045", "stream", POST, "/v1beta/models/gemini-2.5-flash:streamGenerateContent", "alt=sse", ROUTED},
     {"ClineGemini_BaseWithV1beta_Routes", "cline.gemini", "", "http://127.0.0.1:8045/v1beta", "stream", POST, "/v1beta/models/gemini-2.5-flash:streamGenerateContent", "alt=sse", ROUTED},
 };
+// clang-format on
 
 // CLIENTS.md 1.9 Roo Code: OpenAI SDK, openai-native with its fetch fallback, Anthropic SDK, @google/genai ^1.29.
+// clang-format off
 const std::vector<PathVector> kRooVectors = {
     {"RooOpenAiCompatible_BaseWithV1_Routes", "roo-code.openai-compatible", "", "http://127.0.0.1:8045/v1", "chat", POST, "/v1/chat/completions", "", ROUTED},
     {"RooOpenAiCompatible_HostOnly_MissesV1", "roo-code.openai-compatible", "", "http://127.0.0.1:8045", "chat", POST, "/chat/completions", "", MISSES},
@@ -167,8 +179,10 @@ const std::vector<PathVector> kRooVectors = {
     {"RooGemini_HostOnly_Routes", "roo-code.gemini", "", "http://127.0.0.1:8045", "stream", POST, "/v1beta/models/gemini-2.5-flash:streamGenerateContent", "alt=sse", ROUTED},
     {"RooGemini_HostSlash_Routes", "roo-code.gemini", "", "http://127.0.0.1:8045/", "stream", POST, "/v1beta/models/gemini-2.5-flash:streamGenerateContent", "alt=sse", ROUTED},
 };
+// clang-format on
 
 // CLIENTS.md 1.10 Continue: apiBase gets a trailing '/', then new URL(endpoint, apiBase).
+// clang-format off
 const std::vector<PathVector> kContinueVectors = {
     {"ContinueOpenAi_BaseWithV1Slash_Routes", "continue.openai", "", "http://127.0.0.1:8045/v1/", "chat", POST, "/v1/chat/completions", "", ROUTED},
     {"ContinueOpenAi_BaseWithV1_SlashAddedRoutes", "continue.openai", "", "http://127.0.0.1:8045/v1", "chat", POST, "/v1/chat/completions", "", ROUTED},
@@ -180,9 +194,11 @@ const std::vector<PathVector> kContinueVectors = {
     {"ContinueGemini_BaseWithV1betaSlash_KeyInQuery", "continue.gemini", "", "http://127.0.0.1:8045/v1beta/", "stream", POST, "/v1beta/models/gemini-2.5-flash:streamGenerateContent", "key={key}", ROUTED},
     {"ContinueGemini_HostOnly_MissesV1beta", "continue.gemini", "", "http://127.0.0.1:8045", "stream", POST, "/models/gemini-2.5-flash:streamGenerateContent", "key={key}", MISSES},
 };
+// clang-format on
 
 // CLIENTS.md 1.11 Cherry Studio: 2026 formatApiHost (append /v1 unless a /v\d segment, '#' = verbatim) and the
 // 2024–2025 rule (a trailing '/' suppresses /v1/).
+// clang-format off
 const std::vector<PathVector> kCherryVectors = {
     {"Cherry_HostOnly_AppendsV1", "cherry-studio", "", "http://127.0.0.1:8045", "chat", POST, "/v1/chat/completions", "", ROUTED},
     {"Cherry_HostSlash_AppendsV1", "cherry-studio", "", "http://127.0.0.1:8045/", "chat", POST, "/v1/chat/completions", "", ROUTED},
@@ -193,9 +209,11 @@ const std::vector<PathVector> kCherryVectors = {
     {"Cherry_FullEndpointWithHash_Verbatim", "cherry-studio", "", "http://127.0.0.1:8045/v1/chat/completions#", "chat", POST, "/v1/chat/completions", "", ROUTED},
     {"Cherry_HostOnly_ModelsAppendsV1", "cherry-studio", "", "http://127.0.0.1:8045", "models", GET, "/v1/models", "", ROUTED},
 };
+// clang-format on
 
 // CLIENTS.md 1.12–1.14 Open WebUI (f"{url}/chat/completions"), LobeChat (SDK rules + hand-built model lists),
 // Cursor ({base}/chat/completions; forum: base …/openai/v1 → POST /openai/v1/chat/completions).
+// clang-format off
 const std::vector<PathVector> kAppVectors = {
     {"OpenWebUi_BaseWithV1_Routes", "open-webui", "", "http://127.0.0.1:8045/v1", "chat", POST, "/v1/chat/completions", "", ROUTED},
     {"OpenWebUi_BaseWithV1_ModelsRoutes", "open-webui", "", "http://127.0.0.1:8045/v1", "models", GET, "/v1/models", "", ROUTED},
@@ -210,8 +228,10 @@ const std::vector<PathVector> kAppVectors = {
     {"Curl_HostOnly_TypedPathRoutes", "curl", "", "http://127.0.0.1:8045", "models", GET, "/v1/models", "", ROUTED},
     {"Curl_BaseWithV1_Doubles", "curl", "", "http://127.0.0.1:8045/v1", "models", GET, "/v1/v1/models", "", MISSES},
 };
+// clang-format on
 
 // CLIENTS.md 2.1–2.4: the Anthropic SDKs add /v1 themselves; @ai-sdk/anthropic does not.
+// clang-format off
 const std::vector<PathVector> kAnthropicVectors = {
     {"AnthropicSdk1_HostOnly_Routes", "anthropic-sdk-node", "1.12.0", "http://127.0.0.1:8045", "messages", POST, "/v1/messages", "", ROUTED},
     {"AnthropicSdk1_HostSlash_Routes", "anthropic-sdk-node", "1.12.0", "http://127.0.0.1:8045/", "messages", POST, "/v1/messages", "", ROUTED},
@@ -220,6 +240,7 @@ const std::vector<PathVector> kAnthropicVectors = {
     {"AnthropicSdk1_FullEndpoint_Nested", "anthropic-sdk-node", "1.12.0", "http://127.0.0.1:8045/v1/chat/completions", "messages", POST, "/v1/chat/completions/v1/messages", "", MISSES},
     {"AnthropicSdk1_BaseWithV1beta_Nested", "anthropic-sdk-node", "1.12.0", "http://127.0.0.1:8045/v1beta", "messages", POST, "/v1beta/v1/messages", "", MISSES},
     {"AnthropicSdk1_ApiV1Prefix_Nested", "anthropic-sdk-node", "1.12.0", "http://127.0.0.1:8045/api/v1", "messages", POST, "/api/v1/v1/messages", "", MISSES},
+    {"AnthropicSdk1_Beta_HostOnly_BetaQuery", "anthropic-sdk-node", "1.12.0", "http://127.0.0.1:8045", "messages_beta", POST, "/v1/messages", "beta=true", ROUTED},
     {"AnthropicSdk1_CountTokens_HostOnly_Routes", "anthropic-sdk-node", "1.12.0", "http://127.0.0.1:8045", "count_tokens", POST, "/v1/messages/count_tokens", "", ROUTED},
     {"AnthropicSdk1_CountTokens_BaseWithV1_Doubles", "anthropic-sdk-node", "1.12.0", "http://127.0.0.1:8045/v1", "count_tokens", POST, "/v1/v1/messages/count_tokens", "", MISSES},
     {"AnthropicSdk1_Models_HostOnly_Routes", "anthropic-sdk-node", "1.12.0", "http://127.0.0.1:8045", "models", GET, "/v1/models", "", ROUTED},
@@ -243,8 +264,10 @@ const std::vector<PathVector> kAnthropicVectors = {
     {"AiSdkAnthropic_BaseWithV1_Routes", "ai-sdk-anthropic", "4.0.105", "http://127.0.0.1:8045/v1", "messages", POST, "/v1/messages", "", ROUTED},
     {"AiSdkAnthropic_FullEndpoint_Nested", "ai-sdk-anthropic", "4.0.105", "http://127.0.0.1:8045/v1/chat/completions", "messages", POST, "/v1/chat/completions/messages", "", MISSES},
 };
+// clang-format on
 
 // CLIENTS.md 3.1–3.5.
+// clang-format off
 const std::vector<PathVector> kGeminiVectors = {
     {"Genai3_HostOnly_DefaultsToV1", "google-genai-node", "3.1.0", "http://127.0.0.1:8045", "generate", POST, "/v1/models/gemini-2.5-flash:generateContent", "", MISSES},
     {"Genai3_HostSlash_DefaultsToV1", "google-genai-node", "3.1.0", "http://127.0.0.1:8045/", "generate", POST, "/v1/models/gemini-2.5-flash:generateContent", "", MISSES},
@@ -275,6 +298,7 @@ const std::vector<PathVector> kGeminiVectors = {
     {"GeminiCli_FullEndpoint_Nested", "gemini-cli", "0.61.0", "http://127.0.0.1:8045/v1/chat/completions", "stream", POST, "/v1/chat/completions/v1beta/models/gemini-2.5-flash:streamGenerateContent", "alt=sse", MISSES},
     {"GeminiCli_HostOnly_RouterClassifierRoutes", "gemini-cli", "0.61.0", "http://127.0.0.1:8045", "generate", POST, "/v1beta/models/gemini-2.5-flash:generateContent", "", ROUTED},
 };
+// clang-format on
 
 class ClientPathTest : public ::testing::TestWithParam<PathVector> {};
 
@@ -293,7 +317,9 @@ TEST_P(ClientPathTest, SendsExactlyWhatCLIENTSmdSays) {
     EXPECT_EQ(call->base_part + call->client_part, call->path) << "base_part + client_part must spell the path";
 }
 
-std::string vector_name(const ::testing::TestParamInfo<PathVector>& param_info) { return param_info.param.name; }
+std::string vector_name(const ::testing::TestParamInfo<PathVector>& param_info) {
+    return param_info.param.name;
+}
 
 INSTANTIATE_TEST_SUITE_P(OpenAiSdks, ClientPathTest, ::testing::ValuesIn(kOpenAiSdkVectors), vector_name);
 INSTANTIATE_TEST_SUITE_P(Codex, ClientPathTest, ::testing::ValuesIn(kCodexVectors), vector_name);
@@ -440,6 +466,7 @@ struct ExpectedRecommendation {
     std::string_view setting;  // the extra setting that must come with it, "" when none
 };
 
+// clang-format off
 const std::vector<ExpectedRecommendation> kTypeThis = {
     {"openai-node", "7.57.0", "http://127.0.0.1:8045/v1", ""},
     {"openai-node", "6.49.0", "http://127.0.0.1:8045/v1", ""},
@@ -485,8 +512,11 @@ const std::vector<ExpectedRecommendation> kTypeThis = {
     {"gemini-cli", "", "http://127.0.0.1:8045", "security.auth.selectedType"},
     {"curl", "", "http://127.0.0.1:8045", ""},
 };
+// clang-format on
 
-void PrintTo(const ExpectedRecommendation& r, std::ostream* os) { *os << r.client << " " << r.version; }
+void PrintTo(const ExpectedRecommendation& r, std::ostream* os) {
+    *os << r.client << " " << r.version;
+}
 
 class RecommendationTest : public ::testing::TestWithParam<ExpectedRecommendation> {};
 
@@ -559,14 +589,16 @@ TEST(Recommendation, ClaudeCode_ExampleAndVerifyCommands) {
     EXPECT_EQ(rec->examples[0], "export ANTHROPIC_BASE_URL=http://127.0.0.1:8045");
     ASSERT_EQ(rec->verify.size(), 2U);
     EXPECT_EQ(rec->verify[0].shell, "curl");
-    EXPECT_EQ(rec->verify[0].command,
-              "curl -i \"http://127.0.0.1:8045/v1/messages?beta=true\" -H \"Content-Type: application/json\" -d "
-              "'{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":16,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}'");
+    EXPECT_EQ(
+        rec->verify[0].command,
+        "curl -i \"http://127.0.0.1:8045/v1/messages?beta=true\" -H \"Content-Type: application/json\" -d "
+        "'{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":16,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}'");
     EXPECT_EQ(rec->verify[1].shell, "powershell");
-    EXPECT_EQ(rec->verify[1].command,
-              "Invoke-WebRequest -UseBasicParsing -Method Post -ContentType 'application/json' -Body "
-              "'{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":16,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}' "
-              "'http://127.0.0.1:8045/v1/messages?beta=true' | Select-Object -ExpandProperty StatusCode");
+    EXPECT_EQ(
+        rec->verify[1].command,
+        "Invoke-WebRequest -UseBasicParsing -Method Post -ContentType 'application/json' -Body "
+        "'{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":16,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}' "
+        "'http://127.0.0.1:8045/v1/messages?beta=true' | Select-Object -ExpandProperty StatusCode");
 }
 
 TEST(Recommendation, OpenAiNode_VerifyIsTheTutorialModelList) {
@@ -609,6 +641,32 @@ TEST(Recommendation, BadOrigin_ReturnsParseError) {
     const auto rec = recommend(*find_client("openai-node"), "", "");
     ASSERT_FALSE(rec.ok());
     EXPECT_EQ(rec.error().code, "empty");
+}
+
+// A client no candidate base can serve (its own path carries a prefix this proxy does not have): not reachable,
+// no base to type, and no verify command pointing at a route it does not use.
+TEST(Recommendation, NoCandidateBaseWorks_NotReachable) {
+    static constexpr JoinRule kVerbatim{.trim = BaseTrim::keep, .join = JoinStyle::concat};
+    static constexpr std::array kCalls = {ClientCall{.id = "chat",
+                                                     .method = Method::post,
+                                                     .path = "/api/v1/chat/completions",
+                                                     .route_id = "openai.chat_completions",
+                                                     .trigger = "test"}};
+    static constexpr std::array kVariants = {
+        ClientVariant{.versions = "all", .source = "test", .join = kVerbatim, .calls = kCalls}};
+    static constexpr ClientEntry kClient{.id = "prefixed",
+                                         .name = "Prefixed",
+                                         .product = "Test",
+                                         .auth_header = "Authorization: Bearer",
+                                         .variants = kVariants};
+    const auto rec = recommend(kClient, "", "http://127.0.0.1:8045");
+    ASSERT_TRUE(rec.ok());
+    EXPECT_FALSE(rec->reachable);
+    EXPECT_FALSE(rec->needs_public_url);
+    EXPECT_TRUE(rec->base_url.empty());
+    EXPECT_TRUE(rec->verify.empty());
+    ASSERT_EQ(rec->resolution.calls.size(), 1U);
+    EXPECT_EQ(rec->resolution.calls[0].path, "/api/v1/chat/completions");
 }
 
 // Every catalog client and version: the recommended base reaches a route for every call, on the default origin

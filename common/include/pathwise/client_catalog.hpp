@@ -19,10 +19,10 @@ namespace pathwise {
 // How a client turns its base URL string into the base it joins with. Applied in this order:
 // 1. `trim`: what happens to trailing slashes of the base path.
 enum class BaseTrim : unsigned char {
-    keep,                  // leave as typed (@google/generative-ai: "host/" + "/v1beta" → "//v1beta")
-    strip_one,             // AI SDK withoutTrailingSlash, @google/genai: remove one trailing '/'
-    strip_all,             // Codex: trim_end_matches('/')
-    ensure_one,            // Python SDKs (_enforce_trailing_slash), Continue: append '/' if missing
+    keep,        // leave as typed (@google/generative-ai: "host/" + "/v1beta" → "//v1beta")
+    strip_one,   // AI SDK withoutTrailingSlash, @google/genai: remove one trailing '/'
+    strip_all,   // Codex: trim_end_matches('/')
+    ensure_one,  // Python SDKs (_enforce_trailing_slash), Continue: append '/' if missing
 };
 // 2. Rewrites some clients make to the typed base before joining.
 struct BaseRewrite {
@@ -39,10 +39,11 @@ struct BaseRewrite {
 };
 // 3. How the base and the call's path are glued.
 enum class JoinStyle : unsigned char {
-    concat_drop_one_slash,  // openai-node / anthropic-node: base + path, one '/' dropped if base ends '/' and path starts '/'
+    concat_drop_one_slash,  // openai-node / anthropic-node: base + path, one '/' dropped if base ends '/' and path
+                            // starts '/'
     concat,                 // `${base}${path}` verbatim (AI SDK after strip_one; @google/generative-ai)
     slash_join,             // Codex / genai: base + "/" + path without its leading '/'
-    url_resolve,            // Continue: new URL(path-without-leading-slash, base-with-trailing-slash) (WHATWG resolution)
+    url_resolve,  // Continue: new URL(path-without-leading-slash, base-with-trailing-slash) (WHATWG resolution)
 };
 
 struct JoinRule {
@@ -65,8 +66,8 @@ struct ClientCall {
     Method method = Method::get;
     // Appended path as the client writes it, may hold "{model}": "/chat/completions", "models/{model}:generateContent".
     std::string_view path = {};
-    std::string_view query = {};            // the client's own query: "beta=true", "alt=sse", "key={key}", "" = none
-    bool websocket_upgrade = false;         // Codex's first GET …/responses with Upgrade: websocket
+    std::string_view query = {};     // the client's own query: "beta=true", "alt=sse", "key={key}", "" = none
+    bool websocket_upgrade = false;  // Codex's first GET …/responses with Upgrade: websocket
     // The proxy route this call is meant for (route_table.hpp id). A call "reaches a route" only when the final
     // path matches THIS route: @google/genai 3.x's GET /v1/models hits openai.models, which is not a Gemini list.
     std::string_view route_id = {};
@@ -82,9 +83,9 @@ struct ClientCall {
 
 // A setting the client needs besides the base URL (Gemini CLI's auth type, genai 3.x's API version).
 struct ExtraSetting {
-    std::string_view name = {};             // "GOOGLE_GENAI_API_VERSION" or "security.auth.selectedType"
-    std::string_view value = {};            // "beta" / "gemini-api-key"
-    std::string_view where = {};            // "environment" / "~/.gemini/settings.json"
+    std::string_view name = {};   // "GOOGLE_GENAI_API_VERSION" or "security.auth.selectedType"
+    std::string_view value = {};  // "beta" / "gemini-api-key"
+    std::string_view where = {};  // "environment" / "~/.gemini/settings.json"
     // When non-empty, applying the setting replaces JoinRule::api_version with this value.
     std::string_view sets_api_version = {};
     Text why = {};
@@ -94,20 +95,20 @@ enum class ClientKind : unsigned char { sdk, cli, app, tool };
 
 // Where the person types the base URL, with a ready example ("{base}" is replaced by the recommended base).
 struct EntryPoint {
-    std::string_view kind = {};             // "env", "setting", "code", "config", "flag"
-    std::string_view name = {};             // "ANTHROPIC_BASE_URL", "Settings → Models → Override OpenAI Base URL"
-    std::string_view example = {};          // "export ANTHROPIC_BASE_URL={base}" or a code snippet
+    std::string_view kind = {};     // "env", "setting", "code", "config", "flag"
+    std::string_view name = {};     // "ANTHROPIC_BASE_URL", "Settings → Models → Override OpenAI Base URL"
+    std::string_view example = {};  // "export ANTHROPIC_BASE_URL={base}" or a code snippet
 };
 
 struct ClientVariant {
-    std::string_view versions = {};         // human range: ">=3.0", "<=2.x", "all", "7.x"
-    std::string_view min_version = {};      // inclusive, "" = unbounded ("3.0.0")
-    std::string_view max_version = {};      // exclusive, "" = unbounded ("3.0.0")
-    std::string_view measured = {};         // versions this was measured on ("3.1.0"), "" when read from source
-    std::string_view source = {};           // "measured" or the file it was read from
+    std::string_view versions = {};     // human range: ">=3.0", "<=2.x", "all", "7.x"
+    std::string_view min_version = {};  // inclusive, "" = unbounded ("3.0.0")
+    std::string_view max_version = {};  // exclusive, "" = unbounded ("3.0.0")
+    std::string_view measured = {};     // versions this was measured on ("3.1.0"), "" when read from source
+    std::string_view source = {};       // "measured" or the file it was read from
     JoinRule join = {};
     std::span<const ClientCall> calls = {};
-    std::string_view default_base_url = {}; // the client's own default, e.g. "https://api.openai.com/v1"
+    std::string_view default_base_url = {};  // the client's own default, e.g. "https://api.openai.com/v1"
     std::span<const EntryPoint> entry_points = {};
     // Needed to reach the proxy. A setting with `sets_api_version` is applied by `recommend` only when no
     // plain base URL works (@google/genai 3.x); any other setting is always needed (Gemini CLI's auth type).
@@ -119,13 +120,13 @@ struct ClientVariant {
 };
 
 struct ClientEntry {
-    std::string_view id = {};               // "openai-node", "claude-code", "kilo-cli.anthropic", …
-    std::string_view name = {};             // "OpenAI SDK (Node)"
-    std::string_view product = {};          // "Kilo CLI" — groups modes of one product in the picker
+    std::string_view id = {};       // "openai-node", "claude-code", "kilo-cli.anthropic", …
+    std::string_view name = {};     // "OpenAI SDK (Node)"
+    std::string_view product = {};  // "Kilo CLI" — groups modes of one product in the picker
     ClientKind kind = ClientKind::sdk;
-    Protocol protocol = Protocol::openai;   // what it speaks to the proxy
-    std::string_view auth_header = {};      // "Authorization: Bearer", "x-api-key", "x-goog-api-key", "?key="
-    bool reaches_loopback = true;           // false for Cursor: its servers make the calls, 127.0.0.1 is unreachable
+    Protocol protocol = Protocol::openai;  // what it speaks to the proxy
+    std::string_view auth_header = {};     // "Authorization: Bearer", "x-api-key", "x-goog-api-key", "?key="
+    bool reaches_loopback = true;          // false for Cursor: its servers make the calls, 127.0.0.1 is unreachable
     std::span<const ClientVariant> variants = {};  // newest first
 };
 

@@ -57,7 +57,7 @@ struct Resolution {
 // Options applied on top of the variant: the extra settings a person has applied (by name).
 struct ResolveOptions {
     std::vector<std::string> applied_settings;  // names of ExtraSetting entries in effect
-    std::string_view example_model;             // "" → protocol default ("gpt-4o-mini", "claude-sonnet-4-5", "gemini-2.5-flash")
+    std::string_view example_model;  // "" → protocol default ("gpt-4o-mini", "claude-sonnet-4-5", "gemini-2.5-flash")
     // The typed text ended with '#' (BaseUrl cannot tell "…#" from no fragment). The typed-string overload of
     // resolve_client sets it itself; only Cherry Studio (BaseRewrite::trailing_hash_means_verbatim) reads it.
     bool typed_url_ended_with_hash = false;
@@ -70,24 +70,24 @@ struct ResolveOptions {
                                         const ResolveOptions& options = {});
 
 struct VerifyCommand {
-    std::string_view shell;  // "curl" or "powershell"
-    std::string command;     // "curl -i http://127.0.0.1:8045/v1/models"
+    std::string_view shell;    // "curl" or "powershell"
+    std::string command;       // "curl -i http://127.0.0.1:8045/v1/models"
     std::string_view call_id;  // the client call it checks ("models", "messages")
 };
 
 struct Recommendation {
     const ClientEntry* client = nullptr;
     const ClientVariant* variant = nullptr;
-    bool reachable = true;          // false: no base URL on this origin works (e.g. Cursor and 127.0.0.1)
+    bool reachable = true;  // false: no base URL on this origin works (e.g. Cursor and 127.0.0.1)
     // true when the paths would work but the client cannot reach this origin (Cursor calls from its servers,
     // so a loopback proxy needs a public URL/tunnel): base_url is still the one to type on that public URL.
     bool needs_public_url = false;
-    std::string_view auth_header;   // what the client sends its key as (auth_header_of; catalog data)
-    std::string base_url;           // exactly what to type: "http://127.0.0.1:8045/v1"
+    std::string_view auth_header;               // what the client sends its key as (auth_header_of; catalog data)
+    std::string base_url;                       // exactly what to type: "http://127.0.0.1:8045/v1"
     std::vector<const ExtraSetting*> settings;  // extra settings that must be applied as well
     std::vector<const EntryPoint*> entry_points;
-    std::vector<std::string> examples;          // entry-point examples with {base} filled in
-    Resolution resolution;          // what the client sends with that base (all routed when reachable)
+    std::vector<std::string> examples;  // entry-point examples with {base} filled in
+    Resolution resolution;              // what the client sends with that base (all routed when reachable)
     std::vector<VerifyCommand> verify;  // curl and PowerShell checks of the routes this client uses
 };
 
