@@ -38,6 +38,13 @@ constexpr std::array kRoutes = {
           "Count content tokens", false, false},
 };
 
+// Where `{model}` sits in each pattern, derived from kRoutes at compile time (not a second table to maintain).
+constexpr auto kModelHoles = [] {
+    std::array<std::size_t, kRoutes.size()> holes{};
+    for (std::size_t i = 0; i < kRoutes.size(); ++i) holes[i] = kRoutes[i].pattern.find(kModelPlaceholder);
+    return holes;
+}();
+
 constexpr char to_lower_ascii(char c) {
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
@@ -69,8 +76,7 @@ bool ends_with_action_name(std::string_view segment) {
 }
 
 // Exact match of `path` against one pattern; fills `model` when the pattern has a `{model}`.
-bool path_matches(std::string_view pattern, std::string_view path, std::string_view& model) {
-    const std::size_t hole = pattern.find(kModelPlaceholder);
+bool path_matches(std::string_view pattern, std::size_t hole, std::string_view path, std::string_view& model) {
     if (hole == std::string_view::npos) return pattern == path;
 
     const std::string_view prefix = pattern.substr(0, hole);
@@ -89,10 +95,11 @@ bool path_matches(std::string_view pattern, std::string_view path, std::string_v
 
 std::optional<RouteMatch> first_match(std::string_view target, const Method* method) {
     const std::string_view path = target.substr(0, target.find('?'));
-    for (const Route& route : kRoutes) {
+    for (std::size_t i = 0; i < kRoutes.size(); ++i) {
+        const Route& route = kRoutes[i];
         if (method != nullptr && route.method != *method) continue;
         std::string_view model;
-        if (path_matches(route.pattern, path, model)) return RouteMatch{&route, std::string(model)};
+        if (path_matches(route.pattern, kModelHoles[i], path, model)) return RouteMatch{&route, std::string(model)};
     }
     return std::nullopt;
 }

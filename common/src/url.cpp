@@ -44,6 +44,7 @@ std::size_t invisible_char_length(std::string_view text, std::size_t at) {
         return i < text.size() ? static_cast<unsigned char>(text[i]) : 0U;
     };
     const unsigned c = byte(at);
+    if (c > ' ' && c < 0x7f) return 0;  // the common case: a visible ASCII character
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c < 0x20 || c == 0x7f) return 1;
     if (c == 0xC2 && byte(at + 1) == 0xA0) return 2;
     if (c == 0xE2 && byte(at + 1) == 0x80 && byte(at + 2) == 0x8B) return 3;
@@ -108,6 +109,7 @@ std::string_view strip_quotes_and_whitespace(std::string_view text) {
 // "Base URL: http://…", "OPENAI_BASE_URL=http://…", `export ANTHROPIC_BASE_URL="http://…"`: a label glued
 // to the URL by ':' or '=' is dropped. Prose ("my proxy is http://…") has no such separator and is kept.
 std::string_view strip_label(std::string_view text) {
+    if (starts_with_ignoring_case(text, "http")) return text;  // already starts like a URL: nothing to strip
     std::size_t start = std::string_view::npos;
     for (std::size_t i = 1; i + 7 <= text.size(); ++i) {
         if (starts_with_ignoring_case(text.substr(i), "http://") ||
