@@ -268,6 +268,7 @@ std::string origin_of(std::string_view proxy_origin) {
     while (!proxy_origin.empty() && (proxy_origin.front() == ' ' || proxy_origin.front() == '\t')) {
         proxy_origin.remove_prefix(1);
     }
+    if (proxy_origin.empty()) return {};  // the fixes are then spelled as paths ("/v1")
     const std::size_t scheme_end = proxy_origin.find("://");
     const std::size_t authority_begin = scheme_end == std::string_view::npos ? 0 : scheme_end + 3;
     const std::size_t authority_end = proxy_origin.find_first_of("/?# \t", authority_begin);

@@ -32,7 +32,8 @@ struct Phrases {
     std::string_view remove_trailing_slash;    // {1} endpoint URL
     std::string_view websocket_nothing_to_do;
     std::string_view websocket_base_is_right;  // {1} base
-    std::string_view check_base_url;           // {1} origin
+    std::string_view check_base_url;           // {1} origin (after the list of routes)
+    std::string_view check_typed_base;         // {1} origin
     std::string_view routes_served;            // {1} list
     std::string_view also_set;                 // {1} name, {2} value, {3} where, {4} why
     std::string_view keep_setting;             // {1} name, {2} value, {3} where, {4} why
@@ -95,7 +96,9 @@ constexpr Phrases kEnglish{
     .remove_trailing_slash = "Remove the trailing '/' from the address you configured: the endpoint is {1}.",
     .websocket_nothing_to_do = "Nothing to change if the POST that follows succeeds.",
     .websocket_base_is_right = "Nothing to change if the POST that follows succeeds: the base URL {1} is right.",
-    .check_base_url = "Check that the base URL points to this proxy ({1}) and compare the path with these routes.",
+    .check_base_url = "Check that the base URL points to this proxy ({1}) and compare the path with this list.",
+    .check_typed_base = "Check the base URL you typed: it must point to this proxy ({1}) with no stray '/' or extra "
+                        "path.",
     .routes_served = "This proxy serves: {1}.",
     .also_set = "Also set {1}={2} — {3}. {4}",
     .keep_setting = "Keep {1}={2} set as well — {3}. {4}",
@@ -161,7 +164,9 @@ constexpr Phrases kFrench{
     .remove_trailing_slash = "Retirez le « / » final de l'adresse configurée : l'endpoint est {1}.",
     .websocket_nothing_to_do = "Rien à changer si le POST qui suit aboutit.",
     .websocket_base_is_right = "Rien à changer si le POST qui suit aboutit : la Base URL {1} est correcte.",
-    .check_base_url = "Vérifiez que la Base URL pointe vers ce proxy ({1}) et comparez le chemin avec ces routes.",
+    .check_base_url = "Vérifiez que la Base URL pointe vers ce proxy ({1}) et comparez le chemin avec cette liste.",
+    .check_typed_base = "Vérifiez la Base URL saisie : elle doit pointer vers ce proxy ({1}), sans « / » ni chemin "
+                        "en trop.",
     .routes_served = "Ce proxy sert : {1}.",
     .also_set = "Réglez aussi {1}={2} — {3}. {4}",
     .keep_setting = "Gardez aussi {1}={2} — {3}. {4}",
@@ -228,7 +233,8 @@ constexpr Phrases kSpanish{
     .websocket_nothing_to_do = "No hay nada que cambiar si el POST siguiente funciona.",
     .websocket_base_is_right = "No hay nada que cambiar si el POST siguiente funciona: la Base URL {1} es "
                                "correcta.",
-    .check_base_url = "Comprueba que la Base URL apunta a este proxy ({1}) y compara la ruta con estas rutas.",
+    .check_base_url = "Comprueba que la Base URL apunta a este proxy ({1}) y compara la ruta solicitada con esta lista.",
+    .check_typed_base = "Revisa la Base URL que escribiste: debe apuntar a este proxy ({1}), sin «/» ni ruta de más.",
     .routes_served = "Este proxy sirve: {1}.",
     .also_set = "Configura también {1}={2} — {3}. {4}",
     .keep_setting = "Mantén también {1}={2} — {3}. {4}",
@@ -380,7 +386,7 @@ std::string explain(const Diagnosis& d, Lang lang) {
                 add_sentence(out, sentence);
                 if (d.needs_api_version_v1beta) add_sentence(out, std::string(p.genai_also_v1beta));
             } else {
-                add_sentence(out, pathwise::fill(p.check_base_url, d.proxy_origin));
+                add_sentence(out, pathwise::fill(p.check_typed_base, d.proxy_origin));
             }
             break;
     }
