@@ -261,6 +261,48 @@ const ResolvedCall* routed_fallback_of(const std::vector<ResolvedCall>& calls, s
     return nullptr;
 }
 
+// "10.1.2.3" → {10, 1, 2, 3}; false for anything that is not a dotted quad.
+bool parse_dotted_quad(std::string_view host, std::array<int, 4>& octets) {
+    std::size_t part = 0;
+    int value = -1;
+    for (const char c : host) {
+        if (c >= '0' && c <= '9') {
+            value = (value < 0 ? 0 : value) * 10 + (c - '0');
+            if (value > 255) return false;
+        } else if (c == '.' && value >= 0 && part < 3) {
+            octets[part++] = value;
+            value = -1;
+        } else {
+            return false;
+        }
+    }
+    if (value < 0 || part != 3) return false;
+    octets[3] = value;
+    return true;
+}
+
+// Hosts a service on the internet cannot call back: loopback, private and link-local addresses, and names that
+// only resolve on a local network. A client that calls from its own servers (Cursor) needs a public URL then.
+bool only_reachable_locally(const BaseUrl& base) {
+    const std::string_view host = base.host;
+    if (base.is_loopback() || host == "0.0.0.0") return true;
+    std::array<int, 4> o{};
+    if (parse_dotted_quad(host, o)) {
+        return o[0] == 10 || (o[0] == 172 && o[1] >= 16 && o[1] <= 31) || (o[0] == 192 && o[1] == 168) ||
+               (o[0] == 169 && o[1] == 254) || (o[0] == 100 && o[1] >= 64 && o[1] <= 127);  // CGNAT (tailnets)
+    }
+    if (base.is_ipv6()) {
+        // BaseUrl hosts are lower case: fc00::/7 unique-local, fe80::/10 link-local.
+        const bool unique_local = host.size() >= 2 && host[0] == 'f' && (host[1] == 'c' || host[1] == 'd');
+        return unique_local || host.substr(0, 4) == "fe80";
+    }
+    if (host.find('.') == std::string_view::npos) return true;  // single-label intranet name
+    for (const std::string_view suffix : {".local", ".lan", ".internal", ".home.arpa"}) {
+        if (ends_with(host, suffix)) return true;
+    }
+    return false;
+}
+
 bool typed_text_ends_with_hash(std::string_view text) {
     constexpr std::string_view kIgnoredAtEnd = " \t\r\n'\"`>";
     while (!text.empty() && kIgnoredAtEnd.find(text.back()) != std::string_view::npos) text.remove_suffix(1);
@@ -498,7 +540,7 @@ Result<Recommendation> recommend(const ClientEntry& client, std::string_view ver
     }
 
     rec.base_url = rec.resolution.base.to_string();
-    rec.needs_public_url = !client.reaches_loopback && base.is_loopback();
+    rec.needs_public_url = !client.reaches_loopback && only_reachable_locally(base);
     rec.reachable = !rec.needs_public_url;
     rec.settings = always_needed;
     if (chosen_setting != nullptr) rec.settings.push_back(chosen_setting);

@@ -568,8 +568,30 @@ TEST(Recommendation, Cursor_Loopback_UnreachableNeedsPublicUrl) {
     EXPECT_EQ(rec->base_url, "http://127.0.0.1:8045/v1");
 }
 
+TEST(Recommendation, Cursor_PrivateNetworkOrigins_NeedPublicUrl) {
+    for (const std::string_view origin :
+         {"http://192.168.1.20:8045", "http://10.0.0.5:8045", "http://172.20.0.2:8045", "http://localhost:8045",
+          "http://[::1]:9000", "http://[fd00::5]:8045", "http://myserver:8045", "http://proxy.local:8045"}) {
+        const auto rec = recommend(*find_client("cursor"), "", origin);
+        ASSERT_TRUE(rec.ok()) << origin;
+        EXPECT_TRUE(rec->needs_public_url) << origin;
+        EXPECT_FALSE(rec->reachable) << origin;
+    }
+}
+
+TEST(Recommendation, OtherClients_PrivateNetworkOrigin_Reachable) {
+    const auto rec = recommend(*find_client("openai-node"), "", "http://192.168.1.20:8045");
+    ASSERT_TRUE(rec.ok());
+    EXPECT_TRUE(rec->reachable);
+    EXPECT_FALSE(rec->needs_public_url);
+    EXPECT_EQ(rec->base_url, "http://192.168.1.20:8045/v1");
+}
+
 TEST(Recommendation, Cursor_PublicOrigin_Reachable) {
     const auto rec = recommend(*find_client("cursor"), "", "https://proxy.example.com");
+    const auto public_ip = recommend(*find_client("cursor"), "", "http://203.0.113.7:8045");
+    ASSERT_TRUE(public_ip.ok());
+    EXPECT_TRUE(public_ip->reachable);
     ASSERT_TRUE(rec.ok());
     EXPECT_TRUE(rec->reachable);
     EXPECT_FALSE(rec->needs_public_url);

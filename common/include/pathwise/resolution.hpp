@@ -79,8 +79,9 @@ struct Recommendation {
     const ClientEntry* client = nullptr;
     const ClientVariant* variant = nullptr;
     bool reachable = true;  // false: no base URL on this origin works (e.g. Cursor and 127.0.0.1)
-    // true when the paths would work but the client cannot reach this origin (Cursor calls from its servers,
-    // so a loopback proxy needs a public URL/tunnel): base_url is still the one to type on that public URL.
+    // true when the paths would work but the client cannot reach this origin (Cursor calls from its servers, so
+    // a loopback, private-network or intranet-only origin needs a public URL/tunnel): base_url is still the one
+    // to type, with the public origin in place of this one.
     bool needs_public_url = false;
     std::string_view auth_header;               // what the client sends its key as (auth_header_of; catalog data)
     std::string base_url;                       // exactly what to type: "http://127.0.0.1:8045/v1"
