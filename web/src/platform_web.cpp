@@ -18,28 +18,28 @@
 #include "widget_rects.hpp"
 
 // clang-format off
-EM_JS(char*, pw_js_read_fragment, (), { return allocateUTF8(location.hash.replace(/^#/, '')); });
+EM_JS(char*, pw_js_read_fragment, (), { return allocateUTF8(location.hash.substring(1)); });
 EM_JS(char*, pw_js_page_origin, (), {
-    var served = location.protocol === 'http:' || location.protocol === 'https:';
-    return allocateUTF8(served ? location.origin : '');
+    var served = location.protocol === "http:" || location.protocol === "https:";
+    return allocateUTF8(served ? location.origin : "");
 });
-EM_JS(char*, pw_js_browser_language, (), { return allocateUTF8(navigator.language || 'en'); });
+EM_JS(char*, pw_js_browser_language, (), { return allocateUTF8(navigator.language || "en"); });
 EM_JS(char*, pw_js_share_link, (const char* fragment), {
-    var base = location.href.replace(/#.*$/, '');
-    return allocateUTF8(base + '#' + UTF8ToString(fragment));
+    var base = location.href.split("#")[0];
+    return allocateUTF8(base + "#" + UTF8ToString(fragment));
 });
 EM_JS(void, pw_js_replace_fragment, (const char* fragment), {
-    history.replaceState(history.state, '', location.href.replace(/#.*$/, '') + '#' + UTF8ToString(fragment));
+    history.replaceState(history.state, "", location.href.split("#")[0] + "#" + UTF8ToString(fragment));
 });
 EM_JS(void, pw_js_set_title, (const char* title), { document.title = UTF8ToString(title); });
 EM_JS(void, pw_js_copy, (const char* text), {
     var value = UTF8ToString(text);
     var fallback = function() {
-        var area = document.createElement('textarea');
+        var area = document.createElement("textarea");
         area.value = value;
         document.body.appendChild(area);
         area.select();
-        try { document.execCommand('copy'); } catch (e) {}
+        try { document.execCommand("copy"); } catch (e) {}
         document.body.removeChild(area);
     };
     if (navigator.clipboard && navigator.clipboard.writeText) {
@@ -51,11 +51,11 @@ EM_JS(void, pw_js_copy, (const char* text), {
 EM_JS(void, pw_js_fetch_requests, (const char* url, const char* key), {
     var headers = {};
     var secret = UTF8ToString(key);
-    if (secret) headers['Authorization'] = 'Bearer ' + secret;
+    if (secret) headers["Authorization"] = "Bearer " + secret;
     var deliver = function(status, body) {
-        Module.ccall('pathwise_live_receive', null, ['number', 'string'], [status, body]);
+        Module.ccall("pathwise_live_receive", null, ["number", "string"], [status, body]);
     };
-    fetch(UTF8ToString(url), {headers: headers, cache: 'no-store'})
+    fetch(UTF8ToString(url), {headers: headers, cache: "no-store"})
         .then(function(reply) { return reply.text().then(function(body) { deliver(reply.status, body); }); })
         .catch(function(error) { deliver(0, String(error)); });
 });
@@ -63,19 +63,19 @@ EM_JS(double, pw_js_device_pixel_ratio, (), { return window.devicePixelRatio || 
 EM_JS(int, pw_js_css_width, (), { return window.innerWidth; });
 EM_JS(int, pw_js_css_height, (), { return window.innerHeight; });
 EM_JS(void, pw_js_install_listeners, (), {
-    document.addEventListener('paste', function(event) {
-        var text = (event.clipboardData || window.clipboardData).getData('text');
-        Module.ccall('pathwise_paste_text', null, ['string'], [text]);
+    document.addEventListener("paste", function(event) {
+        var text = (event.clipboardData || window.clipboardData).getData("text");
+        Module.ccall("pathwise_paste_text", null, ["string"], [text]);
     });
-    window.addEventListener('hashchange', function() { Module.ccall('pathwise_hash_changed', null, [], []); });
+    window.addEventListener("hashchange", function() { Module.ccall("pathwise_hash_changed", null, [], []); });
 });
 EM_JS(void, pw_js_show_message, (const char* text), {
-    var loading = document.getElementById('loading');
+    var loading = document.getElementById("loading");
     if (loading) loading.textContent = UTF8ToString(text);
 });
 EM_JS(void, pw_js_first_frame_drawn, (), {
     window.pathwiseFirstFrameMs = performance.now();
-    var loading = document.getElementById('loading');
+    var loading = document.getElementById("loading");
     if (loading) loading.remove();
 });
 // clang-format on

@@ -92,6 +92,15 @@ std::string state_json(const WizardApp& app) {
                    {"http_status", app.ui.live.http_status},
                    {"count", app.ui.live.requests.size()},
                    {"has_key", !app.ui.api_key.empty()}};
+    auto& requests = out["live"]["requests"] = nlohmann::json::array();
+    for (const auto& request : app.ui.live.requests) {
+        requests.push_back({{"method", request.method},
+                            {"path", request.path},
+                            {"status", request.status},
+                            {"route_id", request.route_id},
+                            {"diagnosis_kind", request.diagnosis_kind},
+                            {"fixed_base_url", request.fixed_base_url}});
+    }
     return out.dump();
 }
 

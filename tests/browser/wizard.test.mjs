@@ -1,0 +1,361 @@
+// Browser tests of the wasm wizard, served by the real `pathwise serve`, in headless Chromium.
+//   node wizard.test.mjs <native build dir> <web build dir>
+// Expected values are written by hand from /work/shared/CLIENTS.md, never computed by the code under test.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+import { assert, runAll, test } from './support/runner.mjs';
+import { freePort, startPathwiseServe, startStaticServer } from './support/servers.mjs';
+import { click, currentFragment, openWizard, typeInto, waitFrames, widgetRects, wizardState } from './support/wizard_page.mjs';
+import { desktopScreenshot, distinctColors } from './support/desktop.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const [nativeDir, webDir] = process.argv.slice(2).map((p) => path.resolve(p));
+if (!nativeDir || !webDir) {
+  console.log('usage: node wizard.test.mjs <native build dir> <web build dir>\n0 passed, 1 failed');
+  process.exit(2);
+}
+const webRoot = path.join(webDir, 'wizard');
+const pathwiseBinary = path.join(nativeDir, 'native', 'pathwise');
+const desktopBinary = path.join(nativeDir, 'web', 'pathwise_wizard_desktop');
+const artifacts = path.join(here, 'artifacts');
+fs.mkdirSync(artifacts, { recursive: true });
+
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+
+async function screenshot(page, name) {
+  await waitFrames(page, 2);
+  await page.screenshot({ path: path.join(artifacts, `${name}.png`) });
+}
+
+function paths(calls) { return calls.filter((c) => !c.websocket_upgrade).map((c) => c.path); }
+
+// ---------------------------------------------------------------------------------------------------
+// Set up: a share link per client opens its recommendation (CLIENTS.md §0 "type this" and "path sent").
+const setupExpectations = [
+  // [fragment, base URL suffix to type, paths the client then sends (CLIENTS.md)]
+  ['v=1&c=claude-code', '', ['/v1/messages']],                                   // §2.3: host only, ?beta=true
+  ['v=1&c=anthropic-sdk-node', '', ['/v1/messages']],                            // §2.1: host only
+  ['v=1&c=openai-node', '/v1', ['/v1/chat/completions', '/v1/responses', '/v1/models']],  // §1.1
+  ['v=1&c=ai-sdk-anthropic', '/v1', ['/v1/messages']],                           // §2.4: the opposite of 2.1
+  ['v=1&c=ai-sdk-google', '/v1beta', ['/v1beta/models/']],                       // §3.4
+  ['v=1&c=codex-cli', '/v1', ['/v1/responses']],                                 // §1.6
+  ['v=1&c=google-genai-node&cv=2.32.0', '', ['/v1beta/models/']],                // §3.1: 2.x defaults to v1beta
+];
+
+for (const [fragment, suffix, expectedPaths] of setupExpectations) {
+  test(`ShareLink_${fragment.split('&')[1]}_ShowsBaseUrlAndRoutedPaths`, async ({ browser, server }) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const page = await openWizard(context, `${server.origin}/#${fragment}`);
+      const state = await wizardState(page);
+      assert.equal(state.view, 'setup');
+      assert.deepEqual(state.notes, [], 'a clean link has no notes');
+      assert.equal(state.recommended_base_url, server.origin + suffix);
+      const sent = paths(state.calls);
+      for (const expected of expectedPaths) {
+        assert.ok(sent.some((p) => p.startsWith(expected)), `expected a call to ${expected}, got ${sent.join(', ')}`);
+      }
+      for (const call of state.calls.filter((c) => !c.websocket_upgrade)) {
+        assert.notEqual(call.route_id, '', `${call.path} should reach a route`);
+        assert.equal(call.base_part + call.client_part, call.path, 'the two coloured parts make the whole path');
+      }
+      assert.deepEqual(page.problems, []);
+      if (fragment.includes('claude-code')) await screenshot(page, 'setup-claude-code');
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('GoogleGenaiNode_Version3_NeedsTheApiVersionSetting', async ({ browser, server }) => {
+  // CLIENTS.md §3.1: genai 3.x defaults to v1; host only + GOOGLE_GENAI_API_VERSION=beta reaches /v1beta.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openWizard(context, `${server.origin}/#v=1&c=google-genai-node&l=en`);
+    const state = await wizardState(page);
+    assert.equal(state.variant, '>=3.0');
+    assert.equal(state.recommended_base_url, server.origin);
+    assert.ok(paths(state.calls).every((p) => p.startsWith('/v1beta/')), paths(state.calls).join(', '));
+    await screenshot(page, 'setup-google-genai-3');
+  } finally {
+    await context.close();
+  }
+});
+
+// ---------------------------------------------------------------------------------------------------
+test('CheckView_AnthropicSdkWithV1_TypedByKeyboard_DiagnosesDoubledPrefix', async ({ browser, server }) => {
+  // CLIENTS.md §2.1: `…/v1` → /v1/v1/messages; type host only.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openWizard(context, `${server.origin}/#v=1&c=anthropic-sdk-node&w=check&l=en`);
+    await typeInto(page, 'typed_base_url', `${server.origin}/v1`);
+    const state = await wizardState(page);
+    assert.equal(state.typed_base_url, `${server.origin}/v1`);
+    assert.equal(state.check.diagnosis_kind, 'duplicated_version_prefix');
+    assert.equal(state.check.recommended_base_url, server.origin);
+    const messages = state.check.calls.find((c) => c.path === '/v1/v1/messages');
+    assert.ok(messages, `no /v1/v1/messages call in ${paths(state.check.calls).join(', ')}`);
+    assert.equal(messages.route_id, '');
+    const fragment = new URLSearchParams(await currentFragment(page));
+    assert.equal(fragment.get('b'), `${server.origin}/v1`, 'the typed base URL is in the link');
+    assert.equal(fragment.get('w'), 'check');
+    await screenshot(page, 'check-anthropic-v1');
+  } finally {
+    await context.close();
+  }
+});
+
+test('CheckView_BadInput_ShowsInlineMessageNotACrash', async ({ browser, server }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openWizard(context, `${server.origin}/#v=1&c=openai-node&w=check&l=en`);
+    for (const [typed, code] of [['http://127.0.0.1:99999/v1', 'bad_port'], ['http://127.0.0.1:8045/ v1', 'space_inside'],
+                                 ['ftp://127.0.0.1/v1', 'bad_scheme']]) {
+      await typeInto(page, 'typed_base_url', typed);
+      const state = await wizardState(page);
+      assert.equal(state.typed_base_url, typed);
+      assert.equal(state.check.error_code, code, `"${typed}"`);
+      assert.ok((await widgetRects(page)).rects.check_error, 'the inline message is drawn');
+    }
+    await screenshot(page, 'check-bad-port');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('CheckView_OpenAiFullEndpoint_NestedPathsAndFix', async ({ browser, server }) => {
+  // CLIENTS.md §1.1: `…/v1/chat/completions` → /v1/chat/completions/chat/completions.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const base = encodeURIComponent(`${server.origin}/v1/chat/completions`);
+    const page = await openWizard(context, `${server.origin}/#v=1&c=openai-node&w=check&b=${base}`);
+    const state = await wizardState(page);
+    assert.ok(paths(state.check.calls).includes('/v1/chat/completions/chat/completions'));
+    assert.notEqual(state.check.diagnosis_kind, 'ok');
+    assert.equal(state.check.recommended_base_url, `${server.origin}/v1`);
+  } finally {
+    await context.close();
+  }
+});
+
+// ---------------------------------------------------------------------------------------------------
+test('LogView_NestedFullEndpoint_ExplainsAndFixes', async ({ browser, server }) => {
+  // CLIENTS.md §4: /v1/chat/completions/responses = a full chat endpoint typed as a Responses client's base.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openWizard(context, `${server.origin}/#v=1&w=log&l=fr`);
+    await typeInto(page, 'log_path', '/v1/chat/completions/responses');
+    const state = await wizardState(page);
+    assert.equal(state.log.diagnosis_kind, 'nested_full_endpoint');
+    assert.equal(state.log.intended_route, 'openai.responses');
+    assert.equal(state.log.fixed_base_url, `${server.origin}/v1`);
+    assert.equal(new URLSearchParams(await currentFragment(page)).get('p'), '/v1/chat/completions/responses');
+    await screenshot(page, 'log-nested-endpoint-fr');
+  } finally {
+    await context.close();
+  }
+});
+
+// ---------------------------------------------------------------------------------------------------
+test('CopyLink_OpenedInANewPage_RestoresTheSameScreen', async ({ browser, server }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  try {
+    const page = await openWizard(context, `${server.origin}/#v=1&c=gemini-cli&w=check&l=es`);
+    await typeInto(page, 'typed_base_url', `${server.origin}/v1beta`);
+    const before = await wizardState(page);
+    await click(page, 'copy_link');
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    assert.ok(link.startsWith(`${server.origin}/#`), link);
+    assert.ok(!/key|token|secret/i.test(link), 'no secret in the link');
+    const reopened = await openWizard(context, link);
+    const after = await wizardState(reopened);
+    for (const field of ['view', 'client', 'version', 'typed_base_url', 'lang', 'fragment', 'check', 'calls']) {
+      assert.deepEqual(after[field], before[field], field);
+    }
+    assert.equal(after.check.diagnosis_kind, 'doubled_gemini_version');  // CLIENTS.md §3.5: /v1beta/v1beta/…
+    await screenshot(reopened, 'check-gemini-cli-es-reopened');
+  } finally {
+    await context.close();
+  }
+});
+
+test('MalformedLink_OpensWithVisibleNotes', async ({ browser, server }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openWizard(context, `${server.origin}/#v=1&c=no-such-client&w=nowhere&zz=1&b=%ZZ`);
+    const state = await wizardState(page);
+    const codes = state.notes.map((n) => `${n.field}:${n.code}`);
+    assert.ok(codes.some((c) => c.startsWith('c:')), `a note about the unknown client: ${codes}`);
+    assert.ok(codes.some((c) => c.startsWith('w:')), `a note about the unknown view: ${codes}`);
+    assert.ok(state.notes.length >= 3, codes.join(', '));
+    assert.equal(state.view, 'setup');
+    assert.equal(state.client, '');
+    assert.ok((await widgetRects(page)).rects.link_notes, 'the notes are drawn on screen');
+    await screenshot(page, 'malformed-link-notes');
+    await click(page, 'dismiss_notes');
+    assert.deepEqual((await wizardState(page)).notes, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('Language_FollowsTheBrowser_ThenThePicker', async ({ browser, server }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'es-ES' });
+  try {
+    const page = await openWizard(context, `${server.origin}/#v=1&c=claude-code`);
+    let state = await wizardState(page);
+    assert.equal(state.lang, 'es');
+    assert.equal(state.lang_explicit, false);
+    assert.match(await page.title(), /Configurar/);
+    await click(page, 'language');
+    await click(page, 'lang_fr');
+    state = await wizardState(page);
+    assert.equal(state.lang, 'fr');
+    assert.equal(new URLSearchParams(await currentFragment(page)).get('l'), 'fr');
+    assert.match(await page.title(), /Configurer/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('AllClientsView_ListsEveryClient_ClickOpensItsSetup', async ({ browser, server }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openWizard(context, `${server.origin}/#v=1&w=all&l=en`);
+    await screenshot(page, 'all-clients');
+    const { rects } = await widgetRects(page);
+    for (const id of ['openai-node', 'claude-code', 'codex-cli']) assert.ok(rects[`row_${id}`], `row for ${id}`);
+    await click(page, 'row_claude-code');
+    const state = await wizardState(page);
+    assert.equal(state.view, 'setup');
+    assert.equal(state.client, 'claude-code');
+  } finally {
+    await context.close();
+  }
+});
+
+test('SetupView_SearchAndPickAClientWithTheMouse', async ({ browser, server }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openWizard(context, `${server.origin}/`);
+    assert.equal((await wizardState(page)).client, '');
+    await typeInto(page, 'client_search', 'codex');
+    const { rects } = await widgetRects(page);
+    assert.ok(rects['client_codex-cli'], 'codex is listed');
+    assert.ok(!rects['client_claude-code'], 'the search hides other clients');
+    await click(page, 'client_codex-cli');
+    const state = await wizardState(page);
+    assert.equal(state.client, 'codex-cli');
+    assert.equal(state.recommended_base_url, `${server.origin}/v1`);  // CLIENTS.md §1.6
+    assert.equal(new URLSearchParams(await currentFragment(page)).get('c'), 'codex-cli');
+  } finally {
+    await context.close();
+  }
+});
+
+// ---------------------------------------------------------------------------------------------------
+test('LiveView_ListsAWrongPathRequestWithItsDiagnosis', async ({ browser, server }) => {
+  assert.equal(server.kind, 'pathwise', 'the live view needs the real `pathwise serve`');
+  const wrong = await fetch(`${server.origin}/v1/chat/completions/responses`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"model":"gpt-4o-mini","input":"hi"}' });
+  await wrong.arrayBuffer();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openWizard(context, `${server.origin}/#v=1&w=live&l=en`);
+    await page.waitForFunction(() => {
+      const state = JSON.parse(Module.ccall('pathwise_state_json', 'string', [], []));
+      return state.live.requests.some((r) => r.path.startsWith('/v1/chat/completions/responses'));
+    }, null, { timeout: 10000 });
+    const state = await wizardState(page);
+    assert.equal(state.live.status, 'ok');
+    const seen = state.live.requests.find((r) => r.path.startsWith('/v1/chat/completions/responses'));
+    assert.equal(seen.diagnosis_kind, 'nested_full_endpoint');
+    await screenshot(page, 'live');
+  } finally {
+    await context.close();
+  }
+});
+
+test('LiveView_ProxyDown_SaysSoClearly', async ({ browser, server }) => {
+  const closedPort = await freePort();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openWizard(context, `${server.origin}/#v=1&w=live&o=${encodeURIComponent(`http://127.0.0.1:${closedPort}`)}`);
+    await page.waitForFunction(() => JSON.parse(Module.ccall('pathwise_state_json', 'string', [], [])).live.status !== 'waiting',
+      null, { timeout: 10000 });
+    assert.equal((await wizardState(page)).live.status, 'proxy_down');
+    await screenshot(page, 'live-proxy-down');
+  } finally {
+    await context.close();
+  }
+});
+
+// ---------------------------------------------------------------------------------------------------
+test('Budget_WasmJsHtml_Under400KbGzipped', async () => {
+  let total = 0;
+  for (const file of ['index.html', 'index.js', 'index.wasm']) {
+    const size = zlib.gzipSync(fs.readFileSync(path.join(webRoot, file)), { level: 9 }).length;
+    console.log(`     ${file}: ${(size / 1024).toFixed(1)} KB gzipped`);
+    total += size;
+  }
+  console.log(`     total: ${(total / 1024).toFixed(1)} KB gzipped (budget 400 KB)`);
+  assert.ok(total <= 400 * 1024, `${total} bytes`);
+});
+
+test('TimeToFirstFrame_IsMeasured', async ({ browser, server }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openWizard(context, `${server.origin}/#v=1&c=openai-node`);
+    const firstFrame = await page.evaluate(() => window.pathwiseFirstFrameMs);
+    console.log(`     time to first frame: ${firstFrame.toFixed(0)} ms after navigation start`);
+    assert.ok(firstFrame > 0 && firstFrame < 10000, `${firstFrame} ms`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('Desktop_UnderXvfb_DrawsTheSameWizard', async () => {
+  assert.ok(fs.existsSync(desktopBinary), `desktop build missing: ${desktopBinary}`);
+  const png = path.join(artifacts, 'desktop-setup-openai-node.png');
+  const { state } = await desktopScreenshot(desktopBinary, '#v=1&c=openai-node&l=fr', png, here);
+  assert.equal(state.client, 'openai-node');
+  assert.equal(state.recommended_base_url, 'http://127.0.0.1:8045/v1');  // CLIENTS.md §1.1, default address
+  const colors = await distinctColors(png);
+  console.log(`     desktop screenshot: ${colors} distinct colours`);
+  assert.ok(colors > 50, `the window looks blank (${colors} colours)`);
+});
+
+// ---------------------------------------------------------------------------------------------------
+let server;
+try {
+  if (fs.existsSync(pathwiseBinary)) {
+    try {
+      server = await startPathwiseServe(pathwiseBinary, webRoot);
+    } catch (error) {
+      console.log(`note: ${error.message.split('\n')[0]} — falling back to a static server`);
+    }
+  } else {
+    console.log(`note: ${pathwiseBinary} not built — serving the wizard with a static server`);
+  }
+  server ??= await startStaticServer(webRoot);
+  console.log(`serving ${webRoot} with ${server.kind} at ${server.origin}`);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  const { passed, failed } = await runAll({ browser, server });
+  await browser.close();
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed === 0 ? 0 : 1;
+} catch (error) {
+  console.log(`setup failed: ${error.stack || error}`);
+  console.log('0 passed, 1 failed');
+  process.exitCode = 1;
+} finally {
+  if (server) await server.stop();
+}
