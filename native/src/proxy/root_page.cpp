@@ -12,12 +12,13 @@ namespace pathwise::proxy {
 namespace {
 
 // One representative catalog entry per family of clients that join paths the same way (CLIENTS.md §0).
-constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kRepresentatives = {{
-    {"OpenAI SDKs, LangChain (OpenAI protocol)", "openai-node"},
-    {"Codex CLI", "codex"},
+constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kRepresentatives = {{
+    {"OpenAI SDKs, LangChain", "openai-node"},
+    {"Codex CLI", "codex-cli"},
     {"Anthropic SDK, Claude Code", "anthropic-sdk-node"},
     {"@ai-sdk/anthropic", "ai-sdk-anthropic"},
-    {"Gemini SDK (@google/genai), Gemini CLI", "google-genai-node"},
+    {"Gemini SDK (@google/genai)", "google-genai-node"},
+    {"Gemini CLI", "gemini-cli"},
     {"@ai-sdk/google", "ai-sdk-google"},
 }};
 
@@ -44,7 +45,11 @@ std::vector<ClientFamilyBaseUrl> base_urls_by_family(std::string_view proxy_orig
         if (client == nullptr) continue;
         auto recommendation = recommend(*client, "", proxy_origin);
         if (!recommendation || !recommendation->reachable) continue;
-        rows.push_back({std::string(family), std::string(id), recommendation->base_url});
+        std::string settings;
+        for (const ExtraSetting* setting : recommendation->settings) {
+            settings += (settings.empty() ? "" : ", ") + std::string(setting->name) + "=" + std::string(setting->value);
+        }
+        rows.push_back({std::string(family), std::string(id), recommendation->base_url, settings});
     }
     return rows;
 }
@@ -52,7 +57,8 @@ std::vector<ClientFamilyBaseUrl> base_urls_by_family(std::string_view proxy_orig
 nlohmann::json root_document(std::string_view proxy_origin) {
     nlohmann::json base_urls = nlohmann::json::array();
     for (const auto& row : base_urls_by_family(proxy_origin)) {
-        base_urls.push_back({{"family", row.family}, {"client_id", row.client_id}, {"base_url", row.base_url}});
+        base_urls.push_back({{"family", row.family}, {"client_id", row.client_id}, {"base_url", row.base_url},
+                             {"also_set", row.also_set}});
     }
     nlohmann::json routes = nlohmann::json::array();
     for (const Route& route : route_table()) {
@@ -73,7 +79,8 @@ nlohmann::json root_document(std::string_view proxy_origin) {
 std::string wizard_missing_page(std::string_view proxy_origin, std::string_view web_root) {
     std::string rows;
     for (const auto& row : base_urls_by_family(proxy_origin)) {
-        rows += "<tr><td>" + html_escape(row.family) + "</td><td><code>" + html_escape(row.base_url) + "</code></td></tr>\n";
+        rows += "<tr><td>" + html_escape(row.family) + "</td><td><code>" + html_escape(row.base_url) + "</code></td><td>" +
+                html_escape(row.also_set) + "</td></tr>\n";
     }
     std::string routes;
     for (const Route& route : route_table()) {
@@ -88,7 +95,7 @@ std::string wizard_missing_page(std::string_view proxy_origin, std::string_view 
            "<p>To build the wizard, run <code>scripts/build.sh web</code> (or point <code>pathwise serve "
            "--web-root DIR</code> / <code>PATHWISE_WEB_ROOT</code> at a built wizard).</p>\n"
            "<h2>Base URL to type, per client</h2>\n<table border=\"1\" cellpadding=\"4\">"
-           "<tr><th>Client</th><th>Base URL</th></tr>\n" + rows + "</table>\n"
+           "<tr><th>Client</th><th>Base URL</th><th>Also set</th></tr>\n" + rows + "</table>\n"
            "<h2>Routes</h2>\n<table border=\"1\" cellpadding=\"4\"><tr><th>Method</th><th>Path</th><th>Purpose</th></tr>\n" +
            routes + "</table>\n<p>Machine-readable: <code>curl -H 'Accept: application/json' " +
            html_escape(proxy_origin) + "/</code></p>\n</body></html>\n";

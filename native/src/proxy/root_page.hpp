@@ -14,12 +14,13 @@ struct ClientFamilyBaseUrl {
     std::string family;     // "OpenAI SDKs, Codex, LangChain"
     std::string client_id;  // the catalog entry it was derived from ("openai-node")
     std::string base_url;   // "http://127.0.0.1:8045/v1"
+    std::string also_set;   // settings needed besides the base URL: "GOOGLE_GENAI_API_VERSION=beta", "" when none
 };
 
 // Derived from the core's `recommend` for a few representative catalog entries, never hard-coded.
 [[nodiscard]] std::vector<ClientFamilyBaseUrl> base_urls_by_family(std::string_view proxy_origin);
 
-// {"name":"pathwise","version","origin","wizard","base_urls":[{family,client_id,base_url}],
+// {"name":"pathwise","version","origin","wizard","base_urls":[{family,client_id,base_url,also_set}],
 //  "routes":[{id,method,path,protocol,purpose}]}
 [[nodiscard]] nlohmann::json root_document(std::string_view proxy_origin);
 

@@ -56,7 +56,8 @@ void print_banner(const ServeConfig& config, int port) {
                 proxy::has_index_html(config.web_root) ? "" : "   (wizard not built: a plain page with the table below)");
     std::printf("  Base URL to type, per client:\n");
     for (const auto& row : proxy::base_urls_by_family(origin)) {
-        std::printf("    %-44s %s\n", row.family.c_str(), row.base_url.c_str());
+        std::printf("    %-30s %s%s%s\n", row.family.c_str(), row.base_url.c_str(), row.also_set.empty() ? "" : "   + ",
+                    row.also_set.c_str());
     }
     std::printf("  Auth:           %s\n", auth_summary(config).c_str());
     for (const Protocol protocol : {Protocol::openai, Protocol::anthropic, Protocol::gemini}) {

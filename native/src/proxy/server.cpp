@@ -255,6 +255,12 @@ struct ProxyServer::Impl final : Exchange::Finish {
         if (!res.body.empty() || res.content_provider_) return;
         if (current && current->forwarded) return;  // the forwarder's answer, as the upstream gave it
         const Protocol protocol = current ? current->protocol : guess_protocol(req);
+        // httplib 0.11.4 answers 400 itself, before our handlers, when a single header line is longer than
+        // 8192 bytes (compile-time CPPHTTPLIB_HEADER_MAX_LENGTH in the .so): the request line parsed (target
+        // set) but the headers did not. That is "headers too large", so say 431.
+        const bool known_method = parse_method(req.method) != Method::other || req.method == "CONNECT" ||
+                                  req.method == "TRACE" || req.method == "PRI";
+        if (res.status == 400 && !current && !req.target.empty() && known_method) res.status = 431;
         std::string message;
         switch (res.status) {
             case 413:
@@ -262,7 +268,15 @@ struct ProxyServer::Impl final : Exchange::Finish {
                           " bytes (max_body_bytes); send less or raise the limit.";
                 break;
             case 414: message = "The request URL is too long."; break;
-            case 400: message = "The request could not be read as HTTP (bad request line, headers or body)."; break;
+            case 431:
+                message = "A request header line is longer than 8192 bytes, or the headers are larger than " +
+                          std::to_string(config.max_header_bytes) + " bytes; send smaller headers.";
+                break;
+            case 400:
+                message = !known_method && !req.method.empty()
+                              ? "'" + req.method + "' is not an HTTP method this proxy serves; the API routes take GET or POST."
+                              : "The request could not be read as HTTP (bad request line, headers or body).";
+                break;
             case 403: message = "This request is not allowed from this origin."; break;
             default: message = "The proxy could not handle this request (HTTP " + std::to_string(res.status) + ")."; break;
         }
