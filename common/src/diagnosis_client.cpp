@@ -134,6 +134,9 @@ std::vector<std::string> likely_clients(const RequestFacts& request, std::string
     }
 
     for (const ClientEntry& client : client_catalog()) {
+        // Protocol headers name the protocol outright (anthropic-version / x-api-key, x-goog-api-key).
+        if (request.has_anthropic_headers && client.protocol != Protocol::anthropic) continue;
+        if (request.has_goog_api_key && client.protocol != Protocol::gemini) continue;
         bool found = false;
         for (const ClientVariant& variant : client.variants) {
             // As typed, and with the variant's settings applied (@google/genai 3.x with apiVersion v1beta).

@@ -540,6 +540,20 @@ TEST(LikelyClients, Table) {
     }
 }
 
+TEST(LikelyClients, ProtocolHeaders_KeepOnlyThatProtocolsClients) {
+    // "/v1/models" is sent by OpenAI-family clients and by the Anthropic SDK (CLIENTS.md 1.1, 2.1).
+    RequestFacts facts;
+    facts.method = Method::get;
+    facts.target = "/v1/models";
+    const std::vector<std::string> any = likely_clients(facts, kOrigin);
+    EXPECT_NE(std::find(any.begin(), any.end(), "openai-node"), any.end());
+    EXPECT_NE(std::find(any.begin(), any.end(), "anthropic-sdk-node"), any.end());
+    facts.has_anthropic_headers = true;
+    const std::vector<std::string> anthropic = likely_clients(facts, kOrigin);
+    EXPECT_EQ(std::find(anthropic.begin(), anthropic.end(), "openai-node"), anthropic.end());
+    EXPECT_NE(std::find(anthropic.begin(), anthropic.end(), "anthropic-sdk-node"), anthropic.end());
+}
+
 TEST(LikelyClients, BadOrigin_GivesNoneInsteadOfCrashing) {
     RequestFacts facts;
     facts.method = Method::post;
