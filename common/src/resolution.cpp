@@ -4,6 +4,7 @@
 // Nothing here knows a client by name: every difference between clients is data in catalog_*.hpp.
 #include "pathwise/resolution.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 
@@ -230,6 +231,11 @@ void join_call(const JoinRule& rule, std::string_view api_version, const Prepare
     if (path.empty() || path.front() != '/') {
         path.insert(path.begin(), '/');
         out.client_part.insert(out.client_part.begin(), '/');
+    }
+    if (rule.collapses_double_slash && path.find("//") != std::string::npos) {
+        path = collapse_slashes(path);
+        out.base_part = collapse_slashes(out.base_part);
+        out.client_part = path.substr(std::min(out.base_part.size(), path.size()));
     }
 
     if (rule.keeps_base_query && !base.query.empty()) {

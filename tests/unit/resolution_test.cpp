@@ -665,6 +665,26 @@ TEST(Recommendation, BadOrigin_ReturnsParseError) {
     EXPECT_EQ(rec.error().code, "empty");
 }
 
+// No catalogued client collapses "//" itself, but the rule exists for one that does: check the engine honours it.
+TEST(Resolution, RuleThatCollapsesDoubleSlash_SendsSinglePath) {
+    static constexpr JoinRule kCollapsing{
+        .trim = BaseTrim::keep, .join = JoinStyle::concat, .collapses_double_slash = true};
+    static constexpr std::array kCalls = {ClientCall{
+        .id = "models", .method = Method::get, .path = "/v1/models", .route_id = "openai.models", .trigger = "test"}};
+    static constexpr std::array kVariants = {
+        ClientVariant{.versions = "all", .source = "test", .join = kCollapsing, .calls = kCalls}};
+    static constexpr ClientEntry kClient{.id = "collapsing",
+                                         .name = "Collapsing",
+                                         .product = "Test",
+                                         .auth_header = "Authorization: Bearer",
+                                         .variants = kVariants};
+    const auto r = resolve_client(kClient, "", "http://127.0.0.1:8045/");
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->calls[0].path, "/v1/models");
+    EXPECT_TRUE(r->calls[0].reaches_route());
+    EXPECT_EQ(r->calls[0].base_part + r->calls[0].client_part, r->calls[0].path);
+}
+
 // A client no candidate base can serve (its own path carries a prefix this proxy does not have): not reachable,
 // no base to type, and no verify command pointing at a route it does not use.
 TEST(Recommendation, NoCandidateBaseWorks_NotReachable) {

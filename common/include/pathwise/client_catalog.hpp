@@ -37,13 +37,17 @@ struct BaseRewrite {
     // call's own endpoint ("…/v1/chat/completions#") that call is sent to it verbatim (full-endpoint escape).
     bool trailing_hash_means_verbatim = false;
 };
-// 3. How the base and the call's path are glued.
+// 3. How the base and the call's path are glued. With a JoinRule::api_version, the client's part becomes
+//    "/<api_version>/<path>" (slash_join, concat) or "<api_version>/<path>" resolved against the base (url_resolve).
 enum class JoinStyle : unsigned char {
-    concat_drop_one_slash,  // openai-node / anthropic-node: base + path, one '/' dropped if base ends '/' and path
-                            // starts '/'
-    concat,                 // `${base}${path}` verbatim (AI SDK after strip_one; @google/generative-ai)
-    slash_join,             // Codex / genai: base + "/" + path without its leading '/'
-    url_resolve,  // Continue: new URL(path-without-leading-slash, base-with-trailing-slash) (WHATWG resolution)
+    // openai-node / @anthropic-ai/sdk: base + path, one '/' dropped when the base ends and the path starts with '/'.
+    concat_drop_one_slash,
+    // `${base}${path}` verbatim (AI SDK after strip_one; @google/generative-ai; hand-built template URLs).
+    concat,
+    // Codex / @google/genai: base + "/" + path without its leading '/'.
+    slash_join,
+    // Continue: new URL(path-without-leading-slash, base-with-trailing-slash) (WHATWG relative resolution).
+    url_resolve,
 };
 
 struct JoinRule {
