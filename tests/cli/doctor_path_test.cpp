@@ -97,6 +97,17 @@ TEST(DoctorPath, GeminiUnderV1_IsGeminiV1InsteadOfV1beta) {
     EXPECT_TRUE(contains(doctor["likely_clients"], "google-genai-node")) << doctor["likely_clients"].dump();
 }
 
+// CLIENTS.md 1.10 / 1.13: Continue and LobeChat put the Gemini key in ?key=; it must not be printed back.
+TEST(DoctorPath, KeyInQuery_IsNotEchoed) {
+    const CliRun json_run = run_pathwise(
+        {"doctor", "/models/gemini-2.5-flash:streamGenerateContent?key=AIzaTopSecret42", "--json"});
+    EXPECT_EQ(json_run.exit_code, 1) << json_run.err;
+    EXPECT_EQ(json_run.out.find("AIzaTopSecret42"), std::string::npos) << json_run.out;
+    EXPECT_EQ(json_run.json()["kind"], "missing_version_prefix");
+    const CliRun text_run = run_pathwise({"doctor", "/models/gemini-2.5-flash:streamGenerateContent?key=AIzaTopSecret42"});
+    EXPECT_EQ(text_run.out.find("AIzaTopSecret42"), std::string::npos) << text_run.out;
+}
+
 TEST(DoctorPath, HumanOutput_ShowsDiagnosisAndFix) {
     const CliRun run = run_pathwise({"doctor", "/v1/chat/completions/responses"});
     EXPECT_EQ(run.exit_code, 1);

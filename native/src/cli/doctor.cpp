@@ -43,7 +43,7 @@
 // 2. pathwise doctor [--method M] [--origin O] [--websocket] [--header NAME]... PATH --json
 //    {
 //      "path": "/v1/v1/messages",           as seen, without query
-//      "query": "beta=true",
+//      "query": "beta=true",                without '?'; secrets redacted by the core ("key=REDACTED")
 //      "method": "POST" | null,             null when not given and not in the log line
 //      "origin": "http://127.0.0.1:8045",   where the proxy listens
 //      "kind": "duplicated_version_prefix", "title": "Duplicated /v1 prefix",

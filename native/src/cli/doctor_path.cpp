@@ -126,6 +126,9 @@ int run_doctor_path(const ParsedArgs& parsed, const CommonOptions& common) {
     const std::vector<std::string> clients = likely_clients(facts, origin);
     const PathAndQuery split = split_query(request.target);
     const std::string seen_path = diagnosis.seen_path.empty() ? std::string(split.path) : diagnosis.seen_path;
+    // The core redacts secrets in the query (Continue and LobeChat send ?key=…): never print the raw one.
+    const std::string seen_query = diagnosis.seen_query;
+    const std::string seen_target = seen_query.empty() ? seen_path : seen_path + "?" + seen_query;
     const auto matched = request.method == Method::other ? match_path(request.target)
                                                          : match_route(request.method, request.target);
     const Route* hit = diagnosis.kind == DiagnosisKind::ok && matched ? matched->route : nullptr;
@@ -135,7 +138,7 @@ int run_doctor_path(const ParsedArgs& parsed, const CommonOptions& common) {
     if (common.json) {
         ordered_json out;
         out["path"] = seen_path;
-        out["query"] = split.query;
+        out["query"] = seen_query;
         out["method"] = request.method == Method::other ? ordered_json(nullptr) : ordered_json(method_name(request.method));
         out["origin"] = origin;
         out["kind"] = diagnosis_kind_name(diagnosis.kind);
@@ -158,7 +161,7 @@ int run_doctor_path(const ParsedArgs& parsed, const CommonOptions& common) {
                                        ? style.dim(std::string(msg::kUnknownMethod.in(lang)))
                                        : std::string(method_name(request.method));
         LabelledLines lines(msg::kColon.in(lang));
-        lines.add(std::string(msg::kRequest.in(lang)), method + " " + origin + style.bold(request.target));
+        lines.add(std::string(msg::kRequest.in(lang)), method + " " + origin + style.bold(seen_target));
         const std::string verdict = std::string(title(diagnosis.kind, lang)) + "  " +
                                     style.dim("(" + std::string(diagnosis_kind_name(diagnosis.kind)) + ")");
         lines.add(std::string(msg::kDiagnosis.in(lang)), ok ? style.good("✓ " + verdict) : style.bad("✗ " + verdict));
