@@ -31,11 +31,13 @@ struct BaseUrl {
     [[nodiscard]] std::string to_string() const;
 };
 
-// Accepts: surrounding whitespace and quotes ('…', "…", `…`, <…>), a missing scheme
-// (loopback hosts → http, anything else → https), upper-case scheme/host, IPv6 literals, default ports,
-// trailing slashes, `//` in the path, query and fragment.
-// Error codes: "empty", "bad_scheme", "bad_port", "space_inside", "no_host", "bad_host", "not_a_url",
-// "credentials" (user:pass@ is refused: secrets must not travel in base URLs or share links).
+// Accepts: surrounding whitespace and quotes ('…', "…", `…`, <…>, “…”), a missing scheme (loopback,
+// 0.0.0.0 and private LAN IPv4 such as 192.168.x.x → http, anything else → https; an explicit :443 → https,
+// :80 → http), upper-case scheme/host, IPv6 literals, default ports, trailing slashes, `//` in the path, query
+// and fragment, and a label glued on by ':' or '=' ("Base URL: http://…", `export OPENAI_BASE_URL="http://…"`).
+// Error codes: "empty", "bad_scheme" (also typos like "http:/host", with the corrected URL in the message),
+// "bad_port", "space_inside" (also tabs and invisible characters such as U+00A0), "no_host", "bad_host",
+// "not_a_url", "credentials" (user:pass@ is refused: secrets must not travel in base URLs or share links).
 [[nodiscard]] Result<BaseUrl> parse_base_url(std::string_view text);
 
 // Splits "/a/b?x=1" into path and query ("/a/b", "x=1").
