@@ -55,10 +55,18 @@ std::string join_segments(const Segments& segments, std::size_t begin, std::size
     return out;
 }
 
-constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
-constexpr bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-constexpr bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-constexpr char to_lower_ascii(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+constexpr bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+constexpr bool is_lower(char c) {
+    return c >= 'a' && c <= 'z';
+}
+constexpr bool is_upper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+constexpr char to_lower_ascii(char c) {
+    return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
@@ -114,9 +122,9 @@ int match_segment(std::string_view pattern, std::string_view segment) {
 // routes fail on their last character), so the per-404 scan needs no derived table and no allocation.
 struct TailMatch {
     bool matched = false;
-    std::size_t start = 0;      // index of the path segment where the route's tail begins
-    int literal = 0;            // literal characters matched (more = more specific)
-    std::string_view version;   // the route's version segment, "" for unversioned routes ("/healthz")
+    std::size_t start = 0;         // index of the path segment where the route's tail begins
+    int literal = 0;               // literal characters matched (more = more specific)
+    std::string_view version;      // the route's version segment, "" for unversioned routes ("/healthz")
     bool tail_has_action = false;  // the tail names a Gemini action (":generateContent")
 };
 
@@ -170,8 +178,10 @@ struct Hints {
 
 Hints hints_of(const RequestFacts& request, const Segments& segments, std::string_view query) {
     Hints hints;
-    if (request.has_anthropic_headers) hints.header = Protocol::anthropic;
-    else if (request.has_goog_api_key) hints.header = Protocol::gemini;
+    if (request.has_anthropic_headers)
+        hints.header = Protocol::anthropic;
+    else if (request.has_goog_api_key)
+        hints.header = Protocol::gemini;
     hints.gemini_evidence = request.has_goog_api_key;
     for (std::size_t i = 0; i < segments.count; ++i) {
         if (segments[i] == "v1beta") hints.gemini_evidence = true;
@@ -228,12 +238,12 @@ Candidate best_candidate(const RequestFacts& request, const Segments& segments, 
         candidate.version = match.version;
         candidate.tail_start = match.start;
         // Codex's WebSocket try is a GET on a POST route: the method says nothing there.
-        candidate.method_fits = request.method == Method::other || request.websocket_upgrade || request.method == route.method;
+        candidate.method_fits =
+            request.method == Method::other || request.websocket_upgrade || request.method == route.method;
         candidate.tail_size = segments.count - match.start;
         candidate.literal = match.literal;
         candidate.header_agrees = hints.header == route.protocol;
-        candidate.version_before_tail =
-            candidate.tail_start > 0 && segments[candidate.tail_start - 1] == match.version;
+        candidate.version_before_tail = candidate.tail_start > 0 && segments[candidate.tail_start - 1] == match.version;
         candidate.path_hint_agrees = (route.protocol == Protocol::gemini && hints.gemini_evidence) ||
                                      (route.protocol == Protocol::anthropic && hints.anthropic_evidence);
         if (candidate.better_than(best)) best = candidate;
@@ -280,11 +290,16 @@ std::string origin_of(std::string_view proxy_origin) {
 
 void set_fixed_base(Diagnosis& d, std::string base, bool needs_api_version_v1beta) {
     const std::string_view origin = d.proxy_origin;
-    if (needs_api_version_v1beta) d.fix_hint_key = "use_host_and_api_v1beta";
-    else if (base == origin) d.fix_hint_key = "use_host_only";
-    else if (std::string_view(base).substr(origin.size()) == "/v1") d.fix_hint_key = "use_v1";
-    else if (std::string_view(base).substr(origin.size()) == "/v1beta") d.fix_hint_key = "use_v1beta";
-    else d.fix_hint_key = "use_client_base";
+    if (needs_api_version_v1beta)
+        d.fix_hint_key = "use_host_and_api_v1beta";
+    else if (base == origin)
+        d.fix_hint_key = "use_host_only";
+    else if (std::string_view(base).substr(origin.size()) == "/v1")
+        d.fix_hint_key = "use_v1";
+    else if (std::string_view(base).substr(origin.size()) == "/v1beta")
+        d.fix_hint_key = "use_v1beta";
+    else
+        d.fix_hint_key = "use_client_base";
     d.fixed_base_url = std::move(base);
     d.needs_api_version_v1beta = needs_api_version_v1beta;
 }
@@ -377,10 +392,14 @@ void classify_mismatch(Diagnosis& d, const Candidate& c, const Segments& segment
     switch (outer) {
         case OuterShape::versions_only: {
             bool outer_repeats_version = true;
-            for (std::size_t i = 0; i < outer_end; ++i) outer_repeats_version = outer_repeats_version && segments[i] == c.version;
-            if (gemini) d.kind = DiagnosisKind::doubled_gemini_version;
-            else if (version_is_routes && outer_repeats_version) d.kind = DiagnosisKind::duplicated_version_prefix;
-            else d.kind = DiagnosisKind::wrong_protocol_prefix;  // "/v1beta/v1/messages", "/v1/v1beta/chat/completions"
+            for (std::size_t i = 0; i < outer_end; ++i)
+                outer_repeats_version = outer_repeats_version && segments[i] == c.version;
+            if (gemini)
+                d.kind = DiagnosisKind::doubled_gemini_version;
+            else if (version_is_routes && outer_repeats_version)
+                d.kind = DiagnosisKind::duplicated_version_prefix;
+            else
+                d.kind = DiagnosisKind::wrong_protocol_prefix;  // "/v1beta/v1/messages", "/v1/v1beta/chat/completions"
             d.wrong_part = version_is_routes ? outer_path : join_segments(segments, 0, t);
             break;
         }
@@ -401,8 +420,10 @@ void classify_mismatch(Diagnosis& d, const Candidate& c, const Segments& segment
     }
     if (outer != OuterShape::foreign || route.protocol == Protocol::openai) {
         // OpenAI-family clients never add a version: "/api/v1/chat/completions" came from a base ending in /api/v1.
-        if (outer == OuterShape::foreign) set_fixed_base(d, with_version, false);
-        else set_fixed_base(d, origin, genai_v1);
+        if (outer == OuterShape::foreign)
+            set_fixed_base(d, with_version, false);
+        else
+            set_fixed_base(d, origin, genai_v1);
         return;
     }
     // "/api/v1/messages": the Anthropic SDK with base …/api, or @ai-sdk/anthropic with base …/api/v1.
@@ -422,20 +443,34 @@ Protocol protocol_from_path(const Hints& hints) {
 
 std::string_view diagnosis_kind_name(DiagnosisKind kind) {
     switch (kind) {
-        case DiagnosisKind::ok: return "ok";
-        case DiagnosisKind::wrong_method: return "wrong_method";
-        case DiagnosisKind::trailing_slash: return "trailing_slash";
-        case DiagnosisKind::double_slash: return "double_slash";
-        case DiagnosisKind::duplicated_version_prefix: return "duplicated_version_prefix";
-        case DiagnosisKind::nested_full_endpoint: return "nested_full_endpoint";
-        case DiagnosisKind::missing_version_prefix: return "missing_version_prefix";
-        case DiagnosisKind::gemini_v1_instead_of_v1beta: return "gemini_v1_instead_of_v1beta";
-        case DiagnosisKind::doubled_gemini_version: return "doubled_gemini_version";
-        case DiagnosisKind::wrong_protocol_prefix: return "wrong_protocol_prefix";
-        case DiagnosisKind::foreign_path_prefix: return "foreign_path_prefix";
-        case DiagnosisKind::websocket_upgrade: return "websocket_upgrade";
-        case DiagnosisKind::wrong_host_or_port: return "wrong_host_or_port";
-        case DiagnosisKind::unknown: break;
+        case DiagnosisKind::ok:
+            return "ok";
+        case DiagnosisKind::wrong_method:
+            return "wrong_method";
+        case DiagnosisKind::trailing_slash:
+            return "trailing_slash";
+        case DiagnosisKind::double_slash:
+            return "double_slash";
+        case DiagnosisKind::duplicated_version_prefix:
+            return "duplicated_version_prefix";
+        case DiagnosisKind::nested_full_endpoint:
+            return "nested_full_endpoint";
+        case DiagnosisKind::missing_version_prefix:
+            return "missing_version_prefix";
+        case DiagnosisKind::gemini_v1_instead_of_v1beta:
+            return "gemini_v1_instead_of_v1beta";
+        case DiagnosisKind::doubled_gemini_version:
+            return "doubled_gemini_version";
+        case DiagnosisKind::wrong_protocol_prefix:
+            return "wrong_protocol_prefix";
+        case DiagnosisKind::foreign_path_prefix:
+            return "foreign_path_prefix";
+        case DiagnosisKind::websocket_upgrade:
+            return "websocket_upgrade";
+        case DiagnosisKind::wrong_host_or_port:
+            return "wrong_host_or_port";
+        case DiagnosisKind::unknown:
+            break;
     }
     return "unknown";
 }
@@ -471,7 +506,8 @@ Diagnosis diagnose_request(const RequestFacts& request, std::string_view proxy_o
     target = target.substr(0, target.find('#'));
     const std::size_t question = target.find('?');
     const std::string_view path = target.substr(0, question);
-    const std::string_view query = question == std::string_view::npos ? std::string_view{} : target.substr(question + 1);
+    const std::string_view query =
+        question == std::string_view::npos ? std::string_view{} : target.substr(question + 1);
     d.seen_path = path.empty() ? std::string("/") : std::string(path);
     if (!query.empty()) d.seen_query = redact_query(query);
 

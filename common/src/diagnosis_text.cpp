@@ -28,8 +28,8 @@ struct Phrases {
     std::string_view depends_on_client;        // {1} version, {2} clients that add it, {3} base, {4} tail
     std::string_view depends_on_client_end;    // {1} clients that omit it, {2} base
     std::string_view genai_also_v1beta;
-    std::string_view keep_base_use_method;     // {1} method
-    std::string_view remove_trailing_slash;    // {1} endpoint URL
+    std::string_view keep_base_use_method;   // {1} method
+    std::string_view remove_trailing_slash;  // {1} endpoint URL
     std::string_view websocket_nothing_to_do;
     std::string_view websocket_base_is_right;  // {1} base
     std::string_view check_base_url;           // {1} origin (after the list of routes)
@@ -74,36 +74,44 @@ constexpr Phrases kEnglish{
             "The base URL points to {2}, but the proxy listens on {4}.",
             "No route matches {1}, and it does not look like a known base-URL mistake.",
         },
-    .doubled_gemini_v1_cause = "The path {1} carries two API versions ({2}): your base URL ends in a version and "
-                               "@google/genai 3.x adds its default version, v1, after it.",
+    .doubled_gemini_v1_cause =
+        "The path {1} carries two API versions ({2}): your base URL ends in a version and "
+        "@google/genai 3.x adds its default version, v1, after it.",
     .client_sends = "{1} appends {2} to the base URL you typed ({3}), so it sends {4}.",
     .route_meant = "The route meant is {1} {2}.",
     .set_base = "Set the base URL to {1}.",
     .set_base_for_client = "For {1}, set the base URL to {2}.",
     .set_base_without_slash = "Set the base URL to {1}, without the trailing '/'.",
-    .set_base_and_v1beta = "Set the base URL to {1} (host only) and the API version to v1beta: environment "
-                           "variable GOOGLE_GENAI_API_VERSION=beta, or apiVersion: 'v1beta' in the client's "
-                           "httpOptions.",
-    .omits_version_instead = "A client that appends only /models/… itself (such as @ai-sdk/google) needs the base "
-                             "URL {1} instead.",
-    .depends_on_client = "The fix depends on the client: if it adds {1} itself ({2}), set the base URL to {3}; if "
-                         "it appends only {4}",
+    .set_base_and_v1beta =
+        "Set the base URL to {1} (host only) and the API version to v1beta: environment "
+        "variable GOOGLE_GENAI_API_VERSION=beta, or apiVersion: 'v1beta' in the client's "
+        "httpOptions.",
+    .omits_version_instead =
+        "A client that appends only /models/… itself (such as @ai-sdk/google) needs the base "
+        "URL {1} instead.",
+    .depends_on_client =
+        "The fix depends on the client: if it adds {1} itself ({2}), set the base URL to {3}; if "
+        "it appends only {4}",
     .depends_on_client_end = " ({1}), set it to {2}.",
-    .genai_also_v1beta = "With @google/genai 3.x, also set the API version to v1beta (GOOGLE_GENAI_API_VERSION=beta, "
-                         "or apiVersion: 'v1beta').",
-    .keep_base_use_method = "Your base URL is fine; send the request with {1} (opening the address in a browser "
-                            "sends GET).",
+    .genai_also_v1beta =
+        "With @google/genai 3.x, also set the API version to v1beta (GOOGLE_GENAI_API_VERSION=beta, "
+        "or apiVersion: 'v1beta').",
+    .keep_base_use_method =
+        "Your base URL is fine; send the request with {1} (opening the address in a browser "
+        "sends GET).",
     .remove_trailing_slash = "Remove the trailing '/' from the address you configured: the endpoint is {1}.",
     .websocket_nothing_to_do = "Nothing to change if the POST that follows succeeds.",
     .websocket_base_is_right = "Nothing to change if the POST that follows succeeds: the base URL {1} is right.",
     .check_base_url = "Check that the base URL points to this proxy ({1}) and compare the path with this list.",
-    .check_typed_base = "Check the base URL you typed: it must point to this proxy ({1}) with no stray '/' or extra "
-                        "path.",
+    .check_typed_base =
+        "Check the base URL you typed: it must point to this proxy ({1}) with no stray '/' or extra "
+        "path.",
     .routes_served = "This proxy serves: {1}.",
     .also_set = "Also set {1}={2} — {3}. {4}",
     .keep_setting = "Keep {1}={2} set as well — {3}. {4}",
-    .needs_public_url = "{1} makes its calls from its own servers, so 127.0.0.1 is out of its reach: expose the "
-                        "proxy on a public URL (a tunnel) and type that address instead.",
+    .needs_public_url =
+        "{1} makes its calls from its own servers, so 127.0.0.1 is out of its reach: expose the "
+        "proxy on a public URL (a tunnel) and type that address instead.",
     .query_ignored = "(Query: ?{1} — the proxy ignores it when matching routes.)",
     .client_all_routed = "With the base URL {2}, every call from {1} reaches a route: nothing to fix.",
 };
@@ -142,37 +150,45 @@ constexpr Phrases kFrench{
             "La Base URL pointe vers {2}, mais le proxy écoute sur {4}.",
             "Aucune route ne correspond à {1}, et ce chemin ne ressemble à aucune erreur de Base URL connue.",
         },
-    .doubled_gemini_v1_cause = "Le chemin {1} contient deux versions d'API ({2}) : votre Base URL se termine par "
-                               "une version et @google/genai 3.x ajoute à la suite sa version par défaut, v1.",
+    .doubled_gemini_v1_cause =
+        "Le chemin {1} contient deux versions d'API ({2}) : votre Base URL se termine par "
+        "une version et @google/genai 3.x ajoute à la suite sa version par défaut, v1.",
     .client_sends = "{1} ajoute {2} à la Base URL que vous avez saisie ({3}) ; il envoie donc {4}.",
     .route_meant = "La route visée est {1} {2}.",
     .set_base = "Saisissez comme Base URL : {1}.",
     .set_base_for_client = "Pour {1}, saisissez comme Base URL : {2}.",
     .set_base_without_slash = "Saisissez comme Base URL : {1}, sans « / » final.",
-    .set_base_and_v1beta = "Saisissez comme Base URL {1} (l'hôte seul) et réglez la version de l'API sur v1beta : "
-                           "variable d'environnement GOOGLE_GENAI_API_VERSION=beta, ou apiVersion: 'v1beta' dans "
-                           "les httpOptions du client.",
-    .omits_version_instead = "Un client qui ajoute seulement /models/… lui-même (comme @ai-sdk/google) a besoin de "
-                             "la Base URL {1} à la place.",
-    .depends_on_client = "La correction dépend du client : s'il ajoute {1} lui-même ({2}), saisissez comme Base "
-                         "URL {3} ; s'il ajoute seulement {4}",
+    .set_base_and_v1beta =
+        "Saisissez comme Base URL {1} (l'hôte seul) et réglez la version de l'API sur v1beta : "
+        "variable d'environnement GOOGLE_GENAI_API_VERSION=beta, ou apiVersion: 'v1beta' dans "
+        "les httpOptions du client.",
+    .omits_version_instead =
+        "Un client qui ajoute seulement /models/… lui-même (comme @ai-sdk/google) a besoin de "
+        "la Base URL {1} à la place.",
+    .depends_on_client =
+        "La correction dépend du client : s'il ajoute {1} lui-même ({2}), saisissez comme Base "
+        "URL {3} ; s'il ajoute seulement {4}",
     .depends_on_client_end = " ({1}), saisissez {2}.",
-    .genai_also_v1beta = "Avec @google/genai 3.x, réglez aussi la version de l'API sur v1beta "
-                         "(GOOGLE_GENAI_API_VERSION=beta, ou apiVersion: 'v1beta').",
-    .keep_base_use_method = "Votre Base URL est correcte ; envoyez la requête avec la méthode {1} (ouvrir "
-                            "l'adresse dans un navigateur envoie un GET).",
+    .genai_also_v1beta =
+        "Avec @google/genai 3.x, réglez aussi la version de l'API sur v1beta "
+        "(GOOGLE_GENAI_API_VERSION=beta, ou apiVersion: 'v1beta').",
+    .keep_base_use_method =
+        "Votre Base URL est correcte ; envoyez la requête avec la méthode {1} (ouvrir "
+        "l'adresse dans un navigateur envoie un GET).",
     .remove_trailing_slash = "Retirez le « / » final de l'adresse configurée : l'endpoint est {1}.",
     .websocket_nothing_to_do = "Rien à changer si le POST qui suit aboutit.",
     .websocket_base_is_right = "Rien à changer si le POST qui suit aboutit : la Base URL {1} est correcte.",
     .check_base_url = "Vérifiez que la Base URL pointe vers ce proxy ({1}) et comparez le chemin avec cette liste.",
-    .check_typed_base = "Vérifiez la Base URL saisie : elle doit pointer vers ce proxy ({1}), sans « / » ni chemin "
-                        "en trop.",
+    .check_typed_base =
+        "Vérifiez la Base URL saisie : elle doit pointer vers ce proxy ({1}), sans « / » ni chemin "
+        "en trop.",
     .routes_served = "Ce proxy sert : {1}.",
     .also_set = "Réglez aussi {1}={2} — {3}. {4}",
     .keep_setting = "Gardez aussi {1}={2} — {3}. {4}",
-    .needs_public_url = "{1} envoie ses requêtes depuis ses propres serveurs, pour lesquels 127.0.0.1 est "
-                        "inaccessible : exposez le proxy sur une URL publique (un tunnel) et saisissez plutôt "
-                        "cette adresse.",
+    .needs_public_url =
+        "{1} envoie ses requêtes depuis ses propres serveurs, pour lesquels 127.0.0.1 est "
+        "inaccessible : exposez le proxy sur une URL publique (un tunnel) et saisissez plutôt "
+        "cette adresse.",
     .query_ignored = "(Paramètres de requête : ?{1} — le proxy n'en tient pas compte pour choisir la route.)",
     .client_all_routed = "Avec la Base URL {2}, chaque appel envoyé par {1} atteint une route : rien à corriger.",
 };
@@ -210,45 +226,57 @@ constexpr Phrases kSpanish{
             "La Base URL apunta a {2}, pero el proxy escucha en {4}.",
             "Ninguna ruta coincide con {1}, y no parece ningún error de Base URL conocido.",
         },
-    .doubled_gemini_v1_cause = "La ruta solicitada {1} lleva dos versiones de la API ({2}): tu Base URL termina en "
-                               "una versión y @google/genai 3.x añade detrás su versión por defecto, v1.",
+    .doubled_gemini_v1_cause =
+        "La ruta solicitada {1} lleva dos versiones de la API ({2}): tu Base URL termina en "
+        "una versión y @google/genai 3.x añade detrás su versión por defecto, v1.",
     .client_sends = "{1} añade {2} a la Base URL que escribiste ({3}), así que envía {4}.",
     .route_meant = "La ruta prevista es {1} {2}.",
     .set_base = "Escribe como Base URL: {1}.",
     .set_base_for_client = "Para {1}, escribe como Base URL: {2}.",
     .set_base_without_slash = "Escribe como Base URL: {1}, sin «/» final.",
-    .set_base_and_v1beta = "Escribe como Base URL {1} (solo el host) y fija la versión de la API en v1beta: "
-                           "variable de entorno GOOGLE_GENAI_API_VERSION=beta, o apiVersion: 'v1beta' en las "
-                           "httpOptions del cliente.",
-    .omits_version_instead = "Un cliente que añade solo /models/… por sí mismo (como @ai-sdk/google) necesita la "
-                             "Base URL {1} en su lugar.",
-    .depends_on_client = "La corrección depende del cliente: si añade {1} por sí mismo ({2}), escribe como Base URL "
-                         "{3}; si añade solo {4}",
+    .set_base_and_v1beta =
+        "Escribe como Base URL {1} (solo el host) y fija la versión de la API en v1beta: "
+        "variable de entorno GOOGLE_GENAI_API_VERSION=beta, o apiVersion: 'v1beta' en las "
+        "httpOptions del cliente.",
+    .omits_version_instead =
+        "Un cliente que añade solo /models/… por sí mismo (como @ai-sdk/google) necesita la "
+        "Base URL {1} en su lugar.",
+    .depends_on_client =
+        "La corrección depende del cliente: si añade {1} por sí mismo ({2}), escribe como Base URL "
+        "{3}; si añade solo {4}",
     .depends_on_client_end = " ({1}), escribe {2}.",
-    .genai_also_v1beta = "Con @google/genai 3.x, fija también la versión de la API en v1beta "
-                         "(GOOGLE_GENAI_API_VERSION=beta, o apiVersion: 'v1beta').",
-    .keep_base_use_method = "Tu Base URL es correcta; envía la solicitud con el método {1} (abrir la dirección en "
-                            "un navegador envía un GET).",
+    .genai_also_v1beta =
+        "Con @google/genai 3.x, fija también la versión de la API en v1beta "
+        "(GOOGLE_GENAI_API_VERSION=beta, o apiVersion: 'v1beta').",
+    .keep_base_use_method =
+        "Tu Base URL es correcta; envía la solicitud con el método {1} (abrir la dirección en "
+        "un navegador envía un GET).",
     .remove_trailing_slash = "Quita la «/» final de la dirección configurada: el endpoint es {1}.",
     .websocket_nothing_to_do = "No hay nada que cambiar si el POST siguiente funciona.",
-    .websocket_base_is_right = "No hay nada que cambiar si el POST siguiente funciona: la Base URL {1} es "
-                               "correcta.",
-    .check_base_url = "Comprueba que la Base URL apunta a este proxy ({1}) y compara la ruta solicitada con esta lista.",
+    .websocket_base_is_right =
+        "No hay nada que cambiar si el POST siguiente funciona: la Base URL {1} es "
+        "correcta.",
+    .check_base_url =
+        "Comprueba que la Base URL apunta a este proxy ({1}) y compara la ruta solicitada con esta lista.",
     .check_typed_base = "Revisa la Base URL que escribiste: debe apuntar a este proxy ({1}), sin «/» ni ruta de más.",
     .routes_served = "Este proxy sirve: {1}.",
     .also_set = "Configura también {1}={2} — {3}. {4}",
     .keep_setting = "Mantén también {1}={2} — {3}. {4}",
-    .needs_public_url = "{1} hace sus llamadas desde sus propios servidores, que no pueden alcanzar 127.0.0.1: "
-                        "expón el proxy en una URL pública (un túnel) y escribe esa dirección.",
+    .needs_public_url =
+        "{1} hace sus llamadas desde sus propios servidores, que no pueden alcanzar 127.0.0.1: "
+        "expón el proxy en una URL pública (un túnel) y escribe esa dirección.",
     .query_ignored = "(Parámetros de consulta: ?{1}; el proxy no los tiene en cuenta para elegir la ruta.)",
     .client_all_routed = "Con la Base URL {2}, todas las llamadas de {1} llegan a una ruta: no hay nada que corregir.",
 };
 
 const Phrases& phrases(Lang lang) {
     switch (lang) {
-        case Lang::fr: return kFrench;
-        case Lang::es: return kSpanish;
-        case Lang::en: break;
+        case Lang::fr:
+            return kFrench;
+        case Lang::es:
+            return kSpanish;
+        case Lang::en:
+            break;
     }
     return kEnglish;
 }
@@ -278,7 +306,8 @@ void append_settings(std::string& out, std::string_view pattern, const std::vect
                      Lang lang) {
     for (const ExtraSetting* setting : settings) {
         if (setting == nullptr) continue;
-        add_sentence(out, pathwise::fill(pattern, setting->name, setting->value, setting->where, setting->why.in(lang)));
+        add_sentence(out,
+                     pathwise::fill(pattern, setting->name, setting->value, setting->where, setting->why.in(lang)));
     }
 }
 
@@ -309,7 +338,9 @@ std::string_view tail_of(std::string_view intended_path, std::string_view& versi
 
 }  // namespace
 
-std::string_view title(DiagnosisKind kind, Lang lang) { return phrases(lang).title[index_of(kind)]; }
+std::string_view title(DiagnosisKind kind, Lang lang) {
+    return phrases(lang).title[index_of(kind)];
+}
 
 std::string explain(const Diagnosis& d, Lang lang) {
     const Phrases& p = phrases(lang);
@@ -329,17 +360,24 @@ std::string explain(const Diagnosis& d, Lang lang) {
 
     std::string out;
     if (d.client != nullptr && !d.client_part.empty()) {
-        std::string sent = d.method == Method::other ? request_seen
-                                                     : std::string(method_name(d.method)) + " " + request_seen;
+        std::string sent =
+            d.method == Method::other ? request_seen : std::string(method_name(d.method)) + " " + request_seen;
         add_sentence(out, pathwise::fill(p.client_sends, d.client->name, d.client_part, d.typed_base_url, sent));
     }
 
     std::string_view detail;
     switch (d.kind) {
-        case DiagnosisKind::wrong_method: detail = route_method; break;
-        case DiagnosisKind::missing_version_prefix: detail = version; break;
-        case DiagnosisKind::wrong_host_or_port: detail = d.proxy_origin; break;
-        default: break;
+        case DiagnosisKind::wrong_method:
+            detail = route_method;
+            break;
+        case DiagnosisKind::missing_version_prefix:
+            detail = version;
+            break;
+        case DiagnosisKind::wrong_host_or_port:
+            detail = d.proxy_origin;
+            break;
+        default:
+            break;
     }
     const bool genai_doubled = d.kind == DiagnosisKind::doubled_gemini_version && d.needs_api_version_v1beta;
     const std::string_view cause = genai_doubled ? p.doubled_gemini_v1_cause : p.cause[index_of(d.kind)];
@@ -347,11 +385,15 @@ std::string explain(const Diagnosis& d, Lang lang) {
 
     const bool says_route_already = d.kind == DiagnosisKind::ok || d.kind == DiagnosisKind::trailing_slash ||
                                     d.kind == DiagnosisKind::websocket_upgrade;
-    if (d.intended != nullptr && !says_route_already) add_sentence(out, pathwise::fill(p.route_meant, route_method, d.intended_path));
+    if (d.intended != nullptr && !says_route_already)
+        add_sentence(out, pathwise::fill(p.route_meant, route_method, d.intended_path));
 
     switch (d.kind) {
-        case DiagnosisKind::ok: break;
-        case DiagnosisKind::wrong_method: add_sentence(out, pathwise::fill(p.keep_base_use_method, route_method)); break;
+        case DiagnosisKind::ok:
+            break;
+        case DiagnosisKind::wrong_method:
+            add_sentence(out, pathwise::fill(p.keep_base_use_method, route_method));
+            break;
         case DiagnosisKind::trailing_slash:
             add_sentence(out, pathwise::fill(p.remove_trailing_slash, d.proxy_origin + d.intended_path));
             break;
@@ -378,10 +420,10 @@ std::string explain(const Diagnosis& d, Lang lang) {
                     add_sentence(out, pathwise::fill(p.omits_version_instead, d.base_url_if_client_omits_version));
                 }
             } else if (!d.base_url_if_client_adds_version.empty()) {
-                const VersionExamples examples = version_examples(d.intended != nullptr ? d.intended->protocol
-                                                                                        : d.protocol);
+                const VersionExamples examples =
+                    version_examples(d.intended != nullptr ? d.intended->protocol : d.protocol);
                 std::string sentence = pathwise::fill(p.depends_on_client, version, examples.adds,
-                                            d.base_url_if_client_adds_version, tail);
+                                                      d.base_url_if_client_adds_version, tail);
                 sentence += pathwise::fill(p.depends_on_client_end, examples.omits, d.base_url_if_client_omits_version);
                 add_sentence(out, sentence);
                 if (d.needs_api_version_v1beta) add_sentence(out, std::string(p.genai_also_v1beta));
@@ -392,8 +434,10 @@ std::string explain(const Diagnosis& d, Lang lang) {
     }
 
     append_settings(out, p.also_set, d.settings_needed, lang);
-    if (d.client != nullptr && d.client_cannot_reach_origin) add_sentence(out, pathwise::fill(p.needs_public_url, d.client->name));
-    if (!d.seen_query.empty() && d.kind != DiagnosisKind::unknown) add_sentence(out, pathwise::fill(p.query_ignored, d.seen_query));
+    if (d.client != nullptr && d.client_cannot_reach_origin)
+        add_sentence(out, pathwise::fill(p.needs_public_url, d.client->name));
+    if (!d.seen_query.empty() && d.kind != DiagnosisKind::unknown)
+        add_sentence(out, pathwise::fill(p.query_ignored, d.seen_query));
     return out;
 }
 

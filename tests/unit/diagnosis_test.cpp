@@ -16,7 +16,9 @@ constexpr std::string_view kOrigin = "http://127.0.0.1:8045";
 constexpr std::string_view kSecret = "AIzaSyFAKE-secret-value-123";
 constexpr Lang kLangs[] = {Lang::en, Lang::fr, Lang::es};
 
-bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
+bool contains(std::string_view text, std::string_view part) {
+    return text.find(part) != std::string_view::npos;
+}
 
 struct PathCase {
     std::string_view name;  // the situation, also the test name
@@ -64,16 +66,16 @@ const PathCase kPathCases[] = {
      DiagnosisKind::duplicated_version_prefix, "anthropic.messages", "http://127.0.0.1:8045", "/v1",
      Protocol::anthropic, "use_host_only"},
     // §4 "/v1/messages?beta=true": the route ignores the query.
-    {"ClaudeCode_HostOnly_BetaQueryIsOk", Method::post, "/v1/messages?beta=true", false, true, false,
-     DiagnosisKind::ok, "anthropic.messages", "", "", Protocol::anthropic, "none"},
+    {"ClaudeCode_HostOnly_BetaQueryIsOk", Method::post, "/v1/messages?beta=true", false, true, false, DiagnosisKind::ok,
+     "anthropic.messages", "", "", Protocol::anthropic, "none"},
     // §4 "/models/{m}:generateContent": @ai-sdk/google, Kilo google given host only.
     {"AiSdkGoogle_HostOnly_GenerateWithoutV1beta", Method::post, "/models/gemini-2.5-flash:generateContent", false,
      false, true, DiagnosisKind::missing_version_prefix, "gemini.generate_content", "http://127.0.0.1:8045/v1beta",
      "/models/gemini-2.5-flash:generateContent", Protocol::gemini, "use_v1beta"},
     // §4 "/v1/models/{m}:generateContent, GET /v1/models with x-goog-api-key": @google/genai 3.x default.
-    {"GoogleGenai3_HostOnly_GenerateUnderV1", Method::post, "/v1/models/gemini-2.5-flash:generateContent", false,
-     false, true, DiagnosisKind::gemini_v1_instead_of_v1beta, "gemini.generate_content", "http://127.0.0.1:8045",
-     "/v1", Protocol::gemini, "use_host_and_api_v1beta"},
+    {"GoogleGenai3_HostOnly_GenerateUnderV1", Method::post, "/v1/models/gemini-2.5-flash:generateContent", false, false,
+     true, DiagnosisKind::gemini_v1_instead_of_v1beta, "gemini.generate_content", "http://127.0.0.1:8045", "/v1",
+     Protocol::gemini, "use_host_and_api_v1beta"},
     {"GoogleGenai3_HostOnly_ModelListUnderV1", Method::get, "/v1/models", false, false, true,
      DiagnosisKind::gemini_v1_instead_of_v1beta, "gemini.models", "http://127.0.0.1:8045", "/v1", Protocol::gemini,
      "use_host_and_api_v1beta"},
@@ -93,19 +95,19 @@ const PathCase kPathCases[] = {
      "/v1//v1beta/models/gemini-2.5-flash:generateContent", false, false, true, DiagnosisKind::doubled_gemini_version,
      "gemini.generate_content", "http://127.0.0.1:8045", "/v1", Protocol::gemini, "use_host_only"},
     // §4 "//v1beta/…": @google/generative-ai with "host/".
-    {"GenerativeAi_HostWithSlash_DoubleSlash", Method::post, "//v1beta/models/gemini-2.5-flash:generateContent",
-     false, false, true, DiagnosisKind::double_slash, "gemini.generate_content", "http://127.0.0.1:8045", "//",
+    {"GenerativeAi_HostWithSlash_DoubleSlash", Method::post, "//v1beta/models/gemini-2.5-flash:generateContent", false,
+     false, true, DiagnosisKind::double_slash, "gemini.generate_content", "http://127.0.0.1:8045", "//",
      Protocol::gemini, "use_host_only"},
     // §4 nested: any client given the full chat endpoint.
     {"OpenAiSdk_FullChatEndpoint_Nested", Method::post, "/v1/chat/completions/chat/completions", false, false, false,
-     DiagnosisKind::nested_full_endpoint, "openai.chat_completions", "http://127.0.0.1:8045/v1",
-     "/v1/chat/completions", Protocol::openai, "use_v1"},
+     DiagnosisKind::nested_full_endpoint, "openai.chat_completions", "http://127.0.0.1:8045/v1", "/v1/chat/completions",
+     Protocol::openai, "use_v1"},
     {"Codex_FullChatEndpoint_NestedResponses", Method::post, "/v1/chat/completions/responses", false, false, false,
      DiagnosisKind::nested_full_endpoint, "openai.responses", "http://127.0.0.1:8045/v1", "/v1/chat/completions",
      Protocol::openai, "use_v1"},
     {"AnthropicSdk_FullChatEndpoint_NestedMessages", Method::post, "/v1/chat/completions/v1/messages", false, true,
-     false, DiagnosisKind::nested_full_endpoint, "anthropic.messages", "http://127.0.0.1:8045",
-     "/v1/chat/completions", Protocol::anthropic, "use_host_only"},
+     false, DiagnosisKind::nested_full_endpoint, "anthropic.messages", "http://127.0.0.1:8045", "/v1/chat/completions",
+     Protocol::anthropic, "use_host_only"},
     {"GoogleGenai_FullChatEndpoint_NestedGemini", Method::post,
      "/v1/chat/completions/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse", false, false, true,
      DiagnosisKind::nested_full_endpoint, "gemini.stream_generate_content", "http://127.0.0.1:8045",
@@ -130,9 +132,9 @@ const PathCase kPathCases[] = {
     {"OpenAiSdk_OpenAiPrefix_ForeignPrefix", Method::post, "/openai/v1/chat/completions", false, false, false,
      DiagnosisKind::foreign_path_prefix, "openai.chat_completions", "http://127.0.0.1:8045/v1", "/openai",
      Protocol::openai, "use_v1"},
-    {"ClaudeCode_ApiV1Base_ForeignPrefixThenDoubled", Method::post, "/api/v1/v1/messages?beta=true", false, true,
-     false, DiagnosisKind::foreign_path_prefix, "anthropic.messages", "http://127.0.0.1:8045", "/api/v1",
-     Protocol::anthropic, "use_host_only"},
+    {"ClaudeCode_ApiV1Base_ForeignPrefixThenDoubled", Method::post, "/api/v1/v1/messages?beta=true", false, true, false,
+     DiagnosisKind::foreign_path_prefix, "anthropic.messages", "http://127.0.0.1:8045", "/api/v1", Protocol::anthropic,
+     "use_host_only"},
     {"AnyAnthropicClient_ApiPrefix_DependsOnClient", Method::post, "/api/v1/messages", false, true, false,
      DiagnosisKind::foreign_path_prefix, "anthropic.messages", "", "/api", Protocol::anthropic, "depends_on_client"},
     {"OpenAiSdk_BaseWithV1beta_WrongProtocolPrefix", Method::post, "/v1beta/chat/completions", false, false, false,
@@ -230,7 +232,9 @@ TEST_P(DiagnoseRequest, ExplanationNamesWrongPartAndFixInEveryLanguage) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Paths, DiagnoseRequest, ::testing::ValuesIn(kPathCases),
-                         [](const ::testing::TestParamInfo<PathCase>& param_info) { return std::string(param_info.param.name); });
+                         [](const ::testing::TestParamInfo<PathCase>& param_info) {
+                             return std::string(param_info.param.name);
+                         });
 
 // ---- details the table does not show --------------------------------------------------------------------
 
@@ -311,8 +315,9 @@ TEST(DiagnoseRequestDetails, GarbageTargets_NeverCrashAndStayUnknown) {
     const std::string very_long(5000, '/');
     std::string many_segments;
     for (int i = 0; i < 100; ++i) many_segments += "/a";
-    const std::string_view targets[] = {"", "?", "#", "no-leading-slash", "/%00", very_long, many_segments,
-                                        "/v1beta/models/:generateContent", "http://", "/v1/v1/v1/v1"};
+    const std::string_view targets[] = {"",        "?",           "#",           "no-leading-slash",
+                                        "/%00",    very_long,     many_segments, "/v1beta/models/:generateContent",
+                                        "http://", "/v1/v1/v1/v1"};
     for (const std::string_view target : targets) {
         RequestFacts facts;
         facts.method = Method::post;
@@ -407,8 +412,8 @@ const ClientCase kClientCases[] = {
     // The right bases: nothing to fix.
     {"OpenAiNode_V1Base_Ok", "openai-node", "", "http://127.0.0.1:8045/v1", DiagnosisKind::ok, "", "", ""},
     {"ClaudeCode_HostOnly_Ok", "claude-code", "", "http://127.0.0.1:8045", DiagnosisKind::ok, "", "", ""},
-    {"GoogleGenaiNode2_HostOnly_Ok", "google-genai-node", "2.32.0", "http://127.0.0.1:8045", DiagnosisKind::ok, "",
-     "", ""},
+    {"GoogleGenaiNode2_HostOnly_Ok", "google-genai-node", "2.32.0", "http://127.0.0.1:8045", DiagnosisKind::ok, "", "",
+     ""},
 };
 
 class DiagnoseClient : public ::testing::TestWithParam<ClientCase> {};
@@ -461,7 +466,9 @@ TEST_P(DiagnoseClient, FirstMissExplainedForThatClient) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Clients, DiagnoseClient, ::testing::ValuesIn(kClientCases),
-                         [](const ::testing::TestParamInfo<ClientCase>& param_info) { return std::string(param_info.param.name); });
+                         [](const ::testing::TestParamInfo<ClientCase>& param_info) {
+                             return std::string(param_info.param.name);
+                         });
 
 TEST(DiagnoseClientDetails, TypedBaseOnAnotherPort_IsWrongHostOrPort) {
     const auto result = diagnose_client(*find_client("claude-code"), "", "http://127.0.0.1:8080", kOrigin);
@@ -511,18 +518,30 @@ struct LikelyCase {
 TEST(LikelyClients, Table) {
     const std::vector<LikelyCase> cases = {
         // 2.1/2.3: the Anthropic SDK and Claude Code add /v1 themselves; @ai-sdk/anthropic would need "…/v1/v1".
-        {"AnthropicDoubled", Method::post, "/v1/v1/messages?beta=true", {"claude-code", "anthropic-sdk-node"},
+        {"AnthropicDoubled",
+         Method::post,
+         "/v1/v1/messages?beta=true",
+         {"claude-code", "anthropic-sdk-node"},
          {"ai-sdk-anthropic", "openai-node"}},
         // 2.4: only clients that append "/messages" produce it from host only.
         {"BareMessages", Method::post, "/messages", {"ai-sdk-anthropic"}, {"anthropic-sdk-node", "claude-code"}},
         // 3.1: @google/genai 3.x with host only.
-        {"GenaiV1", Method::post, "/v1/models/gemini-2.5-flash:generateContent", {"google-genai-node"},
+        {"GenaiV1",
+         Method::post,
+         "/v1/models/gemini-2.5-flash:generateContent",
+         {"google-genai-node"},
          {"google-generative-ai", "openai-node"}},
         // 3.3: @google/generative-ai with "host/".
-        {"LegacyDoubleSlash", Method::post, "//v1beta/models/gemini-2.5-flash:generateContent",
-         {"google-generative-ai"}, {"google-genai-node"}},
+        {"LegacyDoubleSlash",
+         Method::post,
+         "//v1beta/models/gemini-2.5-flash:generateContent",
+         {"google-generative-ai"},
+         {"google-genai-node"}},
         // 1.4/1.6: Responses-API clients given the full chat endpoint.
-        {"NestedResponses", Method::post, "/v1/chat/completions/responses", {"codex-cli", "ai-sdk-openai"},
+        {"NestedResponses",
+         Method::post,
+         "/v1/chat/completions/responses",
+         {"codex-cli", "ai-sdk-openai"},
          {"claude-code", "google-genai-node"}},
     };
     for (const LikelyCase& c : cases) {

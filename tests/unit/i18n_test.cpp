@@ -17,9 +17,10 @@ struct TagCase {
 
 TEST(ParseLang, BrowserAndShellTags) {
     const std::vector<TagCase> cases = {
-        {"en", Lang::en},    {"fr", Lang::fr},    {"es", Lang::es},    {"fr-CA", Lang::fr},  {"es_419", Lang::es},
-        {"EN-us", Lang::en}, {"FR", Lang::fr},    {"es-ES", Lang::es}, {"de", std::nullopt}, {"", std::nullopt},
-        {"f", std::nullopt}, {"fra", std::nullopt}, {"english", std::nullopt}, {"fr.UTF-8", std::nullopt},
+        {"en", Lang::en},          {"fr", Lang::fr},           {"es", Lang::es},    {"fr-CA", Lang::fr},
+        {"es_419", Lang::es},      {"EN-us", Lang::en},        {"FR", Lang::fr},    {"es-ES", Lang::es},
+        {"de", std::nullopt},      {"", std::nullopt},         {"f", std::nullopt}, {"fra", std::nullopt},
+        {"english", std::nullopt}, {"fr.UTF-8", std::nullopt},
     };
     for (const TagCase& c : cases) {
         EXPECT_EQ(parse_lang(c.tag), c.expected) << "tag '" << c.tag << "'";
@@ -41,14 +42,16 @@ TEST(Fill, ReplacesNumberedPlaceholdersInAnyOrder) {
 
 TEST(Fill, LeavesEverythingElseAlone) {
     // Only {1}..{4} are placeholders: JSON-ish braces, {model} and {5} stay as written.
-    EXPECT_EQ(fill("/v1beta/models/{model}:generateContent {5} {} {", "x"), "/v1beta/models/{model}:generateContent {5} {} {");
+    EXPECT_EQ(fill("/v1beta/models/{model}:generateContent {5} {} {", "x"),
+              "/v1beta/models/{model}:generateContent {5} {} {");
     EXPECT_EQ(fill("no placeholders"), "no placeholders");
     EXPECT_EQ(fill(""), "");
     EXPECT_EQ(fill("missing {3}", "a"), "missing ");
 }
 
 TEST(Fill, KeepsUtf8Intact) {
-    EXPECT_EQ(fill("Préfixe {1} en double — « {2} »", "/v1", "/v1/v1/messages"), "Préfixe /v1 en double — « /v1/v1/messages »");
+    EXPECT_EQ(fill("Préfixe {1} en double — « {2} »", "/v1", "/v1/v1/messages"),
+              "Préfixe /v1 en double — « /v1/v1/messages »");
 }
 
 TEST(Text, FallsBackToEnglishWhenATranslationIsMissing) {

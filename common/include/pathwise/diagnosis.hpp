@@ -20,19 +20,19 @@
 namespace pathwise {
 
 enum class DiagnosisKind : unsigned char {
-    ok,                          // the path hits a route
-    wrong_method,                // right path, wrong method (GET /v1/chat/completions)
-    trailing_slash,              // "/v1/chat/completions/"
-    double_slash,                // "//v1beta/models/…", "/v1//chat/completions"
-    duplicated_version_prefix,   // "/v1/v1/messages": base ends in /v1 and the client adds /v1
-    nested_full_endpoint,        // "/v1/chat/completions/responses": a full endpoint typed as the base
-    missing_version_prefix,      // "/chat/completions", "/messages", "/models/{m}:generateContent"
-    gemini_v1_instead_of_v1beta, // "/v1/models/{m}:generateContent": @google/genai ≥ 3 default
-    doubled_gemini_version,      // "/v1beta/v1beta/…", "/v1/v1beta/…", "/v1beta/v1/…"
-    wrong_protocol_prefix,       // "/v1beta/chat/completions": an OpenAI call under the Gemini prefix
-    foreign_path_prefix,         // "/api/v1/chat/completions": a prefix this proxy does not serve
-    websocket_upgrade,           // GET /v1/responses with Upgrade: websocket (Codex; answer 4xx so it POSTs)
-    wrong_host_or_port,          // a request that was meant for another server (e.g. a different port in the base)
+    ok,                           // the path hits a route
+    wrong_method,                 // right path, wrong method (GET /v1/chat/completions)
+    trailing_slash,               // "/v1/chat/completions/"
+    double_slash,                 // "//v1beta/models/…", "/v1//chat/completions"
+    duplicated_version_prefix,    // "/v1/v1/messages": base ends in /v1 and the client adds /v1
+    nested_full_endpoint,         // "/v1/chat/completions/responses": a full endpoint typed as the base
+    missing_version_prefix,       // "/chat/completions", "/messages", "/models/{m}:generateContent"
+    gemini_v1_instead_of_v1beta,  // "/v1/models/{m}:generateContent": @google/genai ≥ 3 default
+    doubled_gemini_version,       // "/v1beta/v1beta/…", "/v1/v1beta/…", "/v1beta/v1/…"
+    wrong_protocol_prefix,        // "/v1beta/chat/completions": an OpenAI call under the Gemini prefix
+    foreign_path_prefix,          // "/api/v1/chat/completions": a prefix this proxy does not serve
+    websocket_upgrade,            // GET /v1/responses with Upgrade: websocket (Codex; answer 4xx so it POSTs)
+    wrong_host_or_port,           // a request that was meant for another server (e.g. a different port in the base)
     unknown,
 };
 
@@ -47,7 +47,7 @@ struct RequestFacts {
     // x-goog-api-key → gemini, Authorization Bearer → openai (weak).
     bool has_anthropic_headers = false;
     bool has_goog_api_key = false;
-    std::string_view host;          // Host header if known ("127.0.0.1:8045")
+    std::string_view host;  // Host header if known ("127.0.0.1:8045")
 };
 
 struct Diagnosis {
@@ -60,9 +60,9 @@ struct Diagnosis {
     std::string fixed_base_url;             // the base URL to type instead ("" when it depends on the client)
     std::string fix_hint_key;               // machine key of the fix, see below
     // --- added fields (explain() uses them; callers may ignore them) ---
-    Method method = Method::other;          // the request's method as seen (other = unknown)
-    std::string seen_query;                 // the query as seen, secrets redacted: "beta=true", "key=REDACTED"
-    std::string proxy_origin;               // scheme://host:port the fix is spelled on
+    Method method = Method::other;  // the request's method as seen (other = unknown)
+    std::string seen_query;         // the query as seen, secrets redacted: "beta=true", "key=REDACTED"
+    std::string proxy_origin;       // scheme://host:port the fix is spelled on
     // When the fix depends on whether the client adds the API version itself (the path alone cannot tell:
     // "/api/v1/messages" is the Anthropic SDK with base …/api or @ai-sdk/anthropic with base …/api/v1), both
     // bases are given and fixed_base_url is "". For @google/genai's "/v1/models/…" only the "omits" one is set:
@@ -74,8 +74,8 @@ struct Diagnosis {
     bool needs_api_version_v1beta = false;
     // Filled by diagnose_client only: who sent it, what it appended, what was typed, what else to set.
     const ClientEntry* client = nullptr;
-    std::string client_part;                // "/v1/messages"
-    std::string typed_base_url;             // "http://127.0.0.1:8045/v1"
+    std::string client_part;     // "/v1/messages"
+    std::string typed_base_url;  // "http://127.0.0.1:8045/v1"
     std::vector<const ExtraSetting*> settings_needed;
     bool client_cannot_reach_origin = false;  // Cursor: its servers make the calls (needs a public URL)
 };
@@ -110,7 +110,7 @@ struct Diagnosis {
 // client's own recommended base as the fix. kind == ok when every call reaches a route.
 struct ClientDiagnosis {
     Resolution resolution;
-    Diagnosis diagnosis;         // of the first failing call (kind ok when none fails)
+    Diagnosis diagnosis;  // of the first failing call (kind ok when none fails)
     std::string recommended_base_url;
     std::vector<const ExtraSetting*> settings_needed;
     // Index in resolution.calls of the call `diagnosis` is about; -1 when every call reaches its route.
@@ -121,8 +121,7 @@ struct ClientDiagnosis {
 // The same, knowing where the proxy listens: a typed base on another host or port is `wrong_host_or_port`,
 // and the recommended base is spelled on `proxy_origin`.
 [[nodiscard]] Result<ClientDiagnosis> diagnose_client(const ClientEntry& client, std::string_view version,
-                                                      std::string_view typed_base_url,
-                                                      std::string_view proxy_origin);
+                                                      std::string_view typed_base_url, std::string_view proxy_origin);
 
 // One paragraph a person can act on: what went wrong, which route was meant, what to type instead.
 [[nodiscard]] std::string explain(const Diagnosis& diagnosis, Lang lang);
