@@ -306,10 +306,9 @@ DecodedShareLink decode_share_link(std::string_view fragment) {
     if (const std::size_t hash = fragment.find('#'); hash != std::string_view::npos) {
         fragment.remove_prefix(hash + 1);
     }
-    if (fragment.empty()) {
-        notes.add("", "empty", "the link has no settings after '#': the wizard starts with its defaults");
-        return out;
-    }
+    // No fragment is how the wizard opens fresh (and how `pathwise link --decode ""` starts): nothing was
+    // ignored, so there is nothing to note.
+    if (fragment.empty()) return out;
     if (fragment.size() > kMaxShareLinkLength) {
         // Keep only whole fields within the limit: a value cut in the middle would be silently wrong.
         const std::size_t last_whole = fragment.rfind('&', kMaxShareLinkLength);

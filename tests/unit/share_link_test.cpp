@@ -162,6 +162,15 @@ TEST(ShareLink, Decode_CleanLink_WithOrWithoutHash_OrAsWholeAddress) {
     }
 }
 
+TEST(ShareLink, Decode_NoFragment_IsAFreshStartWithoutNotes) {
+    // The wizard decodes location.hash on every open; a page opened without one must not show a notes banner.
+    for (const std::string_view link : {"", "#", "http://127.0.0.1:8045/#"}) {
+        const auto decoded = decode_share_link(link);
+        EXPECT_EQ(decoded.state, WizardState{}) << link;
+        EXPECT_TRUE(decoded.notes.empty()) << link;
+    }
+}
+
 TEST(ShareLink, Decode_PlusSign_StaysAPlus) {
     const auto decoded = decode_share_link("v=1&p=C%3A%2Fa+b.log");
     EXPECT_EQ(decoded.state.log_path, "C:/a+b.log");
@@ -238,8 +247,9 @@ struct MalformedCase {
 
 TEST(ShareLink, Decode_MalformedLinks_Table) {
     const std::vector<MalformedCase> cases = {
-        {"empty input", "", {"empty"}, "", ""},
-        {"only a hash", "#", {"empty"}, "", ""},
+        {"empty input is a fresh start", "", {}, "", ""},
+        {"only a hash is a fresh start", "#", {}, "", ""},
+        {"only spaces", "   ", {"malformed", "missing_version"}, "", ""},
         {"missing version", "c=claude-code", {"missing_version"}, "claude-code", ""},
         {"newer version: decode what is understood",
          "v=2&c=claude-code&z=9",

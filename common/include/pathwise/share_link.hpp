@@ -43,8 +43,8 @@ inline constexpr std::size_t kMaxFieldLength = 1024;
 struct ShareLinkNote {
     std::string field;    // "c", "b", "v", … ("" for the whole link)
     // "unknown_field", "too_long", "bad_escape", "unknown_view", "unknown_lang", "newer_version", "bad_version",
-    // "missing_version", "secret_ignored", "secret_dropped", "duplicate_field", "malformed", "empty",
-    // "too_many_notes"; "unknown_client" is the wizard's (it checks client ids against the catalog).
+    // "missing_version", "secret_ignored", "secret_dropped", "duplicate_field", "malformed", "too_many_notes";
+    // "unknown_client" is the wizard's (it checks client ids against the catalog).
     std::string code;
     std::string message;  // English, for a person: what was ignored and why
 };
@@ -60,7 +60,8 @@ struct DecodedShareLink {
     WizardState state;                // defaults for everything that was missing or ignored
     std::vector<ShareLinkNote> notes; // what was ignored; empty for a clean link
 };
-// Never fails: accepts with or without a leading '#'; anything unusable becomes a note.
+// Never fails: accepts with or without a leading '#' (or a whole pasted address); anything unusable becomes a
+// note. An empty fragment is a fresh start: default state, no notes (nothing was ignored).
 [[nodiscard]] DecodedShareLink decode_share_link(std::string_view fragment);
 
 }  // namespace pathwise
