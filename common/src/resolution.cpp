@@ -197,7 +197,11 @@ void join_call(const JoinRule& rule, std::string_view api_version, const Prepare
     }
 
     std::string& path = out.path;
-    path.reserve(base_path.size() + api_version.size() + appended.size() + model.size() + 3);
+    // Exact size, so a path that fits the small-string buffer allocates nothing.
+    const std::size_t model_growth =
+        model.empty() ? 0 : model.size() - std::min(model.size(), kModelPlaceholder.size());
+    path.reserve(base_path.size() + (versioned ? api_version.size() + (slash_before_version ? 1 : 0) : 0) +
+                 (slash_before_path ? 1 : 0) + appended.size() + model_growth);
     path.append(base_path);
     if (versioned) {
         if (slash_before_version) path.push_back('/');
