@@ -75,6 +75,21 @@ TEST(DoctorPath, OriginOption_SpellsFixOnIt) {
     EXPECT_EQ(doctor["fixed_base_url"], "http://localhost:8100/v1");
 }
 
+// /api/v1/messages is the Anthropic SDK with base …/api (it adds /v1, CLIENTS.md 2.1) or @ai-sdk/anthropic with
+// base …/api/v1 (it adds /messages, 2.4): the path alone cannot tell, so both fixes are given.
+TEST(DoctorPath, ForeignPrefix_GivesBothFixes) {
+    const CliRun run = run_pathwise({"doctor", "--method", "POST", "/api/v1/messages", "--json"});
+    EXPECT_EQ(run.exit_code, 1) << run.err;
+    const json doctor = run.json();
+    EXPECT_EQ(doctor["kind"], "foreign_path_prefix");
+    EXPECT_EQ(doctor["fixed_base_url"], "");
+    EXPECT_EQ(doctor["base_url_if_client_adds_version"], "http://127.0.0.1:8045");
+    EXPECT_EQ(doctor["base_url_if_client_omits_version"], "http://127.0.0.1:8045/v1");
+    const CliRun text = run_pathwise({"doctor", "--method", "POST", "/api/v1/messages"});
+    EXPECT_NE(text.out.find("http://127.0.0.1:8045  if the client adds the API version itself"), std::string::npos)
+        << text.out;
+}
+
 // CLIENTS.md 3.3: @google/generative-ai with a trailing slash on the host.
 TEST(DoctorPath, LeadingDoubleSlash_IsDoubleSlash) {
     const CliRun run = run_pathwise(

@@ -48,11 +48,11 @@
 //      "origin": "http://127.0.0.1:8045",   where the proxy listens
 //      "kind": "duplicated_version_prefix", "title": "Duplicated /v1 prefix",
 //      "protocol": "anthropic",             what the request looks like: service | openai | anthropic | gemini
-//      "route": "anthropic.messages" | null,       the route it hits (kind "ok") 
+//      "route": "anthropic.messages" | null,       the route it hits (kind "ok")
 //      "intended_route": "anthropic.messages" | null,
 //      "intended_path": "/v1/messages",
 //      "wrong_part": "/v1",
-//      "fix_hint": "remove_v1",
+//      "fix_hint": "use_host_only",          diagnosis.hpp lists the keys
 //      "explanation": "…",
 //      "fixed_base_url": "http://127.0.0.1:8045",  "" when it depends on the client
 //      "likely_clients": ["anthropic-sdk-node", "claude-code"]

@@ -152,6 +152,9 @@ int run_doctor_path(const ParsedArgs& parsed, const CommonOptions& common) {
         out["fix_hint"] = diagnosis.fix_hint_key;
         out["explanation"] = explanation;
         out["fixed_base_url"] = diagnosis.fixed_base_url;
+        out["base_url_if_client_adds_version"] = diagnosis.base_url_if_client_adds_version;
+        out["base_url_if_client_omits_version"] = diagnosis.base_url_if_client_omits_version;
+        out["needs_api_version_v1beta"] = diagnosis.needs_api_version_v1beta;
         out["likely_clients"] = clients;
         print_json(out);
     } else {
@@ -176,9 +179,23 @@ int run_doctor_path(const ParsedArgs& parsed, const CommonOptions& common) {
             lines.add(std::string(msg::kWrongPart.in(lang)), style.bad(diagnosis.wrong_part));
         }
         if (!ok) {
-            lines.add(std::string(msg::kTypeInstead.in(lang)), diagnosis.fixed_base_url.empty()
-                                                                   ? std::string(msg::kDependsOnClient.in(lang))
-                                                                   : style.bold(diagnosis.fixed_base_url));
+            const std::string label(msg::kTypeInstead.in(lang));
+            const std::string& adds = diagnosis.base_url_if_client_adds_version;
+            const std::string& omits = diagnosis.base_url_if_client_omits_version;
+            if (!diagnosis.fixed_base_url.empty()) {
+                lines.add(label, style.bold(diagnosis.fixed_base_url) +
+                                     (diagnosis.needs_api_version_v1beta ? "  + GOOGLE_GENAI_API_VERSION=beta" : ""));
+                if (!omits.empty() && omits != diagnosis.fixed_base_url) {
+                    lines.add("", fill(msg::kIfOmitsVersion.in(lang), style.bold(omits)));
+                }
+            } else if (!adds.empty() || !omits.empty()) {
+                if (!adds.empty()) lines.add(label, fill(msg::kIfAddsVersion.in(lang), style.bold(adds)));
+                if (!omits.empty()) {
+                    lines.add(adds.empty() ? label : "", fill(msg::kIfOmitsVersion.in(lang), style.bold(omits)));
+                }
+            } else {
+                lines.add(label, std::string(msg::kDependsOnClient.in(lang)));
+            }
         }
         lines.add(std::string(msg::kLikelyClients.in(lang)),
                   clients.empty() ? std::string(msg::kNone.in(lang)) : join(clients, ", "));

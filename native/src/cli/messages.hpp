@@ -64,6 +64,12 @@ inline constexpr Text kTypeInstead{"Base URL to type", "URL de base à saisir", 
 inline constexpr Text kDependsOnClient{"depends on the client: run `pathwise doctor --client ID BASE_URL`",
                                        "dépend du client : lancez `pathwise doctor --client ID URL_DE_BASE`",
                                        "depende del cliente: ejecute `pathwise doctor --client ID URL_BASE`"};
+inline constexpr Text kIfAddsVersion{"{1}  if the client adds the API version itself (e.g. /v1/messages)",
+                                     "{1}  si le client ajoute lui-même la version de l'API (ex. /v1/messages)",
+                                     "{1}  si el cliente añade él mismo la versión de la API (p. ej. /v1/messages)"};
+inline constexpr Text kIfOmitsVersion{"{1}  if the client appends only the endpoint (e.g. /messages, /models/…)",
+                                      "{1}  si le client n'ajoute que le point d'accès (ex. /messages, /models/…)",
+                                      "{1}  si el cliente solo añade el endpoint (p. ej. /messages, /models/…)"};
 inline constexpr Text kLikelyClients{"Likely clients", "Clients probables", "Clientes probables"};
 inline constexpr Text kNone{"none found", "aucun trouvé", "ninguno encontrado"};
 inline constexpr Text kUnknownMethod{"(method unknown)", "(méthode inconnue)", "(método desconocido)"};

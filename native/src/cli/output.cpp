@@ -150,7 +150,9 @@ std::string LabelledLines::render(std::string_view indent) const {
     for (const Line& line : lines_) label_width = std::max(label_width, display_width(line.label + colon_));
     std::string out;
     for (const Line& line : lines_) {
-        out += std::string(indent) + pad_right(line.label + colon_, label_width) + "  " + line.value + "\n";
+        // An empty label continues the line above (a second value for the same label).
+        const std::string label = line.label.empty() ? std::string() : line.label + colon_;
+        out += std::string(indent) + pad_right(label, label_width) + "  " + line.value + "\n";
     }
     return out;
 }

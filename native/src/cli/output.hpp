@@ -49,7 +49,7 @@ private:
     std::vector<std::vector<std::string>> rows_;
 };
 
-// "label:  value" lines whose values line up.
+// "label:  value" lines whose values line up; an empty label continues the value of the line above.
 class LabelledLines {
 public:
     // `colon` follows each label: ":" in English and Spanish, " :" in French typography.
