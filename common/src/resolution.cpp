@@ -91,7 +91,11 @@ PreparedBase prepare_base(const JoinRule& rule, const BaseUrl& base, bool typed_
     path.reserve(base.path.size() + 8);
     path = base.path;
 
-    switch (rule.trim) {
+    // Clients that trim the base as a string act on its last characters: with "?query" or "#…" typed after the
+    // path, those are not the path's ("…/v1?x=1" + '/' changes the query). Parsing clients trim the path itself.
+    const bool string_ends_with_path =
+        rule.keeps_base_query || (base.query.empty() && base.fragment.empty() && !typed_hash);
+    switch (string_ends_with_path ? rule.trim : BaseTrim::keep) {
         case BaseTrim::keep:
             break;
         case BaseTrim::strip_one:

@@ -191,6 +191,8 @@ const std::vector<PathVector> kContinueVectors = {
     {"ContinueOpenAi_Models_BaseWithV1_Routes", "continue.openai", "", "http://127.0.0.1:8045/v1", "models", GET, "/v1/models", "", ROUTED},
     {"ContinueAnthropic_BaseWithV1_Routes", "continue.anthropic", "", "http://127.0.0.1:8045/v1", "messages", POST, "/v1/messages", "", ROUTED},
     {"ContinueAnthropic_HostOnly_MissesV1", "continue.anthropic", "", "http://127.0.0.1:8045", "messages", POST, "/messages", "", MISSES},
+    // `apiBase += "/"` on "…/v1?x=1" appends to the query, so new URL() resolves against "/v1" → "/chat/completions".
+    {"ContinueOpenAi_BaseQuery_SlashLandsInQuery", "continue.openai", "", "http://127.0.0.1:8045/v1?x=1", "chat", POST, "/chat/completions", "", MISSES},
     {"ContinueGemini_BaseWithV1betaSlash_KeyInQuery", "continue.gemini", "", "http://127.0.0.1:8045/v1beta/", "stream", POST, "/v1beta/models/gemini-2.5-flash:streamGenerateContent", "key={key}", ROUTED},
     {"ContinueGemini_HostOnly_MissesV1beta", "continue.gemini", "", "http://127.0.0.1:8045", "stream", POST, "/models/gemini-2.5-flash:streamGenerateContent", "key={key}", MISSES},
 };
