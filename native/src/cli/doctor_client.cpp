@@ -32,7 +32,6 @@ bool is_applied(const std::vector<std::string>& applied, std::string_view name) 
     return std::find(applied.begin(), applied.end(), name) != applied.end();
 }
 
-
 // Fills the report; returns an error message for a usage problem (bad URL, unknown setting).
 std::optional<std::string> build_report(ClientReport& report) {
     const ClientEntry& client = *report.client;
@@ -98,11 +97,19 @@ std::optional<std::string> build_report(ClientReport& report) {
     return std::nullopt;
 }
 
+// The core explains the client's situation, Cursor's reach included; our own words only fill a gap.
 std::string explanation_of(const ClientReport& report, Lang lang) {
-    if (!report.reachable) return std::string(msg::kUnreachable.in(lang));
     std::string text = explain(report.diagnosis, lang);
-    if (text.empty() && report.diagnosis.kind == DiagnosisKind::ok) text = std::string(msg::kAllRouted.in(lang));
-    return text;
+    if (!text.empty()) return text;
+    if (!report.reachable) return std::string(msg::kUnreachable.in(lang));
+    return report.diagnosis.kind == DiagnosisKind::ok ? std::string(msg::kAllRouted.in(lang)) : std::string();
+}
+
+// A path problem comes first; an unreachable client with right paths is the remaining problem.
+std::string verdict_title(const ClientReport& report, Lang lang) {
+    if (report.diagnosis.kind != DiagnosisKind::ok) return std::string(title(report.diagnosis.kind, lang));
+    if (!report.reachable) return std::string(msg::kUnreachableTitle.in(lang));
+    return std::string(msg::kAllRouted.in(lang));
 }
 
 ordered_json to_json(const ClientReport& report, Lang lang) {
@@ -138,7 +145,7 @@ ordered_json to_json(const ClientReport& report, Lang lang) {
     const Diagnosis& diagnosis = report.diagnosis;
     out["diagnosis"] = {
         {"kind", diagnosis_kind_name(diagnosis.kind)},
-        {"title", report.reachable ? title(diagnosis.kind, lang) : msg::kUnreachableTitle.in(lang)},
+        {"title", verdict_title(report, lang)},
         {"intended_route", diagnosis.intended != nullptr ? ordered_json(diagnosis.intended->id) : ordered_json(nullptr)},
         {"intended_path", diagnosis.intended_path},
         {"wrong_part", diagnosis.wrong_part},
@@ -293,12 +300,9 @@ std::string render_text(const ClientReport& report, const Style& style, Lang lan
         out += render_call(report.resolution, call, id_width, style, lang);
     }
 
-    const std::string verdict_title =
-        !report.reachable ? std::string(msg::kUnreachableTitle.in(lang))
-        : report.ok       ? std::string(msg::kAllRouted.in(lang))
-                          : std::string(title(report.diagnosis.kind, lang));
+    const std::string verdict = verdict_title(report, lang);
     out += "\n" + style.bold(std::string(msg::kVerdict.in(lang)) + std::string(msg::kColon.in(lang))) + " " +
-           (report.ok ? style.good("✓ " + verdict_title) : style.bad("✗ " + verdict_title)) + "\n";
+           (report.ok ? style.good("✓ " + verdict) : style.bad("✗ " + verdict)) + "\n";
     if (!report.ok) out += wrap_paragraph(explanation_of(report, lang), width, "  ");
 
     out += "\n" + style.bold(std::string(report.ok ? msg::kSetupHeading.in(lang) : msg::kFixHeading.in(lang))) + "\n";
