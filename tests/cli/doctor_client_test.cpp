@@ -25,6 +25,29 @@ bool has_setting(const json& doctor, std::string_view name, std::string_view val
     return false;
 }
 
+// The JSON keys the real-client suite (tests/clients) and the docs rely on: a contract, not an accident.
+TEST(DoctorClient, Json_HasEveryContractKey) {
+    const CliRun run = run_pathwise({"doctor", "--client", "gemini-cli", "http://127.0.0.1:8045/v1beta", "--json"});
+    const json doctor = run.json();
+    for (const char* key : {"client", "variant", "typed_base_url", "ok", "calls", "diagnosis", "recommended_base_url",
+                            "settings_needed"}) {
+        EXPECT_TRUE(doctor.contains(key)) << key;
+    }
+    ASSERT_FALSE(doctor["calls"].empty());
+    for (const char* key : {"id", "method", "path", "query", "websocket_upgrade", "route", "base_part", "client_part"}) {
+        EXPECT_TRUE(doctor["calls"][0].contains(key)) << key;
+    }
+    for (const char* key : {"kind", "intended_route", "explanation", "fixed_base_url"}) {
+        EXPECT_TRUE(doctor["diagnosis"].contains(key)) << key;
+    }
+    // CLIENTS.md 3.5: Gemini CLI needs security.auth.selectedType = "gemini-api-key" in settings.json.
+    ASSERT_FALSE(doctor["settings_needed"].empty());
+    const json& setting = doctor["settings_needed"][0];
+    EXPECT_EQ(setting["name"], "security.auth.selectedType");
+    EXPECT_EQ(setting["value"], "gemini-api-key");
+    EXPECT_TRUE(setting.contains("where"));
+}
+
 // CLIENTS.md 2.3: Claude Code with …/v1 sends POST /v1/v1/messages?beta=true; type host only.
 TEST(DoctorClient, ClaudeCode_BaseWithV1_DoublesPrefix) {
     const CliRun run = run_pathwise({"doctor", "--client", "claude-code", "http://127.0.0.1:8045/v1", "--json"});

@@ -14,6 +14,15 @@ bool contains(const json& list, std::string_view value) {
     return std::any_of(list.begin(), list.end(), [&](const json& item) { return item == value; });
 }
 
+TEST(DoctorPath, Json_HasEveryContractKey) {
+    const json doctor = run_pathwise({"doctor", "/v1/v1/messages", "--json"}).json();
+    for (const char* key : {"path", "method", "kind", "protocol", "intended_route", "intended_path", "wrong_part",
+                            "explanation", "fixed_base_url", "likely_clients"}) {
+        EXPECT_TRUE(doctor.contains(key)) << key;
+    }
+    EXPECT_TRUE(doctor["method"].is_null()) << "no method was given";
+}
+
 // CLIENTS.md 1.4: a Responses-API client given the full chat endpoint.
 TEST(DoctorPath, ChatEndpointAsBase_IsNestedFullEndpoint) {
     const CliRun run = run_pathwise({"doctor", "/v1/chat/completions/responses", "--json"});
