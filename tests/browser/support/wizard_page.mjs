@@ -53,21 +53,26 @@ export async function click(page, name) {
   await waitFrames(page, 3);
 }
 
+// Holds a key for a couple of frames: ImGui 1.86 misses a key that goes down and up within one frame.
+export async function pressKey(page, key, modifier) {
+  if (modifier) await page.keyboard.down(modifier);
+  await page.keyboard.down(key);
+  await waitFrames(page, 2);
+  await page.keyboard.up(key);
+  if (modifier) await page.keyboard.up(modifier);
+  await waitFrames(page, 2);
+}
+
 // Clicks a text field, clears it (Ctrl+A, Backspace) and types like a person.
 export async function typeInto(page, name, text) {
   await click(page, name);
-  await page.keyboard.down('Control');
-  await page.keyboard.press('KeyA');
-  await page.keyboard.up('Control');
-  await waitFrames(page, 2);
-  await page.keyboard.press('Backspace');
-  await waitFrames(page, 2);
+  await pressKey(page, 'KeyA', 'Control');
+  await pressKey(page, 'Backspace');
   for (const character of text) {
     await page.keyboard.type(character);
     await waitFrames(page, 1);
   }
-  await page.keyboard.press('Enter');
-  await waitFrames(page, 3);
+  await pressKey(page, 'Enter');
 }
 
 export async function currentFragment(page) {

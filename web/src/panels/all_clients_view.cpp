@@ -38,6 +38,7 @@ void draw_all_clients_view(WizardApp& app) {
             app.state.view = WizardView::setup;
         }
         remember_last_item("row_" + std::string(client.id));
+        text_colored(colors::dim, client.id);
         ImGui::TableNextColumn();
         if (!recommendation) {
             inline_error(url_error_text(recommendation.error().code, effective_lang(app)));
@@ -64,6 +65,8 @@ void draw_all_clients_view(WizardApp& app) {
             text_colored(colors::bad, tr(app, UiText::status_unreachable));
         } else if (recommendation->resolution.all_calls_routed) {
             text_colored(colors::good, tr(app, UiText::status_ok));
+            for (const ExtraSetting* setting : recommendation->settings)
+                text_colored(colors::warn, "+ " + std::string(setting->name) + "=" + std::string(setting->value));
         } else {
             text_colored(colors::bad, tr(app, UiText::status_broken));
         }

@@ -12,6 +12,8 @@
 namespace pathwise::web {
 namespace {
 
+constexpr std::string_view kOwnPollingPath = "/_pathwise/requests";
+
 std::string clock_time(std::int64_t unix_ms) {
     const std::time_t seconds = static_cast<std::time_t>(unix_ms / 1000);
     std::tm parts{};
@@ -35,6 +37,8 @@ void draw_request_row(const LiveRequest& request) {
     ImGui::TableNextColumn();
     if (!request.route_id.empty() && (request.diagnosis_kind.empty() || request.diagnosis_kind == "ok")) {
         text_colored(colors::good, "✓ " + request.route_id);
+    } else if (good && request.repaired_to.empty() && request.diagnosis.empty()) {
+        text_colored(colors::dim, "—");  // answered without a route: the wizard's own files
     } else {
         text_colored(colors::bad, "✗ " + (request.diagnosis_kind.empty() ? std::string("unknown") : request.diagnosis_kind));
         if (!request.diagnosis.empty()) text_wrapped(request.diagnosis);
@@ -93,7 +97,11 @@ void draw_live_view(WizardApp& app) {
     ImGui::TableSetupColumn(tr(app, UiText::col_status), ImGuiTableColumnFlags_WidthStretch, 0.5f);
     ImGui::TableSetupColumn(tr(app, UiText::col_route), ImGuiTableColumnFlags_WidthStretch, 3.0f);
     ImGui::TableHeadersRow();
-    for (const auto& request : feed.requests) draw_request_row(request);
+    for (const auto& request : feed.requests) {
+        // The view's own once-a-second polling would bury everything else.
+        if (request.path.rfind(kOwnPollingPath, 0) == 0) continue;
+        draw_request_row(request);
+    }
     ImGui::EndTable();
 }
 
