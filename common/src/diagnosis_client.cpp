@@ -85,6 +85,19 @@ Result<ClientDiagnosis> diagnose_client(const ClientEntry& client, std::string_v
         d.protocol = client.protocol;
         d.proxy_origin = origin;
         d.fix_hint_key = "none";
+        // Roo Code openai-native with host only: "/responses" fails, then its fallback "/v1/responses" works
+        // (CLIENTS.md 1.9). It works, but every request starts with a failure the recommended base avoids.
+        for (const ResolvedCall& call : out.resolution.calls) {
+            if (!out.resolution.needs_fallback || !call.sent || call.websocket_upgrade || call.reaches_route())
+                continue;
+            d.method = call.method;
+            d.wrong_part = call.path;
+            if (has_recommendation && recommendation->base_url != typed_base_for_display(typed)) {
+                d.fixed_base_url = recommendation->base_url;
+                d.fix_hint_key = "use_client_base";
+            }
+            break;
+        }
     }
 
     // The client's own recommended base replaces the path-only guess (and any "depends on the client").

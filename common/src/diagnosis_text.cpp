@@ -40,6 +40,7 @@ struct Phrases {
     std::string_view needs_public_url;         // {1} client name
     std::string_view query_ignored;            // {1} query (redacted)
     std::string_view client_all_routed;        // {1} client name, {2} typed base
+    std::string_view works_through_fallback;   // {1} client name, {2} typed base, {3} method, {4} failing path
 };
 
 constexpr Phrases kEnglish{
@@ -114,6 +115,9 @@ constexpr Phrases kEnglish{
         "proxy on a public URL (a tunnel) and type that address instead.",
     .query_ignored = "(Query: ?{1} — the proxy ignores it when matching routes.)",
     .client_all_routed = "With the base URL {2}, every call from {1} reaches a route: nothing to fix.",
+    .works_through_fallback =
+        "With the base URL {2}, {1} reaches its routes only through its fallback: {3} {4} fails first, then it "
+        "retries another path.",
 };
 
 constexpr Phrases kFrench{
@@ -191,6 +195,9 @@ constexpr Phrases kFrench{
         "cette adresse.",
     .query_ignored = "(Paramètres de requête : ?{1} — le proxy n'en tient pas compte pour choisir la route.)",
     .client_all_routed = "Avec la Base URL {2}, chaque appel envoyé par {1} atteint une route : rien à corriger.",
+    .works_through_fallback =
+        "Avec la Base URL {2}, {1} n'atteint ses routes que grâce à son repli : {3} {4} échoue d'abord, puis il "
+        "réessaie un autre chemin.",
 };
 
 constexpr Phrases kSpanish{
@@ -267,6 +274,9 @@ constexpr Phrases kSpanish{
         "expón el proxy en una URL pública (un túnel) y escribe esa dirección.",
     .query_ignored = "(Parámetros de consulta: ?{1}; el proxy no los tiene en cuenta para elegir la ruta.)",
     .client_all_routed = "Con la Base URL {2}, todas las llamadas de {1} llegan a una ruta: no hay nada que corregir.",
+    .works_through_fallback =
+        "Con la Base URL {2}, {1} solo llega a sus rutas gracias a su mecanismo de respaldo: {3} {4} falla primero "
+        "y luego reintenta con otra ruta.",
 };
 
 const Phrases& phrases(Lang lang) {
@@ -347,7 +357,14 @@ std::string explain(const Diagnosis& d, Lang lang) {
     if (d.kind == DiagnosisKind::ok && d.seen_path.empty()) {
         // diagnose_client found no failing call: there is no request to talk about.
         if (d.client == nullptr) return {};
-        std::string out = pathwise::fill(p.client_all_routed, d.client->name, d.typed_base_url);
+        std::string out;
+        if (!d.fixed_base_url.empty() && !d.wrong_part.empty()) {
+            out = pathwise::fill(p.works_through_fallback, d.client->name, d.typed_base_url, method_name(d.method),
+                                 d.wrong_part);
+            add_sentence(out, pathwise::fill(p.set_base_for_client, d.client->name, d.fixed_base_url));
+        } else {
+            out = pathwise::fill(p.client_all_routed, d.client->name, d.typed_base_url);
+        }
         append_settings(out, p.keep_setting, d.settings_needed, lang);
         if (d.client_cannot_reach_origin) add_sentence(out, pathwise::fill(p.needs_public_url, d.client->name));
         return out;

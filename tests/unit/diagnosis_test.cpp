@@ -483,6 +483,19 @@ TEST(DiagnoseClientDetails, TypedBaseOnAnotherPort_IsWrongHostOrPort) {
     }
 }
 
+TEST(DiagnoseClientDetails, RooCodeOpenAiNative_HostOnly_WorksOnlyThroughItsFallback) {
+    // CLIENTS.md 1.9: the SDK call to "/responses" fails, then Roo Code retries "/v1/responses".
+    const auto result = diagnose_client(*find_client("roo-code.openai-native"), "", "http://127.0.0.1:8045");
+    ASSERT_TRUE(result.ok());
+    EXPECT_EQ(result->diagnosis.kind, DiagnosisKind::ok);
+    EXPECT_EQ(result->diagnosis.fixed_base_url, "http://127.0.0.1:8045/v1");
+    for (const Lang lang : kLangs) {
+        const std::string text = explain(result->diagnosis, lang);
+        EXPECT_TRUE(contains(text, "POST /responses")) << text;
+        EXPECT_TRUE(contains(text, "http://127.0.0.1:8045/v1")) << text;
+    }
+}
+
 TEST(DiagnoseClientDetails, UnparsableBase_IsAnErrorNotACrash) {
     const auto result = diagnose_client(*find_client("openai-node"), "", "http://127.0.0.1:notaport/v1");
     ASSERT_FALSE(result.ok());
