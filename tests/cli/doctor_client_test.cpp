@@ -34,7 +34,8 @@ TEST(DoctorClient, Json_HasEveryContractKey) {
         EXPECT_TRUE(doctor.contains(key)) << key;
     }
     ASSERT_FALSE(doctor["calls"].empty());
-    for (const char* key : {"id", "method", "path", "query", "websocket_upgrade", "route", "base_part", "client_part"}) {
+    for (const char* key :
+         {"id", "method", "path", "query", "websocket_upgrade", "route", "base_part", "client_part"}) {
         EXPECT_TRUE(doctor["calls"][0].contains(key)) << key;
     }
     for (const char* key : {"kind", "intended_route", "explanation", "fixed_base_url"}) {
@@ -101,8 +102,8 @@ TEST(DoctorClient, OpenAiNode_BaseWithV1AndSlash_Works) {
 
 // CLIENTS.md 1.4: the AI SDK's openai(model) uses the Responses API, so a typed chat endpoint nests.
 TEST(DoctorClient, AiSdkOpenAi_FullChatEndpoint_NestsResponses) {
-    const CliRun run = run_pathwise(
-        {"doctor", "--client", "ai-sdk-openai", "http://127.0.0.1:8045/v1/chat/completions", "--json"});
+    const CliRun run =
+        run_pathwise({"doctor", "--client", "ai-sdk-openai", "http://127.0.0.1:8045/v1/chat/completions", "--json"});
     EXPECT_EQ(run.exit_code, 1) << run.err;
     const json doctor = run.json();
     const json responses = call_with_id(doctor, "responses");
@@ -135,7 +136,7 @@ TEST(DoctorClient, GoogleGenai3_HostOnly_UsesV1AndNeedsApiVersionSetting) {
 
 TEST(DoctorClient, GoogleGenai3_HostOnlyWithApiVersionSetting_Works) {
     const CliRun run = run_pathwise({"doctor", "--client", "google-genai-node", "--version", "3.1.0", "--setting",
-                                  "GOOGLE_GENAI_API_VERSION", "http://127.0.0.1:8045", "--json"});
+                                     "GOOGLE_GENAI_API_VERSION", "http://127.0.0.1:8045", "--json"});
     EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
     const json doctor = run.json();
     EXPECT_EQ(call_with_id(doctor, "generate")["path"], "/v1beta/models/gemini-2.5-flash:generateContent");
@@ -151,7 +152,8 @@ TEST(DoctorClient, GoogleGenai2_BaseWithV1beta_DoublesVersion) {
     const CliRun doubled = run_pathwise(
         {"doctor", "--client", "google-genai-node", "--version", "2.32.0", "http://127.0.0.1:8045/v1beta", "--json"});
     EXPECT_EQ(doubled.exit_code, 1);
-    EXPECT_EQ(call_with_id(doubled.json(), "generate")["path"], "/v1beta/v1beta/models/gemini-2.5-flash:generateContent");
+    EXPECT_EQ(call_with_id(doubled.json(), "generate")["path"],
+              "/v1beta/v1beta/models/gemini-2.5-flash:generateContent");
 }
 
 // CLIENTS.md 3.3: @google/generative-ai does no slash normalisation: host/ → //v1beta/…
@@ -252,7 +254,7 @@ TEST(DoctorClient, MissingBaseUrl_SaysWhatIsMissing) {
 
 TEST(DoctorClient, UnknownSetting_ListsKnownOnes) {
     const CliRun run = run_pathwise({"doctor", "--client", "google-genai-node", "--version", "3.1.0", "--setting",
-                                  "GOOGLE_API_VERSION", "http://127.0.0.1:8045"});
+                                     "GOOGLE_API_VERSION", "http://127.0.0.1:8045"});
     EXPECT_EQ(run.exit_code, 2);
     EXPECT_NE(run.err.find("unknown setting 'GOOGLE_API_VERSION'"), std::string::npos) << run.err;
     EXPECT_NE(run.err.find("GOOGLE_GENAI_API_VERSION"), std::string::npos) << run.err;

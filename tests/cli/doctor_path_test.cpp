@@ -101,8 +101,8 @@ TEST(DoctorPath, ForeignPrefix_GivesBothFixes) {
 
 // CLIENTS.md 3.3: @google/generative-ai with a trailing slash on the host.
 TEST(DoctorPath, LeadingDoubleSlash_IsDoubleSlash) {
-    const CliRun run = run_pathwise(
-        {"doctor", "--method", "POST", "//v1beta/models/gemini-2.5-flash:generateContent", "--json"});
+    const CliRun run =
+        run_pathwise({"doctor", "--method", "POST", "//v1beta/models/gemini-2.5-flash:generateContent", "--json"});
     EXPECT_EQ(run.exit_code, 1) << run.err;
     const json doctor = run.json();
     EXPECT_EQ(doctor["kind"], "double_slash");
@@ -112,8 +112,8 @@ TEST(DoctorPath, LeadingDoubleSlash_IsDoubleSlash) {
 
 // CLIENTS.md 3.1: @google/genai 3.x default API version.
 TEST(DoctorPath, GeminiUnderV1_IsGeminiV1InsteadOfV1beta) {
-    const CliRun run = run_pathwise(
-        {"doctor", "--method", "POST", "/v1/models/gemini-2.5-flash:generateContent", "--json"});
+    const CliRun run =
+        run_pathwise({"doctor", "--method", "POST", "/v1/models/gemini-2.5-flash:generateContent", "--json"});
     EXPECT_EQ(run.exit_code, 1) << run.err;
     const json doctor = run.json();
     EXPECT_EQ(doctor["kind"], "gemini_v1_instead_of_v1beta");
@@ -123,12 +123,13 @@ TEST(DoctorPath, GeminiUnderV1_IsGeminiV1InsteadOfV1beta) {
 
 // CLIENTS.md 1.10 / 1.13: Continue and LobeChat put the Gemini key in ?key=; it must not be printed back.
 TEST(DoctorPath, KeyInQuery_IsNotEchoed) {
-    const CliRun json_run = run_pathwise(
-        {"doctor", "/models/gemini-2.5-flash:streamGenerateContent?key=AIzaTopSecret42", "--json"});
+    const CliRun json_run =
+        run_pathwise({"doctor", "/models/gemini-2.5-flash:streamGenerateContent?key=AIzaTopSecret42", "--json"});
     EXPECT_EQ(json_run.exit_code, 1) << json_run.err;
     EXPECT_EQ(json_run.out.find("AIzaTopSecret42"), std::string::npos) << json_run.out;
     EXPECT_EQ(json_run.json()["kind"], "missing_version_prefix");
-    const CliRun text_run = run_pathwise({"doctor", "/models/gemini-2.5-flash:streamGenerateContent?key=AIzaTopSecret42"});
+    const CliRun text_run =
+        run_pathwise({"doctor", "/models/gemini-2.5-flash:streamGenerateContent?key=AIzaTopSecret42"});
     EXPECT_EQ(text_run.out.find("AIzaTopSecret42"), std::string::npos) << text_run.out;
 }
 

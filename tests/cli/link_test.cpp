@@ -9,8 +9,8 @@ namespace {
 using nlohmann::json;
 
 TEST(Link, EncodeThenDecode_RoundTrips) {
-    const CliRun made = run_pathwise({"link", "--client", "claude-code", "--base", "http://127.0.0.1:8045/v1",
-                                   "--lang", "fr", "--json"});
+    const CliRun made = run_pathwise(
+        {"link", "--client", "claude-code", "--base", "http://127.0.0.1:8045/v1", "--lang", "fr", "--json"});
     EXPECT_EQ(made.exit_code, 0) << made.err;
     const std::string link = made.json()["link"].get<std::string>();
     EXPECT_EQ(link.rfind("http://127.0.0.1:8045/#", 0), 0u) << link;

@@ -2,16 +2,15 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <vector>
 
 namespace pathwise_cli_test {
 
 struct CliRun {
-    int exit_code = -1;   // -1 when the process did not exit normally (signal, timeout)
-    std::string out;      // stdout
-    std::string err;      // stderr
+    int exit_code = -1;  // -1 when the process did not exit normally (signal, timeout)
+    std::string out;     // stdout
+    std::string err;     // stderr
     // stdout parsed as JSON; fails the current test (and returns null) when it is not one JSON value.
     [[nodiscard]] nlohmann::json json() const;
 };

@@ -27,13 +27,13 @@ const OptionSpec* find_spec(std::span<const OptionSpec> specs, std::string_view 
     return nullptr;
 }
 
-std::string unknown_option_message(std::span<const OptionSpec> specs, std::string_view name,
-                                   std::string_view command) {
+std::string unknown_option_message(std::span<const OptionSpec> specs, std::string_view name, std::string_view command) {
     std::vector<std::string_view> names;
     for (const OptionSpec& spec : specs) names.push_back(spec.name);
     for (const OptionSpec& spec : kCommonSpecs) names.push_back(spec.name);
     std::string message = "unknown option '" + std::string(name) + "'";
-    if (const auto suggestion = closest_match(name, names)) message += "; did you mean '" + std::string(*suggestion) + "'?";
+    if (const auto suggestion = closest_match(name, names))
+        message += "; did you mean '" + std::string(*suggestion) + "'?";
     message += " (run `pathwise " + std::string(command) + " --help`)";
     return message;
 }
@@ -45,7 +45,9 @@ bool env_set(const char* name) {
 
 }  // namespace
 
-bool ParsedArgs::has(std::string_view name) const { return values.find(name) != values.end(); }
+bool ParsedArgs::has(std::string_view name) const {
+    return values.find(name) != values.end();
+}
 
 std::optional<std::string> ParsedArgs::value(std::string_view name) const {
     const auto found = values.find(name);

@@ -28,10 +28,14 @@ constexpr OptionSpec kClientsSpecs[] = {{"--origin", "URL", false}};
 
 std::string_view kind_name(ClientKind kind) {
     switch (kind) {
-        case ClientKind::sdk: return "sdk";
-        case ClientKind::cli: return "cli";
-        case ClientKind::app: return "app";
-        case ClientKind::tool: return "tool";
+        case ClientKind::sdk:
+            return "sdk";
+        case ClientKind::cli:
+            return "cli";
+        case ClientKind::app:
+            return "app";
+        case ClientKind::tool:
+            return "tool";
     }
     return "sdk";
 }

@@ -59,9 +59,10 @@
 //    }
 //
 // Exit codes: 0 = every call reaches a route (or the path does), 1 = a problem was found, 2 = bad usage.
+#include "cli/doctor.hpp"
+
 #include <cstdio>
 
-#include "cli/doctor.hpp"
 #include "cli/suggest.hpp"
 #include "commands.hpp"
 #include "pathwise/client_catalog.hpp"
@@ -98,9 +99,8 @@ constexpr std::string_view kDoctorHelp =
     "exit codes: 0 = works, 1 = problem found, 2 = bad usage\n";
 
 constexpr OptionSpec kDoctorSpecs[] = {
-    {"--client", "ID", false},     {"--version", "V", false},    {"--setting", "NAME", true},
-    {"--method", "M", false},      {"--origin", "URL", false},   {"--websocket", "", false},
-    {"--header", "NAME", true},
+    {"--client", "ID", false},  {"--version", "V", false},  {"--setting", "NAME", true}, {"--method", "M", false},
+    {"--origin", "URL", false}, {"--websocket", "", false}, {"--header", "NAME", true},
 };
 
 }  // namespace

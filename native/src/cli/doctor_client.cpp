@@ -47,8 +47,8 @@ std::optional<std::string> build_report(ClientReport& report) {
             known_names += (known_names.empty() ? "" : ", ") + std::string(setting.name);
         }
         return "unknown setting '" + name + "' for " + std::string(client.id) + " (" + std::string(variant.versions) +
-               "); " + (known_names.empty() ? std::string("this client needs no extra settings")
-                                            : "known: " + known_names);
+               "); " +
+               (known_names.empty() ? std::string("this client needs no extra settings") : "known: " + known_names);
     }
 
     if (report.applied_settings.empty()) {
@@ -146,7 +146,8 @@ ordered_json to_json(const ClientReport& report, Lang lang) {
     out["diagnosis"] = {
         {"kind", diagnosis_kind_name(diagnosis.kind)},
         {"title", verdict_title(report, lang)},
-        {"intended_route", diagnosis.intended != nullptr ? ordered_json(diagnosis.intended->id) : ordered_json(nullptr)},
+        {"intended_route",
+         diagnosis.intended != nullptr ? ordered_json(diagnosis.intended->id) : ordered_json(nullptr)},
         {"intended_path", diagnosis.intended_path},
         {"wrong_part", diagnosis.wrong_part},
         {"explanation", explanation_of(report, lang)},
@@ -155,8 +156,10 @@ ordered_json to_json(const ClientReport& report, Lang lang) {
     out["recommended_base_url"] = report.recommended_base_url;
     ordered_json settings = ordered_json::array();
     for (const ExtraSetting* setting : report.settings_needed) {
-        settings.push_back(
-            {{"name", setting->name}, {"value", setting->value}, {"where", setting->where}, {"why", setting->why.in(lang)}});
+        settings.push_back({{"name", setting->name},
+                            {"value", setting->value},
+                            {"where", setting->where},
+                            {"why", setting->why.in(lang)}});
     }
     out["settings_needed"] = std::move(settings);
     ordered_json where = ordered_json::array();
@@ -252,9 +255,9 @@ std::string render_setup(const ClientReport& report, const Style& style, Lang la
         out += lines.render("  ");
     }
     for (const ExtraSetting* setting : report.settings_needed) {
-        out += "  " + std::string(msg::kAlsoSet.in(lang)) + std::string(msg::kColon.in(lang)) + " " + style.bold(std::string(setting->name) + "=" +
-                                                                               std::string(setting->value)) +
-               "  (" + std::string(setting->where) + ")\n";
+        out += "  " + std::string(msg::kAlsoSet.in(lang)) + std::string(msg::kColon.in(lang)) + " " +
+               style.bold(std::string(setting->name) + "=" + std::string(setting->value)) + "  (" +
+               std::string(setting->where) + ")\n";
         const std::string_view why = setting->why.in(lang);
         if (!why.empty()) out += wrap_paragraph(why, width, "    ");
     }

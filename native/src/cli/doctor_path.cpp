@@ -58,8 +58,7 @@ std::optional<std::string> parse_logged_request(const std::vector<std::string>& 
         } else if (const Method method = parse_method(word); method != Method::other && !target) {
             request.method = method;
         } else {
-            return "expected a request path starting with '/' (e.g. /v1/v1/messages) or a full URL, got '" + word +
-                   "'";
+            return "expected a request path starting with '/' (e.g. /v1/v1/messages) or a full URL, got '" + word + "'";
         }
     }
     if (!target) return "expected a request path starting with '/' (e.g. /v1/v1/messages) or a full URL";
@@ -99,8 +98,9 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 
 int run_doctor_path(const ParsedArgs& parsed, const CommonOptions& common) {
     if (parsed.positionals.empty()) {
-        return usage_error("doctor", "missing what to check: a PATH from a log (pathwise doctor /v1/v1/messages) or "
-                                     "--client ID BASE_URL (pathwise doctor --client claude-code http://127.0.0.1:8045/v1)");
+        return usage_error("doctor",
+                           "missing what to check: a PATH from a log (pathwise doctor /v1/v1/messages) or "
+                           "--client ID BASE_URL (pathwise doctor --client claude-code http://127.0.0.1:8045/v1)");
     }
     LoggedRequest request;
     if (const auto error = parse_logged_request(parsed.positionals, request)) return usage_error("doctor", *error);
@@ -129,8 +129,8 @@ int run_doctor_path(const ParsedArgs& parsed, const CommonOptions& common) {
     // The core redacts secrets in the query (Continue and LobeChat send ?key=…): never print the raw one.
     const std::string seen_query = diagnosis.seen_query;
     const std::string seen_target = seen_query.empty() ? seen_path : seen_path + "?" + seen_query;
-    const auto matched = request.method == Method::other ? match_path(request.target)
-                                                         : match_route(request.method, request.target);
+    const auto matched =
+        request.method == Method::other ? match_path(request.target) : match_route(request.method, request.target);
     const Route* hit = diagnosis.kind == DiagnosisKind::ok && matched ? matched->route : nullptr;
     const Lang lang = common.lang;
     const std::string explanation = explain(diagnosis, lang);
@@ -139,7 +139,8 @@ int run_doctor_path(const ParsedArgs& parsed, const CommonOptions& common) {
         ordered_json out;
         out["path"] = seen_path;
         out["query"] = seen_query;
-        out["method"] = request.method == Method::other ? ordered_json(nullptr) : ordered_json(method_name(request.method));
+        out["method"] =
+            request.method == Method::other ? ordered_json(nullptr) : ordered_json(method_name(request.method));
         out["origin"] = origin;
         out["kind"] = diagnosis_kind_name(diagnosis.kind);
         out["title"] = title(diagnosis.kind, lang);
@@ -170,10 +171,11 @@ int run_doctor_path(const ParsedArgs& parsed, const CommonOptions& common) {
         lines.add(std::string(msg::kDiagnosis.in(lang)), ok ? style.good("✓ " + verdict) : style.bad("✗ " + verdict));
         const Route* meant = ok ? hit : diagnosis.intended;
         if (meant != nullptr) {
-            lines.add(std::string(ok ? msg::kRoute.in(lang) : msg::kMeantFor.in(lang)),
-                      std::string(meant->id) + " (" + std::string(method_name(meant->method)) + " " +
-                          (diagnosis.intended_path.empty() || ok ? std::string(meant->pattern) : diagnosis.intended_path) +
-                          ")");
+            lines.add(
+                std::string(ok ? msg::kRoute.in(lang) : msg::kMeantFor.in(lang)),
+                std::string(meant->id) + " (" + std::string(method_name(meant->method)) + " " +
+                    (diagnosis.intended_path.empty() || ok ? std::string(meant->pattern) : diagnosis.intended_path) +
+                    ")");
         }
         if (!diagnosis.wrong_part.empty()) {
             lines.add(std::string(msg::kWrongPart.in(lang)), style.bad(diagnosis.wrong_part));

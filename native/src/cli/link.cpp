@@ -35,8 +35,8 @@ constexpr std::string_view kLinkHelp =
     "--decode shows what a link holds and anything in it that the wizard would ignore.\n";
 
 constexpr OptionSpec kLinkSpecs[] = {
-    {"--origin", "URL", false}, {"--client", "ID", false},   {"--version", "V", false}, {"--base", "URL", false},
-    {"--log", "PATH", false},   {"--view", "VIEW", false},   {"--wizard", "URL", false}, {"--decode", "LINK", false},
+    {"--origin", "URL", false}, {"--client", "ID", false}, {"--version", "V", false},  {"--base", "URL", false},
+    {"--log", "PATH", false},   {"--view", "VIEW", false}, {"--wizard", "URL", false}, {"--decode", "LINK", false},
 };
 
 constexpr std::array<WizardView, 5> kViews = {WizardView::setup, WizardView::check, WizardView::log,
@@ -77,10 +77,14 @@ std::optional<std::string> secret_query_parameter(std::string_view text) {
 }
 
 ordered_json state_json(const WizardState& state) {
-    return {{"proxy_origin", state.proxy_origin},     {"client_id", state.client_id},
-            {"client_version", state.client_version}, {"typed_base_url", state.typed_base_url},
-            {"log_path", state.log_path},             {"lang", lang_code(state.lang)},
-            {"lang_explicit", state.lang_explicit},   {"view", view_name(state.view)}};
+    return {{"proxy_origin", state.proxy_origin},
+            {"client_id", state.client_id},
+            {"client_version", state.client_version},
+            {"typed_base_url", state.typed_base_url},
+            {"log_path", state.log_path},
+            {"lang", lang_code(state.lang)},
+            {"lang_explicit", state.lang_explicit},
+            {"view", view_name(state.view)}};
 }
 
 int decode(const ParsedArgs& parsed, const CommonOptions& common) {
@@ -167,7 +171,8 @@ int run_link(const Args& args) {
         if (state.client_id.empty()) return usage_error("link", "--version needs --client ID");
         state.client_version = *version;
     }
-    for (const auto& [option, field] : {std::pair{"--base", &state.typed_base_url}, std::pair{"--log", &state.log_path}}) {
+    for (const auto& [option, field] :
+         {std::pair{"--base", &state.typed_base_url}, std::pair{"--log", &state.log_path}}) {
         const auto value = parsed->value(option);
         if (!value) continue;
         if (const auto secret = secret_query_parameter(*value)) {
@@ -179,7 +184,8 @@ int run_link(const Args& args) {
     }
     if (const auto view = parsed->value("--view")) {
         const auto parsed_view = parse_view(*view);
-        if (!parsed_view) return usage_error("link", "unknown view '" + *view + "'; use setup, check, log, all or live");
+        if (!parsed_view)
+            return usage_error("link", "unknown view '" + *view + "'; use setup, check, log, all or live");
         state.view = *parsed_view;
     } else if (!state.log_path.empty()) {
         state.view = WizardView::log;

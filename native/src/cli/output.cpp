@@ -115,8 +115,8 @@ std::size_t terminal_width() {
     std::size_t width = 100;
     if (const char* columns = std::getenv("COLUMNS"); columns != nullptr && columns[0] != '\0') {
         width = static_cast<std::size_t>(std::strtoul(columns, nullptr, 10));
-    } else if (winsize size{}; isatty(STDOUT_FILENO) == 1 && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 &&
-                               size.ws_col > 0) {
+    } else if (winsize size{};
+               isatty(STDOUT_FILENO) == 1 && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
         width = size.ws_col;
     }
     return std::clamp<std::size_t>(width, 60, 120);
@@ -157,7 +157,9 @@ std::string LabelledLines::render(std::string_view indent) const {
     return out;
 }
 
-void print_text(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
+void print_text(std::string_view text) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+}
 
 void print_json(const nlohmann::ordered_json& value) {
     // `replace` keeps a broken byte from throwing: output must never crash on odd input.
