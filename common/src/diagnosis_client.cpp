@@ -107,7 +107,6 @@ Result<ClientDiagnosis> diagnose_client(const ClientEntry& client, std::string_v
         d.fix_hint_key = "use_client_base";
         d.base_url_if_client_adds_version.clear();
         d.base_url_if_client_omits_version.clear();
-        d.needs_api_version_v1beta = false;  // the catalog's settings (settings_needed) say it for this client
     }
     d.client = &client;
     d.typed_base_url = typed_base_for_display(typed);

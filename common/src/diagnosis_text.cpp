@@ -17,16 +17,17 @@ constexpr std::size_t kKindCount = static_cast<std::size_t>(DiagnosisKind::unkno
 struct Phrases {
     std::array<std::string_view, kKindCount> title;
     std::array<std::string_view, kKindCount> cause;
-    std::string_view doubled_gemini_v1_cause;  // "/v1beta/v1/…": @google/genai 3.x adding v1 after a typed /v1beta
-    std::string_view client_sends;             // {1} client name, {2} appended part, {3} typed base, {4} request
-    std::string_view route_meant;              // {1} method, {2} path
-    std::string_view set_base;                 // {1} base
-    std::string_view set_base_for_client;      // {1} client name, {2} base
-    std::string_view set_base_without_slash;   // {1} base
-    std::string_view set_base_and_v1beta;      // {1} base
-    std::string_view omits_version_instead;    // {1} base
-    std::string_view depends_on_client;        // {1} version, {2} clients that add it, {3} base, {4} tail
-    std::string_view depends_on_client_end;    // {1} clients that omit it, {2} base
+    std::string_view doubled_gemini_v1_cause;    // "/v1beta/v1/…": @google/genai 3.x adding v1 after a typed /v1beta
+    std::string_view gemini_v1_from_base_cause;  // a client that adds no version, given a base ending in /v1
+    std::string_view client_sends;               // {1} client name, {2} appended part, {3} typed base, {4} request
+    std::string_view route_meant;                // {1} method, {2} path
+    std::string_view set_base;                   // {1} base
+    std::string_view set_base_for_client;        // {1} client name, {2} base
+    std::string_view set_base_without_slash;     // {1} base
+    std::string_view set_base_and_v1beta;        // {1} base
+    std::string_view omits_version_instead;      // {1} base
+    std::string_view depends_on_client;          // {1} version, {2} clients that add it, {3} base, {4} tail
+    std::string_view depends_on_client_end;      // {1} clients that omit it, {2} base
     std::string_view genai_also_v1beta;
     std::string_view keep_base_use_method;   // {1} method
     std::string_view remove_trailing_slash;  // {1} endpoint URL
@@ -78,6 +79,9 @@ constexpr Phrases kEnglish{
     .doubled_gemini_v1_cause =
         "The path {1} carries two API versions ({2}): your base URL ends in a version and "
         "@google/genai 3.x adds its default version, v1, after it.",
+    .gemini_v1_from_base_cause =
+        "The path {1} uses the Gemini API version v1 ({2}) because your base URL ends in /v1 and this client adds "
+        "no version itself; this proxy serves Gemini under /v1beta.",
     .client_sends = "{1} appends {2} to the base URL you typed ({3}), so it sends {4}.",
     .route_meant = "The route meant is {1} {2}.",
     .set_base = "Set the base URL to {1}.",
@@ -157,6 +161,9 @@ constexpr Phrases kFrench{
     .doubled_gemini_v1_cause =
         "Le chemin {1} contient deux versions d'API ({2}) : votre Base URL se termine par "
         "une version et @google/genai 3.x ajoute à la suite sa version par défaut, v1.",
+    .gemini_v1_from_base_cause =
+        "Le chemin {1} utilise la version v1 de l'API Gemini ({2}) parce que votre Base URL se termine par /v1 et "
+        "que ce client n'ajoute aucune version lui-même ; ce proxy sert Gemini sous /v1beta.",
     .client_sends = "{1} ajoute {2} à la Base URL que vous avez saisie ({3}) ; il envoie donc {4}.",
     .route_meant = "La route visée est {1} {2}.",
     .set_base = "Saisissez comme Base URL : {1}.",
@@ -236,6 +243,9 @@ constexpr Phrases kSpanish{
     .doubled_gemini_v1_cause =
         "La ruta solicitada {1} lleva dos versiones de la API ({2}): tu Base URL termina en "
         "una versión y @google/genai 3.x añade detrás su versión por defecto, v1.",
+    .gemini_v1_from_base_cause =
+        "La ruta solicitada {1} usa la versión v1 de la API de Gemini ({2}) porque tu Base URL termina en /v1 y este "
+        "cliente no añade ninguna versión por sí mismo; este proxy sirve Gemini bajo /v1beta.",
     .client_sends = "{1} añade {2} a la Base URL que escribiste ({3}), así que envía {4}.",
     .route_meant = "La ruta prevista es {1} {2}.",
     .set_base = "Escribe como Base URL: {1}.",
@@ -397,7 +407,12 @@ std::string explain(const Diagnosis& d, Lang lang) {
             break;
     }
     const bool genai_doubled = d.kind == DiagnosisKind::doubled_gemini_version && d.needs_api_version_v1beta;
-    const std::string_view cause = genai_doubled ? p.doubled_gemini_v1_cause : p.cause[index_of(d.kind)];
+    // Known client whose own path carries no "/v1" (@ai-sdk/google): the v1 came from the typed base, not genai.
+    const bool v1_from_base = d.kind == DiagnosisKind::gemini_v1_instead_of_v1beta && d.client != nullptr &&
+                              d.client_part.rfind("/v1/", 0) != 0;
+    const std::string_view cause = genai_doubled  ? p.doubled_gemini_v1_cause
+                                   : v1_from_base ? p.gemini_v1_from_base_cause
+                                                  : p.cause[index_of(d.kind)];
     add_sentence(out, pathwise::fill(cause, request_seen, d.wrong_part, d.intended_path, detail));
 
     const bool says_route_already = d.kind == DiagnosisKind::ok || d.kind == DiagnosisKind::trailing_slash ||

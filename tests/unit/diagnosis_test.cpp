@@ -470,6 +470,35 @@ INSTANTIATE_TEST_SUITE_P(Clients, DiagnoseClient, ::testing::ValuesIn(kClientCas
                              return std::string(param_info.param.name);
                          });
 
+// Every catalog client and version with the bases people actually type (CLIENTS.md §0 "what goes wrong"):
+// a miss is never "unknown", and its explanation names the client, the wrong part and the client's own fix.
+TEST(DiagnoseClientDetails, EveryCatalogClient_CommonTypedBases_ExplainedWithTheirFix) {
+    const std::string_view typed_bases[] = {"http://127.0.0.1:8045",        "http://127.0.0.1:8045/",
+                                            "http://127.0.0.1:8045/v1",     "http://127.0.0.1:8045/v1/",
+                                            "http://127.0.0.1:8045/v1beta", "http://127.0.0.1:8045/v1/chat/completions",
+                                            "http://127.0.0.1:8045/api/v1", "http://127.0.0.1:8045/v1/messages"};
+    for (const ClientEntry& client : client_catalog()) {
+        for (const ClientVariant& variant : client.variants) {
+            for (const std::string_view typed : typed_bases) {
+                SCOPED_TRACE(std::string(client.id) + " " + std::string(variant.min_version) + " " +
+                             std::string(typed));
+                const auto result = diagnose_client(client, variant.min_version, typed);
+                ASSERT_TRUE(result.ok());
+                const Diagnosis& d = result->diagnosis;
+                EXPECT_NE(d.kind, DiagnosisKind::unknown);
+                if (d.kind == DiagnosisKind::ok) continue;
+                EXPECT_FALSE(d.fixed_base_url.empty());
+                for (const Lang lang : kLangs) {
+                    const std::string text = explain(d, lang);
+                    EXPECT_TRUE(contains(text, client.name)) << text;
+                    EXPECT_TRUE(contains(text, d.wrong_part)) << text;
+                    EXPECT_TRUE(contains(text, d.fixed_base_url)) << text;
+                }
+            }
+        }
+    }
+}
+
 TEST(DiagnoseClientDetails, TypedBaseOnAnotherPort_IsWrongHostOrPort) {
     const auto result = diagnose_client(*find_client("claude-code"), "", "http://127.0.0.1:8080", kOrigin);
     ASSERT_TRUE(result.ok());
