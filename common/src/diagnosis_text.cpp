@@ -72,7 +72,7 @@ constexpr Phrases kEnglish{
             "(/v1/…, /v1beta/…).",
             "The client asked to upgrade {1} to a WebSocket ({2}); Codex tries the Responses API over WebSocket "
             "first. This proxy does not speak WebSocket: it answers 4xx at once, and the client falls back to "
-            "POST {3}.",
+            "{4} {3}.",
             "The base URL points to {2}, but the proxy listens on {4}.",
             "No route matches {1}, and it does not look like a known base-URL mistake.",
         },
@@ -154,7 +154,7 @@ constexpr Phrases kFrench{
             "(/v1/…, /v1beta/…).",
             "Le client a demandé à passer {1} en WebSocket ({2}) ; Codex essaie d'abord l'API Responses en "
             "WebSocket. Ce proxy ne parle pas WebSocket : il répond aussitôt par une erreur 4xx, et le client se "
-            "rabat sur POST {3}.",
+            "rabat sur {4} {3}.",
             "La Base URL pointe vers {2}, mais le proxy écoute sur {4}.",
             "Aucune route ne correspond à {1}, et ce chemin ne ressemble à aucune erreur de Base URL connue.",
         },
@@ -236,7 +236,7 @@ constexpr Phrases kSpanish{
             "(/v1/…, /v1beta/…).",
             "El cliente pidió actualizar {1} a WebSocket ({2}); Codex prueba primero la API Responses por "
             "WebSocket. Este proxy no habla WebSocket: responde enseguida con un error 4xx y el cliente recurre a "
-            "POST {3}.",
+            "{4} {3}.",
             "La Base URL apunta a {2}, pero el proxy escucha en {4}.",
             "Ninguna ruta coincide con {1}, y no parece ningún error de Base URL conocido.",
         },
@@ -395,6 +395,7 @@ std::string explain(const Diagnosis& d, Lang lang) {
     std::string_view detail;
     switch (d.kind) {
         case DiagnosisKind::wrong_method:
+        case DiagnosisKind::websocket_upgrade:
             detail = route_method;
             break;
         case DiagnosisKind::missing_version_prefix:
