@@ -7,17 +7,21 @@ namespace pathwise {
 
 std::string_view lang_code(Lang lang) {
     switch (lang) {
-        case Lang::fr: return "fr";
-        case Lang::es: return "es";
-        case Lang::en: break;
+        case Lang::fr:
+            return "fr";
+        case Lang::es:
+            return "es";
+        case Lang::en:
+            break;
     }
     return "en";
 }
 
 std::optional<Lang> parse_lang(std::string_view tag) {
-    // Only the primary subtag matters: "fr-CA" → fr, "es_419" → es.
+    // Only the primary subtag matters: "fr-CA" → fr, "es_419" → es, and POSIX locales from $LANG:
+    // "fr_FR.UTF-8" → fr, "es.UTF-8" → es, "fr@euro" → fr.
     if (tag.size() < 2) return std::nullopt;
-    if (tag.size() > 2 && tag[2] != '-' && tag[2] != '_') return std::nullopt;
+    if (tag.size() > 2 && tag[2] != '-' && tag[2] != '_' && tag[2] != '.' && tag[2] != '@') return std::nullopt;
     const char a = static_cast<char>(std::tolower(static_cast<unsigned char>(tag[0])));
     const char b = static_cast<char>(std::tolower(static_cast<unsigned char>(tag[1])));
     if (a == 'e' && b == 'n') return Lang::en;

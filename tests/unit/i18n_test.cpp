@@ -17,10 +17,11 @@ struct TagCase {
 
 TEST(ParseLang, BrowserAndShellTags) {
     const std::vector<TagCase> cases = {
-        {"en", Lang::en},          {"fr", Lang::fr},           {"es", Lang::es},    {"fr-CA", Lang::fr},
-        {"es_419", Lang::es},      {"EN-us", Lang::en},        {"FR", Lang::fr},    {"es-ES", Lang::es},
-        {"de", std::nullopt},      {"", std::nullopt},         {"f", std::nullopt}, {"fra", std::nullopt},
-        {"english", std::nullopt}, {"fr.UTF-8", std::nullopt},
+        {"en", Lang::en},          {"fr", Lang::fr},          {"es", Lang::es},       {"fr-CA", Lang::fr},
+        {"es_419", Lang::es},      {"EN-us", Lang::en},       {"FR", Lang::fr},       {"es-ES", Lang::es},
+        {"de", std::nullopt},      {"", std::nullopt},        {"f", std::nullopt},    {"fra", std::nullopt},
+        {"english", std::nullopt}, {"fr_FR.UTF-8", Lang::fr}, {"es.UTF-8", Lang::es}, {"fr@euro", Lang::fr},
+        {"C.UTF-8", std::nullopt}, {"POSIX", std::nullopt},
     };
     for (const TagCase& c : cases) {
         EXPECT_EQ(parse_lang(c.tag), c.expected) << "tag '" << c.tag << "'";

@@ -10,7 +10,7 @@ namespace pathwise {
 enum class Lang : unsigned char { en, fr, es };
 
 [[nodiscard]] std::string_view lang_code(Lang lang);  // "en", "fr", "es"
-// Accepts "en", "fr", "es" and browser tags such as "fr-CA", "es_419", "EN-us".
+// Accepts "en", "fr", "es", browser tags such as "fr-CA", "es_419", "EN-us", and POSIX locales ("fr_FR.UTF-8").
 [[nodiscard]] std::optional<Lang> parse_lang(std::string_view tag);
 
 // Human text in every supported language. Catalog data and UI strings use it.
