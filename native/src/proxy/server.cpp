@@ -130,8 +130,7 @@ struct ProxyServer::Impl final : Exchange::Finish {
           auth_mode(effective_auth_mode(config)),
           keys(config.api_keys),
           access(config, machine_hostname()),
-          recent(config.recent_requests),
-          forwarder(config) {}
+          recent(config.recent_requests) {}
 
     static std::string machine_hostname() {
         char name[256] = {};
@@ -144,7 +143,8 @@ struct ProxyServer::Impl final : Exchange::Finish {
     AccessPolicy access;
     RecentRequests recent;
     Metrics metrics;
-    Forwarder forwarder;
+    // Created once the port is bound: no mock upstream is started for a proxy that cannot listen.
+    std::unique_ptr<Forwarder> forwarder;
     DrainingServer http;
     int bound_port = 0;
     std::mutex log_mutex;
@@ -248,7 +248,7 @@ struct ProxyServer::Impl final : Exchange::Finish {
         exchange->forwarded = true;
         exchange->record.bytes_in = req.body.size();
         const std::shared_ptr<RequestRecord> record(exchange, &exchange->record);
-        forwarder.forward(req, res, *exchange->match, exchange->upstream_path, record);
+        forwarder->forward(req, res, *exchange->match, exchange->upstream_path, record);
     }
 
     void fill_error_body(const httplib::Request& req, httplib::Response& res) {
@@ -366,7 +366,7 @@ struct ProxyServer::Impl final : Exchange::Finish {
         } else if (route.id == "readyz") {
             nlohmann::json upstreams = nlohmann::json::array();
             bool all_reachable = true;
-            for (const auto& status : forwarder.check_upstreams()) {
+            for (const auto& status : forwarder->check_upstreams()) {
                 all_reachable = all_reachable && status.reachable;
                 upstreams.push_back({{"protocol", protocol_name(status.protocol)},
                                      {"upstream", status.upstream},
@@ -486,6 +486,7 @@ Result<int> ProxyServer::bind() {
     }
     if (port > 0) {
         impl_->bound_port = port;
+        impl_->forwarder = std::make_unique<Forwarder>(config);
         return port;
     }
     // httplib does not say why; ask the OS with a probe bind of our own.
