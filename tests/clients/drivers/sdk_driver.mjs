@@ -1,5 +1,5 @@
 // sdk_driver.mjs — runs under Node 22: makes real calls with one real npm SDK, as a user's script would.
-// stdin: {"sdk": "<name in SDKS>", "jobs": [{"base", "action", "key", "model", "apiVersion"?}]}
+// stdin: {"sdk": "<name in SDKS>", "jobs": [{"base", "action", "key", "model", "env"?, "unsetEnv"?}]}
 // stdout (last line): JSON array, one {ok, text, status, message} per job, in order.
 // Jobs run one after another, so the capture server sees each job's requests under that job's key.
 import { createRequire } from 'node:module';
@@ -147,12 +147,17 @@ async function main() {
   if (!runJob) throw new Error(`unknown sdk ${sdk}`);
   const results = [];
   for (const job of jobs) {
+    // A job may set environment variables the SDK reads at construction (GOOGLE_GENAI_API_VERSION).
+    const saved = {};
+    for (const [name, value] of Object.entries(job.env ?? {})) { saved[name] = process.env[name]; process.env[name] = value; }
+    for (const name of job.unsetEnv ?? []) { saved[name] = process.env[name]; delete process.env[name]; }
     try {
       const text = await runJob(job);
       results.push({ ok: true, text: String(text ?? '') });
     } catch (error) {
       results.push(collectError(error));
     }
+    for (const [name, value] of Object.entries(saved)) { if (value === undefined) delete process.env[name]; else process.env[name] = value; }
   }
   process.stdout.write('\n' + JSON.stringify(results) + '\n');
 }

@@ -1,0 +1,147 @@
+// e2e.mjs — the real clients against the real `pathwise serve` (embedded mock upstream):
+//   recommendation: `pathwise doctor` recommends the base URL CLIENTS.md §0 says to type (and the settings);
+//   e2e:            with that base (and settings) every call completes, non-streaming and streaming, with text;
+//   mistake:        with each common wrong base the client fails with a 404 whose message names the fix;
+//   repair:         with `serve --repair-paths` the same wrong bases work;
+//   auth:           with `serve --auth-mode strict --api-key K` the right key works, a wrong one gets a clear 401.
+import { SUBJECTS } from '../lib/subjects.mjs';
+import { mentionsFix } from '../lib/compare.mjs';
+import { doctor, startServe } from '../lib/pathwise.mjs';
+import { pool } from '../lib/processes.mjs';
+import { runCli, runSdkJobs } from '../lib/run_client.mjs';
+
+const PROXY_KEY = 'pw-proxy-key-correct';
+const WRONG_KEY = 'pw-proxy-key-wrong';
+const label = (s) => `${s.label} ${s.version}`;
+const clip = (text) => String(text ?? '').replaceAll('\n', ' ').slice(0, 400);
+
+// Environment-variable settings from doctor's settings_needed; anything else is applied by the CLI recipe
+// (Gemini CLI's settings.json) or is a setting this suite does not know how to apply.
+function settingsEnv(subject, settingsNeeded, tally) {
+  const env = {};
+  for (const setting of settingsNeeded ?? []) {
+    if (setting.where === 'environment') env[setting.name] = setting.value;
+    else if (!(subject.catalogId === 'gemini-cli' && setting.name === 'security.auth.selectedType')) {
+      tally.note(`${label(subject)}: doctor asks for setting ${setting.name}=${setting.value} in ${setting.where}, which this suite cannot apply`);
+    }
+  }
+  return env;
+}
+
+// One attempt of a subject's main call: SDKs run `jobs`, CLIs run once per job. -> results in job order.
+async function attempt(ctx, subject, jobs) {
+  if (subject.kind === 'sdk') return runSdkJobs(subject, jobs, ctx.guard.env, ctx.makeHome(`e2e-${subject.driver}`));
+  const results = [];
+  for (const job of jobs) {
+    const r = await runCli(subject, { base: job.base, key: job.key, guardEnv: ctx.guard.env, homesRoot: ctx.homesRoot,
+      settings: job.env, authStyle: job.authStyle, timeoutMs: 90000 });
+    const status = /\b(401|403|404)\b/.exec(r.output)?.[1];
+    results.push({ ok: r.ok && r.text.length > 0, text: r.text, status: status ? Number(status) : null,
+      message: `exit ${r.code}${r.timedOut ? ' (timed out)' : ''}: ${r.output.trim().slice(-1500)}` });
+  }
+  return results;
+}
+
+const mainAction = (subject) => (subject.kind === 'sdk' ? subject.e2e[0] : 'run');
+
+async function plainServerChecks(ctx, serve, subject) {
+  const { tally } = ctx;
+  const predicted = await doctor(ctx.binary, { client: subject.catalogId, version: subject.version, base: serve.origin });
+  const expected = serve.origin + subject.recommended;
+  let base = expected;
+  let env = {};
+  if (predicted.error) {
+    tally.add('recommendation', `${label(subject)} recommended base`, false, predicted.error, { client: label(subject), expected: `origin${subject.recommended}` });
+  } else {
+    const got = predicted.json.recommended_base_url;
+    tally.add('recommendation', `${label(subject)} recommended base is origin${subject.recommended}`, got === expected,
+      `doctor recommends ${got}, CLIENTS.md says ${expected} — ${predicted.command}`,
+      { client: label(subject), 'catalog id': subject.catalogId, expected: `origin${subject.recommended}`, recommended: String(got).replace(serve.origin, 'origin') });
+    const needed = (predicted.json.settings_needed ?? []).map((s) => `${s.name}=${s.value}`).sort();
+    const wanted = (subject.expectSettings ?? []).map((s) => `${s.name}=${s.value}`).sort();
+    const extraOk = needed.filter((n) => !wanted.includes(n)).every((n) => subject.catalogId === 'gemini-cli' && n.startsWith('security.auth.selectedType='));
+    tally.add('recommendation', `${label(subject)} settings needed: ${wanted.join(', ') || 'none'}`,
+      wanted.every((w) => needed.includes(w)) && extraOk, `doctor says: ${needed.join(', ') || 'none'}`,
+      { client: label(subject), 'catalog id': subject.catalogId, expected: wanted.join(', ') || 'none', recommended: needed.join(', ') || 'none' });
+    if (got) base = got;
+    env = settingsEnv(subject, predicted.json.settings_needed, tally);
+  }
+
+  const actions = subject.kind === 'sdk' ? subject.e2e : ['run'];
+  const jobs = actions.map((action, i) => ({ action, base, env, key: `pw-e2e-${subject.catalogId}-${i}` }));
+  const mistakeJobs = subject.mistakes.map((m, i) => ({ action: mainAction(subject), base: serve.origin + m.suffix,
+    env: m.env ?? env, key: `pw-mistake-${i}`, mistake: m }));
+  const results = await attempt(ctx, subject, [...jobs, ...mistakeJobs]);
+  for (const [i, job] of jobs.entries()) {
+    const r = results[i];
+    const shown = base.replace(serve.origin, 'origin');
+    tally.add('e2e', `${label(subject)} ${job.action} via ${shown}`, r.ok && r.text.trim().length > 0,
+      r.ok ? 'empty answer' : clip(r.message), { client: label(subject), base: shown, call: job.action, answer: clip(r.ok ? r.text : '').slice(0, 60) });
+  }
+  for (const [i, job] of mistakeJobs.entries()) {
+    const r = results[jobs.length + i];
+    const m = job.mistake;
+    const pass = !r.ok && r.status === 404 && mentionsFix(r.message ?? '', serve.origin, m.mentions);
+    const fix = m.mentions === '' || m.mentions.startsWith('/') ? `origin${m.mentions}` : m.mentions;
+    tally.add('mistake', `${label(subject)} typed origin${m.suffix}: fails with a 404 naming ${fix}`, pass,
+      r.ok ? 'the call succeeded' : `status ${r.status}: ${clip(r.message)}`,
+      { client: label(subject), 'typed base': `origin${m.suffix}`, 'must mention': fix, 'client saw': `${r.status ?? ''} ${clip(r.message).slice(0, 160)}` });
+  }
+}
+
+async function repairChecks(ctx, serve, subject) {
+  const jobs = subject.mistakes.map((m, i) => ({ action: mainAction(subject), base: serve.origin + m.suffix,
+    env: m.env ?? subject.e2eEnv ?? {}, key: `pw-repair-${i}`, mistake: m }));
+  const results = await attempt(ctx, subject, jobs);
+  for (const [i, job] of jobs.entries()) {
+    const r = results[i];
+    tally(ctx).add('repair', `${label(subject)} typed origin${job.mistake.suffix} works with --repair-paths`, r.ok && r.text.trim().length > 0,
+      clip(r.message), { client: label(subject), 'typed base': `origin${job.mistake.suffix}`, answer: clip(r.ok ? r.text : r.message).slice(0, 80) });
+  }
+}
+const tally = (ctx) => ctx.tally;
+
+async function authChecks(ctx, serve, subject) {
+  const base = serve.origin + subject.recommended;
+  const env = subject.e2eEnv ?? {};
+  const styles = subject.catalogId === 'claude-code' ? ['api-key', 'bearer'] : [undefined];
+  const jobs = [];
+  for (const authStyle of styles) {
+    jobs.push({ action: mainAction(subject), base, env, key: PROXY_KEY, authStyle, right: true });
+    jobs.push({ action: mainAction(subject), base, env, key: WRONG_KEY, authStyle, right: false });
+  }
+  const results = await attempt(ctx, subject, jobs);
+  for (const [i, job] of jobs.entries()) {
+    const r = results[i];
+    const how = job.authStyle === 'bearer' ? 'ANTHROPIC_AUTH_TOKEN (Bearer)' : job.authStyle === 'api-key' ? 'ANTHROPIC_API_KEY (x-api-key)' : subject.auth;
+    if (job.right) {
+      tally(ctx).add('auth', `${label(subject)} with the right key in ${how} is served`, r.ok && r.text.trim().length > 0, clip(r.message),
+        { client: label(subject), key: `right (${how})`, outcome: r.ok ? 'answered' : `${r.status ?? ''} ${clip(r.message).slice(0, 120)}` });
+    } else {
+      const pass = !r.ok && r.status === 401 && /key/i.test(r.message ?? '');
+      tally(ctx).add('auth', `${label(subject)} with a wrong key in ${how} gets a 401 about the key`, pass,
+        r.ok ? 'the call succeeded' : `status ${r.status}: ${clip(r.message)}`,
+        { client: label(subject), key: `wrong (${how})`, outcome: r.ok ? 'answered' : `${r.status ?? ''} ${clip(r.message).slice(0, 120)}` });
+    }
+  }
+}
+
+async function withServer(ctx, group, args, subjects, check) {
+  const serve = await startServe(ctx.binary, args);
+  if (serve.error) {
+    ctx.tally.add(group, `pathwise serve ${args.join(' ')} starts`, false, serve.error, { client: '(server)' });
+    return;
+  }
+  try {
+    await pool(subjects, 2, (subject) => check(ctx, serve, subject));
+  } finally {
+    await serve.stop();
+  }
+}
+
+export async function serverChecks(ctx) {
+  const subjects = SUBJECTS.filter((s) => !s.predictionOnly);
+  await withServer(ctx, 'e2e', [], subjects, plainServerChecks);
+  await withServer(ctx, 'repair', ['--repair-paths'], subjects, repairChecks);
+  await withServer(ctx, 'auth', ['--auth-mode', 'strict', '--api-key', PROXY_KEY], subjects, authChecks);
+}

@@ -1,0 +1,96 @@
+// subjects.mjs — the real clients under test, and what /work/shared/CLIENTS.md says about each (hand-copied
+// from its §0 table and sections 1–3; never taken from the code under test):
+//   recommended: the suffix to type after the proxy origin (§0 "type this"),
+//   settings:    what else the client needs to reach the proxy (§0, §3.1: GOOGLE_GENAI_API_VERSION=beta),
+//   auth:        the header the client sends its key in (measured),
+//   mistakes:    common wrong bases measured to miss (§0 "what goes wrong otherwise"), each with what a
+//                helpful 404 must mention (`mentions`: the base URL to type instead, as a suffix of the origin;
+//                or, when it is not a path, words separated by '|', any of which will do).
+import fs from 'node:fs';
+import path from 'node:path';
+import { CLIENTS_DIR } from './cli_clients.mjs';
+
+export function installedVersion(pkg) {
+  return JSON.parse(fs.readFileSync(path.join(CLIENTS_DIR, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+}
+
+const MODELS = { openai: 'gpt-4o-mini', anthropic: 'claude-sonnet-4-5', gemini: 'gemini-2.5-flash' };
+
+const OPENAI_MISTAKES = [{ suffix: '', mentions: '/v1' }, { suffix: '/v1/chat/completions', mentions: '/v1' }];
+
+function sdk(label, catalogId, driver, pkg, protocol, facts) {
+  return { kind: 'sdk', label, catalogId, driver, pkg, protocol, model: MODELS[protocol], env: {}, settings: [], ...facts };
+}
+function cli(label, catalogId, protocol, facts) {
+  return { kind: 'cli', label, catalogId, protocol, env: {}, settings: [], ...facts };
+}
+
+export const SUBJECTS = [
+  sdk('openai', 'openai-node', 'openai', 'openai', 'openai', {
+    actions: ['chat', 'chat_stream', 'responses', 'responses_stream', 'models'], e2e: ['chat', 'chat_stream', 'responses_stream', 'models'],
+    auth: 'Authorization: Bearer', recommended: '/v1', mistakes: OPENAI_MISTAKES }),
+  sdk('openai', 'openai-node', 'openai-6', 'openai-6', 'openai', {
+    actions: ['chat', 'responses', 'models'], e2e: ['chat', 'chat_stream'],
+    auth: 'Authorization: Bearer', recommended: '/v1', mistakes: OPENAI_MISTAKES }),
+  sdk('@langchain/openai', 'langchain-openai', 'langchain-openai', '@langchain/openai', 'openai', {
+    actions: ['chat', 'chat_stream', 'responses'], e2e: ['chat', 'chat_stream'],
+    auth: 'Authorization: Bearer', recommended: '/v1', mistakes: OPENAI_MISTAKES }),
+  sdk('@ai-sdk/openai', 'ai-sdk-openai', 'ai-sdk-openai', '@ai-sdk/openai', 'openai', {
+    actions: ['responses', 'responses_stream', 'chat', 'chat_stream'], e2e: ['responses', 'responses_stream', 'chat'],
+    auth: 'Authorization: Bearer', recommended: '/v1', mistakes: OPENAI_MISTAKES }),
+  sdk('@ai-sdk/openai-compatible', 'ai-sdk-openai-compatible', 'ai-sdk-openai-compatible', '@ai-sdk/openai-compatible', 'openai', {
+    actions: ['chat', 'chat_stream'], e2e: ['chat', 'chat_stream'],
+    auth: 'Authorization: Bearer', recommended: '/v1', mistakes: [{ suffix: '', mentions: '/v1' }] }),
+  sdk('@anthropic-ai/sdk', 'anthropic-sdk-node', 'anthropic', '@anthropic-ai/sdk', 'anthropic', {
+    actions: ['messages', 'messages_stream', 'count_tokens', 'models'], e2e: ['messages', 'messages_stream', 'count_tokens'],
+    // 1.x sends the key as Bearer (CLIENTS.md 2.1, measured 1.12.0).
+    auth: 'Authorization: Bearer', recommended: '', mistakes: [{ suffix: '/v1', mentions: '' }] }),
+  sdk('@anthropic-ai/sdk', 'anthropic-sdk-node', 'anthropic-0', 'anthropic-sdk-0', 'anthropic', {
+    actions: ['messages', 'count_tokens', 'models'], e2e: ['messages', 'messages_stream'],
+    auth: 'x-api-key', recommended: '', mistakes: [{ suffix: '/v1', mentions: '' }] }),
+  sdk('@ai-sdk/anthropic', 'ai-sdk-anthropic', 'ai-sdk-anthropic', '@ai-sdk/anthropic', 'anthropic', {
+    actions: ['messages', 'messages_stream'], e2e: ['messages', 'messages_stream'],
+    auth: 'x-api-key', recommended: '/v1', mistakes: [{ suffix: '', mentions: '/v1' }] }),
+  sdk('@google/genai', 'google-genai-node', 'genai', '@google/genai', 'gemini', {
+    actions: ['generate', 'generate_stream', 'count_tokens', 'models'], e2e: ['generate', 'generate_stream', 'count_tokens'],
+    auth: 'x-goog-api-key', recommended: '',
+    // 3.x defaults to API v1 (CLIENTS.md 3.1): host only needs GOOGLE_GENAI_API_VERSION=beta.
+    e2eEnv: { GOOGLE_GENAI_API_VERSION: 'beta' }, expectSettings: [{ name: 'GOOGLE_GENAI_API_VERSION', value: 'beta' }],
+    mistakes: [{ suffix: '/v1beta', mentions: '', env: { GOOGLE_GENAI_API_VERSION: 'beta' } },
+      // Host only without the setting: the client sends /v1/models/…; the 404 must point at the API version.
+      { suffix: '', mentions: 'GOOGLE_GENAI_API_VERSION|apiVersion|v1beta', env: {} }] }),
+  sdk('@google/genai + GOOGLE_GENAI_API_VERSION=beta', 'google-genai-node', 'genai', '@google/genai', 'gemini', {
+    actions: ['generate', 'generate_stream', 'models'], predictionOnly: true,
+    env: { GOOGLE_GENAI_API_VERSION: 'beta' }, settings: ['GOOGLE_GENAI_API_VERSION'], auth: 'x-goog-api-key' }),
+  sdk('@google/genai', 'google-genai-node', 'genai-2', 'google-genai-2', 'gemini', {
+    actions: ['generate', 'generate_stream', 'count_tokens', 'models'], e2e: ['generate', 'generate_stream'],
+    auth: 'x-goog-api-key', recommended: '', mistakes: [{ suffix: '/v1beta', mentions: '' }] }),
+  sdk('@google/generative-ai', 'google-generative-ai', 'generative-ai', '@google/generative-ai', 'gemini', {
+    actions: ['generate', 'generate_stream', 'count_tokens'], e2e: ['generate', 'generate_stream', 'count_tokens'],
+    auth: 'x-goog-api-key', recommended: '', mistakes: [{ suffix: '/v1beta', mentions: '' }, { suffix: '/', mentions: '' }] }),
+  sdk('@ai-sdk/google', 'ai-sdk-google', 'ai-sdk-google', '@ai-sdk/google', 'gemini', {
+    actions: ['generate', 'generate_stream'], e2e: ['generate', 'generate_stream'],
+    auth: 'x-goog-api-key', recommended: '/v1beta', mistakes: [{ suffix: '', mentions: '/v1beta' }] }),
+
+  cli('Claude Code', 'claude-code', 'anthropic', { pkg: '@anthropic-ai/claude-code', auth: 'x-api-key',
+    recommended: '', mistakes: [{ suffix: '/v1', mentions: '' }] }),
+  cli('Codex CLI (custom provider)', 'codex-cli', 'openai', { pkg: '@openai/codex', auth: 'Authorization: Bearer',
+    recommended: '/v1', mistakes: [{ suffix: '', mentions: '/v1' }] }),
+  cli('Codex CLI (built-in provider)', 'codex-cli.builtin', 'openai', { pkg: '@openai/codex', auth: 'Authorization: Bearer',
+    recommended: '/v1', mistakes: [{ suffix: '', mentions: '/v1' }] }),
+  cli('Gemini CLI', 'gemini-cli', 'gemini', { pkg: '@google/gemini-cli', auth: 'x-goog-api-key',
+    recommended: '', mistakes: [{ suffix: '/v1beta', mentions: '' }] }),
+  cli('Kilo CLI (openai-compatible)', 'kilo-cli.openai-compatible', 'openai', { pkg: '@kilocode/cli', auth: 'Authorization: Bearer',
+    recommended: '/v1', mistakes: [{ suffix: '', mentions: '/v1' }] }),
+  cli('Kilo CLI (openai)', 'kilo-cli.openai', 'openai', { pkg: '@kilocode/cli', auth: 'Authorization: Bearer',
+    recommended: '/v1', mistakes: [{ suffix: '', mentions: '/v1' }] }),
+  cli('Kilo CLI (anthropic)', 'kilo-cli.anthropic', 'anthropic', { pkg: '@kilocode/cli', auth: 'x-api-key',
+    recommended: '/v1', mistakes: [{ suffix: '', mentions: '/v1' }] }),
+  cli('Kilo CLI (google)', 'kilo-cli.google', 'gemini', { pkg: '@kilocode/cli', auth: 'x-goog-api-key',
+    recommended: '/v1beta', mistakes: [{ suffix: '', mentions: '/v1beta' }] }),
+];
+
+for (const subject of SUBJECTS) subject.version = installedVersion(subject.pkg);
+
+// The typed base URLs every client is tried with, as suffixes of the capture server's origin.
+export const TYPED_BASES = ['', '/', '/v1', '/v1/', '/v1/chat/completions', '/v1beta', '/v1beta/', '/api/v1', '//'];
