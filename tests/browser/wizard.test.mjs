@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core';
 
 import { assert, runAll, test } from './support/runner.mjs';
 import { freePort, startPathwiseServe, startStaticServer } from './support/servers.mjs';
-import { click, currentFragment, openWizard, typeInto, waitFrames, widgetRects, wizardState } from './support/wizard_page.mjs';
+import { click, currentFragment, openWizard, pressKey, typeInto, waitFrames, widgetRects, wizardState } from './support/wizard_page.mjs';
 import { desktopScreenshot, distinctColors } from './support/desktop.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -293,6 +293,100 @@ test('LiveView_ProxyDown_SaysSoClearly', async ({ browser, server }) => {
       null, { timeout: 10000 });
     assert.equal((await wizardState(page)).live.status, 'proxy_down');
     await screenshot(page, 'live-proxy-down');
+  } finally {
+    await context.close();
+  }
+});
+
+test('LiveView_ProxyWantsAKey_401ThenTheTypedKeyWorks_AndStaysOutOfTheLink', async ({ browser }) => {
+  assert.ok(fs.existsSync(pathwiseBinary), `needs ${pathwiseBinary}`);
+  const key = 'pw-browser-test-key-7f3a';
+  const guarded = await startPathwiseServe(pathwiseBinary, webRoot, ['--api-key', key, '--auth-mode', 'strict']);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openWizard(context, `${guarded.origin}/#v=1&w=live&l=en`);
+    await page.waitForFunction(() => JSON.parse(Module.ccall('pathwise_state_json', 'string', [], [])).live.status !== 'waiting',
+      null, { timeout: 10000 });
+    assert.equal((await wizardState(page)).live.status, 'unauthorized');
+    await screenshot(page, 'live-401');
+    await typeInto(page, 'api_key', key);
+    await page.waitForFunction(() => JSON.parse(Module.ccall('pathwise_state_json', 'string', [], [])).live.status === 'ok',
+      null, { timeout: 10000 });
+    assert.ok(!(await page.evaluate(() => location.href)).includes(key), 'the key is not in the URL');
+    assert.ok(!(await currentFragment(page)).includes(key));
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    assert.ok(!stored.includes(key), 'the key is not in web storage');
+  } finally {
+    await context.close();
+    await guarded.stop();
+  }
+});
+
+test('HighDpi_Scale2_SharpCanvasAndClicksStillLand', async ({ browser, server }) => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, deviceScaleFactor: 2 });
+  try {
+    const page = await openWizard(context, `${server.origin}/#v=1&c=openai-node&l=en`);
+    const canvas = await page.evaluate(() => {
+      const c = document.getElementById('canvas');
+      return { width: c.width, height: c.height, cssWidth: c.clientWidth };
+    });
+    assert.equal(canvas.cssWidth, 1000);
+    assert.equal(canvas.width, 2000, 'the backing store follows devicePixelRatio');
+    assert.equal((await widgetRects(page)).scale, 2);
+    await click(page, 'view_log');
+    assert.equal((await wizardState(page)).view, 'log');
+    assert.match(await page.title(), /Explain a log line/);
+    await screenshot(page, 'log-empty-dpr2');
+  } finally {
+    await context.close();
+  }
+});
+
+test('Resize_TheCanvasFollowsTheWindow', async ({ browser, server }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openWizard(context, `${server.origin}/#v=1&c=openai-node`);
+    await page.setViewportSize({ width: 900, height: 600 });
+    await waitFrames(page, 4);
+    const size = await page.evaluate(() => [document.getElementById('canvas').width, document.getElementById('canvas').height]);
+    assert.deepEqual(size, [900, 600]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('CheckView_CtrlV_PastesFromTheClipboard', async ({ browser, server }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  try {
+    const page = await openWizard(context, `${server.origin}/#v=1&c=ai-sdk-google&w=check&l=en`);
+    await page.evaluate((text) => navigator.clipboard.writeText(text), `${server.origin}`);
+    await click(page, 'typed_base_url');
+    await pressKey(page, 'KeyV', 'Control');
+    await waitFrames(page, 3);
+    const state = await wizardState(page);
+    assert.equal(state.typed_base_url, server.origin);
+    // CLIENTS.md §3.4: @ai-sdk/google with host only → /models/{m}:generateContent (no version): a 404.
+    assert.ok(paths(state.check.calls).some((p) => p.startsWith('/models/')), paths(state.check.calls).join(', '));
+    assert.equal(state.check.recommended_base_url, `${server.origin}/v1beta`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('KeyboardOnly_TabReachesTheBaseUrlField', async ({ browser, server }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openWizard(context, `${server.origin}/#v=1&c=openai-node&w=check&l=en`);
+    await page.focus('#canvas');
+    // ImGui's Tab moves keyboard focus between text fields; the check view has exactly one.
+    await pressKey(page, 'Tab');
+    for (const character of 'localhost:1/v1') {
+      await page.keyboard.type(character);
+      await waitFrames(page, 1);
+    }
+    await waitFrames(page, 3);
+    assert.equal((await wizardState(page)).typed_base_url, 'localhost:1/v1');
   } finally {
     await context.close();
   }

@@ -60,6 +60,13 @@ EM_JS(void, pw_js_fetch_requests, (const char* url, const char* key), {
         .catch(function(error) { deliver(0, String(error)); });
 });
 EM_JS(double, pw_js_device_pixel_ratio, (), { return window.devicePixelRatio || 1; });
+// Not glfwSetWindowSize: Emscripten's GLFW asks for fullscreen when the size equals the screen's (a
+// maximised or headless window). Browser.setCanvasSize notifies GLFW through its resize listener instead.
+EM_JS(void, pw_js_resize_canvas, (int width, int height), {
+    Browser.setCanvasSize(width, height);
+    Module.canvas.style.removeProperty("width");
+    Module.canvas.style.removeProperty("height");
+});
 EM_JS(int, pw_js_css_width, (), { return window.innerWidth; });
 EM_JS(int, pw_js_css_height, (), { return window.innerHeight; });
 EM_JS(void, pw_js_install_listeners, (), {
@@ -120,7 +127,7 @@ void follow_window_size(WebRuntime& r) {
     const int height = static_cast<int>(std::lround(pw_js_css_height() * ratio));
     int current_width = 0, current_height = 0;
     glfwGetWindowSize(r.window, &current_width, &current_height);
-    if (width != current_width || height != current_height) glfwSetWindowSize(r.window, width, height);
+    if (width != current_width || height != current_height) pw_js_resize_canvas(width, height);
     if (static_cast<float>(ratio) != r.scale) set_scale(r, static_cast<float>(ratio));
 }
 

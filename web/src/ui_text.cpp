@@ -109,6 +109,8 @@ constexpr Text kTexts[] = {
     {"Request", "Requête", "Petición"},
     {"Route / diagnosis", "Route / diagnostic", "Ruta / diagnóstico"},
     {"refreshing every second", "actualisé chaque seconde", "se actualiza cada segundo"},
+    {"Show page loads (the wizard's own files)", "Afficher les chargements de page (fichiers de l'assistant)",
+     "Mostrar cargas de página (archivos del asistente)"},
 };
 static_assert(std::size(kTexts) == static_cast<std::size_t>(UiText::count_), "one Text per UiText");
 

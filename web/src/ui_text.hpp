@@ -21,7 +21,7 @@ enum class UiText : unsigned char {
     log_input, log_hint, fixed_base, intended_route, depends_on_client,
     col_client, col_base, col_paths, col_status, status_ok, status_broken, status_unreachable,
     live_unavailable, live_waiting, live_down, live_unauthorized, live_bad_reply, api_key, live_empty,
-    col_time, col_request, col_route, live_refreshing,
+    col_time, col_request, col_route, live_refreshing, live_show_page_loads,
     count_  // keep last
 };
 

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 
 export async function freePort() {
@@ -34,8 +35,11 @@ async function waitForHttp(url, timeoutMs) {
 // { origin, kind: 'pathwise'|'static', stop() }
 export async function startPathwiseServe(pathwiseBinary, webRoot, extraArgs = []) {
   const port = await freePort();
+  // A throwaway config home and no PATHWISE_* variables: the person's own settings must not leak in.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('PATHWISE_')));
+  env.XDG_CONFIG_HOME = fs.mkdtempSync(path.join(os.tmpdir(), 'pathwise-browser-'));
   const child = spawn(pathwiseBinary, ['serve', '--port', String(port), '--web-root', webRoot, ...extraArgs], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'], env,
   });
   let output = '';
   child.stdout.on('data', (d) => { output += d; });
@@ -49,6 +53,7 @@ export async function startPathwiseServe(pathwiseBinary, webRoot, extraArgs = []
       await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
       if (child.exitCode === null && child.signalCode === null) process.kill(child.pid, 'SIGKILL');
     }
+    fs.rmSync(env.XDG_CONFIG_HOME, { recursive: true, force: true });
   };
   if (!up) {
     await stop();

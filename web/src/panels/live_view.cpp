@@ -2,6 +2,7 @@
 #include <imgui.h>
 
 #include <ctime>
+#include <vector>
 
 #include "misc/cpp/imgui_stdlib.h"
 #include "panels/panels.hpp"
@@ -13,6 +14,12 @@ namespace pathwise::web {
 namespace {
 
 constexpr std::string_view kOwnPollingPath = "/_pathwise/requests";
+
+// Answered without a route and without a diagnosis: a file of the wizard itself, not an API call.
+bool is_page_load(const LiveRequest& request) {
+    return request.route_id.empty() && request.diagnosis.empty() && request.repaired_to.empty() &&
+           request.status >= 200 && request.status < 400;
+}
 
 std::string clock_time(std::int64_t unix_ms) {
     const std::time_t seconds = static_cast<std::time_t>(unix_ms / 1000);
@@ -37,7 +44,7 @@ void draw_request_row(const LiveRequest& request) {
     ImGui::TableNextColumn();
     if (!request.route_id.empty() && (request.diagnosis_kind.empty() || request.diagnosis_kind == "ok")) {
         text_colored(colors::good, "✓ " + request.route_id);
-    } else if (good && request.repaired_to.empty() && request.diagnosis.empty()) {
+    } else if (is_page_load(request)) {
         text_colored(colors::dim, "—");  // answered without a route: the wizard's own files
     } else {
         text_colored(colors::bad, "✗ " + (request.diagnosis_kind.empty() ? std::string("unknown") : request.diagnosis_kind));
@@ -84,7 +91,16 @@ void draw_live_view(WizardApp& app) {
         remember_last_item("api_key");
     }
     if (feed.status != LiveStatus::ok) return;
-    if (feed.requests.empty()) {
+    ImGui::Checkbox(tr(app, UiText::live_show_page_loads), &app.ui.live_show_page_loads);
+    remember_last_item("live_show_page_loads");
+    std::vector<const LiveRequest*> shown;
+    for (const auto& request : feed.requests) {
+        // The view's own once-a-second polling would bury everything else.
+        if (request.path.rfind(kOwnPollingPath, 0) == 0) continue;
+        if (!app.ui.live_show_page_loads && is_page_load(request)) continue;
+        shown.push_back(&request);
+    }
+    if (shown.empty()) {
         text_colored(colors::dim, tr(app, UiText::live_empty));
         return;
     }
@@ -97,11 +113,7 @@ void draw_live_view(WizardApp& app) {
     ImGui::TableSetupColumn(tr(app, UiText::col_status), ImGuiTableColumnFlags_WidthStretch, 0.5f);
     ImGui::TableSetupColumn(tr(app, UiText::col_route), ImGuiTableColumnFlags_WidthStretch, 3.0f);
     ImGui::TableHeadersRow();
-    for (const auto& request : feed.requests) {
-        // The view's own once-a-second polling would bury everything else.
-        if (request.path.rfind(kOwnPollingPath, 0) == 0) continue;
-        draw_request_row(request);
-    }
+    for (const LiveRequest* request : shown) draw_request_row(*request);
     ImGui::EndTable();
 }
 
