@@ -110,6 +110,12 @@ const ClientVariant& pick_variant(const ClientEntry& client, std::string_view ve
     return client.variants.front();
 }
 
+std::string_view version_selecting(const ClientVariant& variant) {
+    if (!variant.min_version.empty()) return variant.min_version;
+    if (!variant.max_version.empty()) return "0";
+    return variant.versions;
+}
+
 int compare_versions(std::string_view a, std::string_view b) {
     return compare_parsed(parse_version(a), parse_version(b));
 }

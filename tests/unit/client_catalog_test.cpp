@@ -272,5 +272,18 @@ TEST(PickVariant, ByVersionRangeOrLabel) {
     }
 }
 
+TEST(PickVariant, VersionSelecting_PicksEveryVariantBack) {
+    for (const ClientEntry& client : client_catalog()) {
+        for (const ClientVariant& variant : client.variants) {
+            EXPECT_EQ(&pick_variant(client, version_selecting(variant)), &variant)
+                << client.id << " " << variant.versions;
+        }
+    }
+    const ClientEntry& cherry = *find_client("cherry-studio");
+    EXPECT_EQ(version_selecting(cherry.variants[1]), "2024–2025 builds");
+    EXPECT_EQ(version_selecting(find_client("openai-node")->variants[1]), "0");
+    EXPECT_EQ(version_selecting(find_client("openai-node")->variants[0]), "7.0.0");
+}
+
 }  // namespace
 }  // namespace pathwise

@@ -718,10 +718,7 @@ TEST(Recommendation, NoCandidateBaseWorks_NotReachable) {
 TEST(Recommendation, EveryClientVariant_ReachesAllRoutes_StableAcrossOrigins) {
     for (const ClientEntry& client : client_catalog()) {
         for (const ClientVariant& variant : client.variants) {
-            // A variant without numeric bounds is picked by its label (Cherry Studio's "2024–2025 builds").
-            const std::string_view version = !variant.min_version.empty()   ? variant.min_version
-                                             : !variant.max_version.empty() ? std::string_view{"0.0.1"}
-                                                                            : variant.versions;
+            const std::string_view version = version_selecting(variant);
             ASSERT_EQ(&pick_variant(client, version), &variant) << client.id << " " << variant.versions;
             const auto loopback = recommend(client, version, "http://127.0.0.1:8045");
             const auto ipv6 = recommend(client, version, "http://[::1]:9000");

@@ -140,6 +140,9 @@ struct ClientEntry {
 // like "-beta" tolerated); a version equal to a variant's `versions` label picks that variant (for builds
 // without known release numbers, e.g. Cherry Studio "2024–2025 builds"); anything else picks the newest.
 [[nodiscard]] const ClientVariant& pick_variant(const ClientEntry& client, std::string_view version);
+// A version string that pick_variant maps back to `variant`: its min_version, else "0" below a max_version,
+// else its `versions` label (Cherry Studio's builds without release numbers). For "list every variant" views.
+[[nodiscard]] std::string_view version_selecting(const ClientVariant& variant);
 // -1, 0, 1 comparing dotted versions numerically ("2.32.0" < "3.1").
 [[nodiscard]] int compare_versions(std::string_view a, std::string_view b);
 // The auth header this variant sends (the variant's override, else the entry's).
