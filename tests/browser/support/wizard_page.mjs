@@ -53,11 +53,12 @@ export async function click(page, name) {
   await waitFrames(page, 3);
 }
 
-// Holds a key for a couple of frames: ImGui 1.86 misses a key that goes down and up within one frame.
+// Holds a key across exactly one frame: ImGui 1.86 misses a key that goes down and up between two frames,
+// and a key held longer than io.KeyRepeatDelay (0.275 s, a few slow SwiftShader frames) repeats.
 export async function pressKey(page, key, modifier) {
   if (modifier) await page.keyboard.down(modifier);
   await page.keyboard.down(key);
-  await waitFrames(page, 2);
+  await waitFrames(page, 1);
   await page.keyboard.up(key);
   if (modifier) await page.keyboard.up(modifier);
   await waitFrames(page, 2);
