@@ -227,8 +227,41 @@ bool plain_http_is_likely(std::string_view host) {
     return o[0] == 10 || (o[0] == 172 && o[1] >= 16 && o[1] <= 31) || (o[0] == 192 && o[1] == 168);
 }
 
+// Messages quote what was typed, but never a whole essay pasted by mistake.
 std::string quoted(std::string_view text) {
-    return "'" + std::string(text) + "'";
+    constexpr std::size_t kShownLength = 60;
+    if (text.size() <= kShownLength) return "'" + std::string(text) + "'";
+    return "'" + std::string(text.substr(0, kShownLength)) + "...'";
+}
+
+bool contains_ignoring_case(std::string_view text, std::string_view lower_needle) {
+    for (std::size_t i = 0; i + lower_needle.size() <= text.size(); ++i) {
+        if (starts_with_ignoring_case(text.substr(i), lower_needle)) return true;
+    }
+    return false;
+}
+
+// People paste the API key into the base-URL field, or a whole `OPENAI_API_KEY=…` line. The message must then
+// not repeat what was typed: error messages reach terminals, logs and screenshots.
+bool looks_like_an_api_key(std::string_view input) {
+    // Provider keys ("sk-ant-api03-…", "sk-proj-…", "AIza…") have no '.', which every host name but localhost has.
+    const bool has_host_shape =
+        input.find_first_of(".[") != std::string_view::npos || contains_ignoring_case(input, "://");
+    if (!has_host_shape) {
+        for (const std::string_view prefix : {"sk-", "sk_", "aiza"}) {
+            if (starts_with_ignoring_case(input, prefix)) return true;
+        }
+    }
+    if (starts_with_ignoring_case(input, "bearer ")) return true;
+    // "OPENAI_API_KEY=…", "x-api-key: …", "Authorization: Bearer …" (a header or an env line, not a URL).
+    if (input.find_first_of("= ") != std::string_view::npos) {
+        const std::string_view before_scheme = input.substr(0, input.find("://"));
+        for (const std::string_view word : {"api_key", "api-key", "apikey", "authorization"}) {
+            if (contains_ignoring_case(before_scheme, word)) return true;
+        }
+    }
+    // A long token with nothing of a host in it.
+    return input.size() >= 32 && input.find_first_of(".:/[") == std::string_view::npos;
 }
 
 std::optional<Error> check_host_name(std::string_view host, std::string_view authority) {
@@ -351,6 +384,13 @@ Result<BaseUrl> parse_base_url(std::string_view text) {
     if (input.empty()) {
         return error("empty",
                      "the base URL is empty: paste the address the proxy listens on, e.g. " + std::string(kExample));
+    }
+
+    if (looks_like_an_api_key(input)) {
+        return error("not_a_url",
+                     "this looks like an API key, not a base URL: put the key in the client's key setting, and type "
+                     "the proxy's address here, e.g. " +
+                         std::string(kExample));
     }
 
     const std::size_t invisible = first_invisible(input);

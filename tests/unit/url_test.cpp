@@ -113,6 +113,8 @@ TEST(BaseUrl, Accepted_Table) {
          "/@scope/pkg", "", "", false, "http://h.test", "http://h.test/@scope/pkg"},
         {"percent escapes in path kept", "http://h.test/a%20b", "http", "h.test", 80, false, "/a%20b", "", "", false,
          "http://h.test", "http://h.test/a%20b"},
+        {"host without scheme that starts like a key prefix", "sk-proxy.internal:8045", "https", "sk-proxy.internal",
+         8045, true, "", "", "", true, "https://sk-proxy.internal:8045", "https://sk-proxy.internal:8045"},
         {"underscore host from docker compose", "http://my_proxy:8045/v1", "http", "my_proxy", 8045, true, "/v1", "",
          "", false, "http://my_proxy:8045", "http://my_proxy:8045/v1"},
         {"pasted with a label", "Base URL: http://127.0.0.1:8045/v1", "http", "127.0.0.1", 8045, true, "/v1", "", "",
@@ -204,7 +206,8 @@ TEST(BaseUrl, Refused_Table) {
          "bad_host", "non-ASCII"},
         {"credentials", "http://user:pass@127.0.0.1:8045/v1", "credentials", "remove it"},
         {"user only", "http://user@127.0.0.1:8045", "credentials", "API key"},
-        {"credentials without scheme", "sk-ant-123@proxy.test", "credentials", "must not travel"},
+        {"credentials without scheme", "me:hunter2@proxy.test:8045", "credentials", "must not travel"},
+        {"key as user name", "sk-ant-123@proxy.test", "credentials", "must not travel"},
     };
     for (const auto& c : cases) {
         SCOPED_TRACE(std::string(c.situation) + ": [" + std::string(c.typed) + "]");
@@ -219,6 +222,34 @@ TEST(BaseUrl, Credentials_MessageNeverRepeatsTheSecret) {
     const auto url = parse_base_url("http://alice:hunter2@127.0.0.1:8045");
     ASSERT_FALSE(url.ok());
     EXPECT_EQ(url.error().message.find("hunter2"), std::string::npos) << url.error().message;
+}
+
+TEST(BaseUrl, ApiKeyPastedInstead_IsRefusedWithoutRepeatingIt) {
+    const std::vector<std::string_view> pastes = {
+        "sk-ant-api03-Zx81kQ_SECRETPART",
+        "  sk-proj-SECRETPART  ",
+        "AIzaSyD-SECRETPART",
+        "Bearer SECRETPART",
+        "OPENAI_API_KEY=SECRETPART",
+        "Authorization: Bearer SECRETPART",
+        "x-api-key: SECRETPART",
+        "0123456789abcdef0123456789abcdefSECRETPART",  // a bare long token
+    };
+    for (const auto paste : pastes) {
+        const auto url = parse_base_url(paste);
+        ASSERT_FALSE(url.ok()) << paste;
+        EXPECT_EQ(url.error().code, "not_a_url") << paste;
+        EXPECT_NE(url.error().message.find("looks like an API key"), std::string::npos) << url.error().message;
+        EXPECT_EQ(url.error().message.find("SECRETPART"), std::string::npos) << url.error().message;
+    }
+}
+
+TEST(BaseUrl, HugePaste_MessageQuotesOnlyABeginning) {
+    const std::string essay = "please help " + std::string(5000, 'x');
+    const auto url = parse_base_url(essay);
+    ASSERT_FALSE(url.ok());
+    EXPECT_EQ(url.error().code, "not_a_url");
+    EXPECT_LT(url.error().message.size(), 200U) << url.error().message;
 }
 
 TEST(BaseUrl, PortOutOfRange_FullMessage) {
