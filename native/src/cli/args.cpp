@@ -96,12 +96,15 @@ std::optional<ParsedArgs> parse_args(const Args& args, std::span<const OptionSpe
         } else if (i + 1 < args.size()) {
             value = args[++i];
         } else {
-            error = "option '" + name + "' needs a value: " + name + " " + std::string(spec->value_hint);
+            error = "option '" + name + "' needs a value: ";
+            error += name + " ";
+            error += spec->value_hint;
             return std::nullopt;
         }
         auto& slot = parsed.values[name];
         if (!slot.empty() && !spec->repeatable && !spec->value_hint.empty()) {
-            error = "option '" + name + "' was given twice ('" + slot.back() + "' and '" + value + "'); give it once";
+            error = "option '" + name + "' was given twice ('" + slot.back();
+            error += "' and '" + value + "'); give it once";
             return std::nullopt;
         }
         slot.push_back(std::move(value));
