@@ -23,8 +23,10 @@ struct ResolvedCall {
     std::string origin;       // "http://127.0.0.1:8045"
     std::string base_part;    // the part of the final path that came from the typed base ("/v1")
     std::string client_part;  // the part the client appended ("/chat/completions")
-    std::string path;         // base_part + client_part (after the client's own joining)
-    std::string query;        // final query without '?', "" when none ("{key}" stays a placeholder)
+    // base_part + client_part (after the client's own joining). A "?query" or "#…" typed into the base of a client
+    // that glues strings swallows what it appends: the path is then the base path and client_part is empty.
+    std::string path;
+    std::string query;  // final query without '?', "" when none ("{key}" stays a placeholder)
     bool websocket_upgrade = false;
     const Route* route = nullptr;  // the proxy route this hits (== the call's route_id), nullptr when it misses
     std::string model;             // the model segment used in the example ("gemini-2.5-flash", "")
@@ -78,7 +80,9 @@ struct VerifyCommand {
 struct Recommendation {
     const ClientEntry* client = nullptr;
     const ClientVariant* variant = nullptr;
-    bool reachable = true;  // false: no base URL on this origin works (e.g. Cursor and 127.0.0.1)
+    // false when no candidate base on this origin works (then base_url and verify are empty), or when
+    // needs_public_url (Cursor and 127.0.0.1).
+    bool reachable = true;
     // true when the paths would work but the client cannot reach this origin (Cursor calls from its servers, so
     // a loopback, private-network or intranet-only origin needs a public URL/tunnel): base_url is still the one
     // to type, with the public origin in place of this one.
