@@ -14,8 +14,6 @@
 #include <cstring>
 #include <string_view>
 
-extern char** environ;
-
 namespace pathwise_cli_test {
 namespace {
 
@@ -36,6 +34,7 @@ std::vector<std::string> clean_environment(const std::vector<std::string>& extra
 
 std::vector<char*> pointers(std::vector<std::string>& strings) {
     std::vector<char*> out;
+    out.reserve(strings.size() + 1);
     for (std::string& s : strings) out.push_back(s.data());
     out.push_back(nullptr);
     return out;
@@ -46,6 +45,7 @@ void drain(std::vector<std::pair<int, std::string*>> sources, std::chrono::stead
     std::array<char, 4096> buffer{};
     while (!sources.empty() && std::chrono::steady_clock::now() < deadline) {
         std::vector<pollfd> fds;
+        fds.reserve(sources.size());
         for (const auto& source : sources) fds.push_back({source.first, POLLIN, 0});
         if (poll(fds.data(), fds.size(), 200) < 0) break;
         for (std::size_t i = fds.size(); i-- > 0;) {
