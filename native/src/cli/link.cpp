@@ -32,6 +32,8 @@ constexpr std::string_view kLinkHelp =
     "Prints a link that opens the wizard in exactly this state, to paste in a chat or an issue. The wizard\n"
     "URL defaults to the --origin (else http://127.0.0.1:8045/). Links never carry API keys: a base URL or\n"
     "log path holding a key in its query (?key=...) is refused.\n"
+    "--lang fixes the wizard's language in the link (without it the recipient's browser language applies)\n"
+    "and is also the language of this command's own output.\n"
     "--decode shows what a link holds and anything in it that the wizard would ignore.\n";
 
 constexpr OptionSpec kLinkSpecs[] = {

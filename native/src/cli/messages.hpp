@@ -12,12 +12,12 @@ inline constexpr Text kColon{":", " :", ":"};
 // doctor --client
 inline constexpr Text kClient{"Client", "Client", "Cliente"};
 inline constexpr Text kVersions{"Versions", "Versions", "Versiones"};
-inline constexpr Text kTypedBaseUrl{"Typed base URL", "URL de base saisie", "URL base escrita"};
+inline constexpr Text kTypedBaseUrl{"Typed base URL", "Base URL saisie", "Base URL escrita"};
 inline constexpr Text kCallsHeading{"Requests this client will send", "Requêtes que ce client enverra",
                                     "Peticiones que enviará este cliente"};
 inline constexpr Text kLegend{"^ from the base URL you typed    ~ added by the client",
-                              "^ vient de l'URL de base saisie    ~ ajouté par le client",
-                              "^ viene de la URL base escrita    ~ añadido por el cliente"};
+                              "^ vient de la Base URL saisie    ~ ajouté par le client",
+                              "^ viene de la Base URL escrita    ~ añadido por el cliente"};
 inline constexpr Text kHitsRoute{"reaches route", "atteint la route", "llega a la ruta"};
 inline constexpr Text kNoRoute{"no route: the proxy answers 404", "aucune route : le proxy répond 404",
                                "ninguna ruta: el proxy responde 404"};
@@ -37,11 +37,11 @@ inline constexpr Text kAllRouted{"every request reaches a route", "chaque requê
                                  "cada petición llega a una ruta"};
 inline constexpr Text kFixHeading{"Fix", "Correction", "Solución"};
 inline constexpr Text kSetupHeading{"Setup", "Configuration", "Configuración"};
-inline constexpr Text kTypeThisBase{"Type this base URL", "Saisissez cette URL de base", "Escriba esta URL base"};
+inline constexpr Text kTypeThisBase{"Type this base URL", "Saisissez cette Base URL", "Escribe esta Base URL"};
 inline constexpr Text kWhere{"Where", "Où", "Dónde"};
-inline constexpr Text kAlsoSet{"Also set", "Réglez aussi", "Configure también"};
+inline constexpr Text kAlsoSet{"Also set", "Réglez aussi", "Configura también"};
 inline constexpr Text kAlreadyApplied{"applied", "appliqué", "aplicado"};
-inline constexpr Text kVerifyHeading{"Check that it works", "Vérifiez que ça marche", "Compruebe que funciona"};
+inline constexpr Text kVerifyHeading{"Check that it works", "Vérifiez que ça marche", "Comprueba que funciona"};
 inline constexpr Text kNotesHeading{"Good to know", "Bon à savoir", "Conviene saber"};
 inline constexpr Text kUnreachable{
     "This client's requests are made by its vendor's servers, so they cannot reach a proxy on this machine "
@@ -49,9 +49,9 @@ inline constexpr Text kUnreachable{
     "Les requêtes de ce client partent des serveurs de son éditeur : elles ne peuvent pas atteindre un proxy sur "
     "cette machine (127.0.0.1). Exposez le proxy à une adresse HTTPS publique (un tunnel) et saisissez-la à la place.",
     "Las peticiones de este cliente salen de los servidores de su fabricante: no pueden llegar a un proxy en esta "
-    "máquina (127.0.0.1). Publique el proxy en una dirección HTTPS pública (un túnel) y escriba esa dirección."};
+    "máquina (127.0.0.1). Publica el proxy en una dirección HTTPS pública (un túnel) y escribe esa dirección."};
 inline constexpr Text kPublicAddress{"https://<your-public-address>", "https://<votre-adresse-publique>",
-                                     "https://<su-dirección-pública>"};
+                                     "https://<tu-dirección-pública>"};
 inline constexpr Text kUnreachableTitle{"unreachable from this client", "injoignable depuis ce client",
                                         "inalcanzable desde este cliente"};
 
@@ -60,10 +60,10 @@ inline constexpr Text kRequest{"Request", "Requête", "Petición"};
 inline constexpr Text kDiagnosis{"Diagnosis", "Diagnostic", "Diagnóstico"};
 inline constexpr Text kMeantFor{"Meant for", "Destinée à", "Destinada a"};
 inline constexpr Text kWrongPart{"Wrong part", "Partie fautive", "Parte errónea"};
-inline constexpr Text kTypeInstead{"Base URL to type", "URL de base à saisir", "URL base que escribir"};
+inline constexpr Text kTypeInstead{"Base URL to type", "Base URL à saisir", "Base URL que escribir"};
 inline constexpr Text kDependsOnClient{"depends on the client: run `pathwise doctor --client ID BASE_URL`",
-                                       "dépend du client : lancez `pathwise doctor --client ID URL_DE_BASE`",
-                                       "depende del cliente: ejecute `pathwise doctor --client ID URL_BASE`"};
+                                       "dépend du client : lancez `pathwise doctor --client ID BASE_URL`",
+                                       "depende del cliente: ejecuta `pathwise doctor --client ID BASE_URL`"};
 inline constexpr Text kIfAddsVersion{"{1}  if the client adds the API version itself (e.g. /v1/messages)",
                                      "{1}  si le client ajoute lui-même la version de l'API (ex. /v1/messages)",
                                      "{1}  si el cliente añade él mismo la versión de la API (p. ej. /v1/messages)"};
@@ -77,7 +77,7 @@ inline constexpr Text kUnknownMethod{"(method unknown)", "(méthode inconnue)", 
 // clients, routes
 inline constexpr Text kName{"Name", "Nom", "Nombre"};
 inline constexpr Text kProtocol{"Protocol", "Protocole", "Protocolo"};
-inline constexpr Text kTypeFor{"Type this for {1}", "À saisir pour {1}", "Escriba esto para {1}"};
+inline constexpr Text kTypeFor{"Type this for {1}", "À saisir pour {1}", "Escribe esto para {1}"};
 inline constexpr Text kNeedsPublicUrl{"(needs a public URL)", "(exige une URL publique)", "(requiere una URL pública)"};
 inline constexpr Text kPlusSetting{"+ {1}", "+ {1}", "+ {1}"};
 inline constexpr Text kMethod{"Method", "Méthode", "Método"};
