@@ -1,6 +1,7 @@
 // Browser tests of the wasm wizard, served by the real `pathwise serve`, in headless Chromium.
 //   node wizard.test.mjs <native build dir> <web build dir>
 // Expected values are written by hand from /work/shared/CLIENTS.md, never computed by the code under test.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -140,6 +141,46 @@ test('CheckView_OpenAiFullEndpoint_NestedPathsAndFix', async ({ browser, server 
     assert.ok(paths(state.check.calls).includes('/v1/chat/completions/chat/completions'));
     assert.notEqual(state.check.diagnosis_kind, 'ok');
     assert.equal(state.check.recommended_base_url, `${server.origin}/v1`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('EveryClient_CheckView_AgreesWithPathwiseDoctor', async ({ browser, server }) => {
+  // The wizard and `pathwise doctor` are two faces of one core: for every catalog client and a typed base
+  // ending in /v1, both must report the same paths, routes, diagnosis and fix. Links are switched by
+  // assigning location.hash, which also exercises the wizard's hashchange handling.
+  assert.ok(fs.existsSync(pathwiseBinary), `needs ${pathwiseBinary}`);
+  const catalog = JSON.parse(execFileSync(pathwiseBinary, ['clients', '--json', '--origin', server.origin]).toString());
+  assert.ok(catalog.clients.length >= 20, `catalog has ${catalog.clients.length} clients`);
+  const typed = `${server.origin}/v1`;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openWizard(context, `${server.origin}/#v=1&w=check&l=en`);
+    const mismatches = [];
+    for (const { id } of catalog.clients) {
+      let doctorText;
+      try {
+        doctorText = execFileSync(pathwiseBinary, ['doctor', '--client', id, typed, '--json']).toString();
+      } catch (error) {
+        doctorText = error.stdout.toString();  // exit code 1 = a problem was found; the JSON is still printed
+      }
+      const doctor = JSON.parse(doctorText);
+      await page.evaluate((fragment) => { location.hash = fragment; },
+        `v=1&w=check&l=en&c=${encodeURIComponent(id)}&b=${encodeURIComponent(typed)}`);
+      await page.waitForFunction((expected) => JSON.parse(Module.ccall('pathwise_state_json', 'string', [], [])).client === expected,
+        id, { timeout: 5000 });
+      const state = await wizardState(page);
+      const wizardCalls = state.check.calls.map((c) => `${c.method} ${c.path}?${c.query} → ${c.route_id || '-'}`);
+      const doctorCalls = doctor.calls.map((c) => `${c.method} ${c.path}?${c.query} → ${c.route || '-'}`);
+      const same = JSON.stringify(wizardCalls) === JSON.stringify(doctorCalls) &&
+        state.check.diagnosis_kind === doctor.diagnosis.kind &&
+        state.check.recommended_base_url === doctor.recommended_base_url;
+      if (!same) mismatches.push(`${id}: wizard ${state.check.diagnosis_kind} ${state.check.recommended_base_url} ` +
+        `${wizardCalls.join(' | ')}\n       doctor ${doctor.diagnosis.kind} ${doctor.recommended_base_url} ${doctorCalls.join(' | ')}`);
+    }
+    assert.deepEqual(mismatches, []);
+    assert.deepEqual(page.problems, []);
   } finally {
     await context.close();
   }

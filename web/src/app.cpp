@@ -10,6 +10,12 @@
 
 namespace pathwise::web {
 
+void limit_frame_time() {
+    constexpr float kLongestFrameSeconds = 0.1f;
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.DeltaTime > kLongestFrameSeconds) io.DeltaTime = kLongestFrameSeconds;
+}
+
 void apply_style(float scale) {
     ImGuiStyle& style = ImGui::GetStyle();
     style = ImGuiStyle();

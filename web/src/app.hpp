@@ -7,6 +7,9 @@
 
 namespace pathwise::web {
 
+// Call between the backends' NewFrame and ImGui::NewFrame: a slow frame (software WebGL, a busy tab) must
+// not count as a key held past io.KeyRepeatDelay, or one Ctrl+V pastes twice.
+void limit_frame_time();
 // Style for this pixel scale (call after load_fonts).
 void apply_style(float scale);
 // The whole screen, inside ImGui::NewFrame() … ImGui::Render().

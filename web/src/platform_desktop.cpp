@@ -115,6 +115,7 @@ int main(int argc, char** argv) {
         glfwWaitEventsTimeout(0.05);
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
+        limit_frame_time();
         ImGui::NewFrame();
         draw_wizard(app);
         ImGui::Render();

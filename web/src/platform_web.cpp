@@ -148,6 +148,7 @@ void frame() {
     glfwPollEvents();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    limit_frame_time();
     ImGui::NewFrame();
     draw_wizard(r.app);
     ImGui::Render();
