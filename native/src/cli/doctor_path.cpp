@@ -199,8 +199,8 @@ int run_doctor_path(const ParsedArgs& parsed, const CommonOptions& common) {
                 lines.add(label, std::string(msg::kDependsOnClient.in(lang)));
             }
         }
-        lines.add(std::string(msg::kLikelyClients.in(lang)),
-                  clients.empty() ? std::string(msg::kNone.in(lang)) : join(clients, ", "));
+        lines.add_wrapped(std::string(msg::kLikelyClients.in(lang)),
+                          clients.empty() ? std::string(msg::kNone.in(lang)) : join(clients, ", "));
         std::string out = lines.render("");
         if (!explanation.empty()) out += "\n" + wrap_paragraph(explanation, terminal_width(), "");
         print_text(out);

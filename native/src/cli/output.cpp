@@ -152,7 +152,15 @@ std::string LabelledLines::render(std::string_view indent) const {
     for (const Line& line : lines_) {
         // An empty label continues the line above (a second value for the same label).
         const std::string label = line.label.empty() ? std::string() : line.label + colon_;
-        out += std::string(indent) + pad_right(label, label_width) + "  " + line.value + "\n";
+        const std::string lead = std::string(indent) + pad_right(label, label_width) + "  ";
+        if (!line.wrap) {
+            out += lead + line.value + "\n";
+            continue;
+        }
+        // Continuation lines start under the value, so the labels stay a clean column.
+        std::string wrapped = wrap_paragraph(line.value, terminal_width(), std::string(display_width(lead), ' '));
+        wrapped.replace(0, display_width(lead), lead);
+        out += wrapped;
     }
     return out;
 }

@@ -53,13 +53,18 @@ class LabelledLines {
 public:
     // `colon` follows each label: ":" in English and Spanish, " :" in French typography.
     explicit LabelledLines(std::string_view colon = ":") : colon_(colon) {}
-    void add(std::string label, std::string value) { lines_.push_back({std::move(label), std::move(value)}); }
+    void add(std::string label, std::string value) { lines_.push_back({std::move(label), std::move(value), false}); }
+    // A value that may break at spaces to fit terminal_width() (lists, prose; never URLs or commands to copy).
+    void add_wrapped(std::string label, std::string value) {
+        lines_.push_back({std::move(label), std::move(value), true});
+    }
     [[nodiscard]] std::string render(std::string_view indent) const;
 
 private:
     struct Line {
         std::string label;
         std::string value;
+        bool wrap;
     };
     std::string colon_;
     std::vector<Line> lines_;
