@@ -18,7 +18,6 @@ std::string sse_event(const std::string& name, const json& payload) {
 std::string join(const std::vector<std::string>& tokens) {
     std::string text;
     for (const std::string& token : tokens) text += token;
-    while (!text.empty() && text.back() == ' ') text.pop_back();
     return text;
 }
 
@@ -303,6 +302,7 @@ MockReply gemini_generate(const MockAsk& ask, std::vector<std::string> tokens) {
     if (ask.stream) {
         reply.content_type = "text/event-stream";
     } else {
+        reply.content_type = "application/json; charset=UTF-8";  // as Google sends it
         reply.chunks.emplace_back("]");
     }
     return reply;
@@ -325,11 +325,15 @@ std::vector<std::string> answer_tokens(const std::string& model, const std::stri
     std::vector<std::string> words;
     std::istringstream stream(sentence);
     std::string word;
-    while (stream >> word) words.push_back(word + " ");
+    // Like real tokens: a word with its leading space, so the deltas concatenate to exactly the full text.
+    while (stream >> word) words.push_back(words.empty() ? word : " " + word);
     if (tokens <= 0) return words;
     std::vector<std::string> out;
     out.reserve(static_cast<std::size_t>(tokens));
-    for (int i = 0; i < tokens; ++i) out.push_back(words[static_cast<std::size_t>(i) % words.size()]);
+    for (int i = 0; i < tokens; ++i) {
+        const std::string& next = words[static_cast<std::size_t>(i) % words.size()];
+        out.push_back(i > 0 && next.front() != ' ' ? " " + next : next);
+    }
     return out;
 }
 

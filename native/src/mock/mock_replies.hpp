@@ -35,7 +35,7 @@ struct MockReply {
 
 [[nodiscard]] MockReply mock_reply(const MockAsk& ask);
 
-// The words of the answer, each with its trailing space: what the streams send one per event.
+// The words of the answer (each after the first with its leading space): what the streams send one per event.
 [[nodiscard]] std::vector<std::string> answer_tokens(const std::string& model, const std::string& protocol, int tokens);
 
 // A rough token count for count_tokens answers: one token per 4 bytes of text content, at least 1.

@@ -3,14 +3,17 @@
 #include <httplib.h>
 
 #include <atomic>
+#include <cctype>
 #include <cstdio>
 #include <deque>
 #include <mutex>
 #include <thread>
 #include <nlohmann/json.hpp>
 
+#include "mock/listen_backlog.hpp"
 #include "mock/mock_replies.hpp"
 #include "pathwise/route_table.hpp"
+#include "upstream/header_policy.hpp"
 #include "upstream/protocol_errors.hpp"
 
 namespace pathwise::mock {
@@ -25,8 +28,11 @@ constexpr const char* kFailHeader = "x-pathwise-mock-fail";  // die_midstream | 
 constexpr const char* kFirstByteDelayHeader = "x-pathwise-mock-first-byte-delay-ms";
 constexpr const char* kStallHeader = "x-pathwise-mock-stall-ms";  // how long stall_midstream stays silent
 constexpr const char* kTokensHeader = "x-pathwise-mock-tokens";   // answer length
+// "provider": SSE typed "text/event-stream; charset=utf-8" as OpenAI and others send it (the compression trap).
+constexpr const char* kSseTypeHeader = "x-pathwise-mock-sse-type";
 
 constexpr std::size_t kDieAfterChunks = 3;
+constexpr int kListenBacklog = 1024;  // every concurrent stream of the proxy may connect at the same instant
 constexpr std::size_t kStallAfterChunks = 2;
 
 int header_int(const httplib::Request& req, const char* name, int fallback) {
@@ -36,6 +42,16 @@ int header_int(const httplib::Request& req, const char* name, int fallback) {
     } catch (...) {
         return fallback;
     }
+}
+
+// The query as received, with a ?key= value cut to its last 4 characters (keys never appear whole anywhere).
+std::string redacted_query(const httplib::Request& req) {
+    const std::size_t mark = req.target.find('?');
+    if (mark == std::string::npos) return {};
+    std::string key;
+    std::string query = upstream::remove_query_param(req.target.substr(mark + 1), "key", &key);
+    if (!key.empty()) query += std::string(query.empty() ? "" : "&") + "key=..." + (key.size() > 4 ? key.substr(key.size() - 4) : "");
+    return query;
 }
 
 }  // namespace
@@ -62,12 +78,23 @@ struct MockServer::Impl {
 
     void remember(const httplib::Request& req) {
         json header_names = json::array();
+        json key_hints = json::object();  // the last 4 characters of each key header, as provider dashboards show
         for (const auto& [name, value] : req.headers) {
             if (name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" || name == "LOCAL_PORT") continue;
             header_names.push_back(name);
+            std::string lower_name = name;
+            for (char& c : lower_name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (lower_name == "authorization" || lower_name == "x-api-key" || lower_name == "x-goog-api-key") {
+                key_hints[lower_name] = value.size() > 4 ? "..." + value.substr(value.size() - 4) : "...";
+            }
         }
         std::lock_guard<std::mutex> lock(recent_mutex);
-        recent.push_back({{"method", req.method}, {"path", req.path}, {"headers", header_names}});
+        recent.push_back({{"method", req.method},
+                          {"path", req.path},
+                          {"query", redacted_query(req)},
+                          {"headers", header_names},
+                          {"key_hints", key_hints},
+                          {"body", req.body.size() <= 4096 ? req.body : req.body.substr(0, 4096)}});
         if (recent.size() > 100) recent.pop_front();
     }
 
@@ -148,6 +175,9 @@ struct MockServer::Impl {
         }
 
         MockReply reply = mock_reply(ask);
+        if (options.test_knobs && reply.content_type == "text/event-stream" && req.get_header_value(kSseTypeHeader) == "provider") {
+            reply.content_type = "text/event-stream; charset=utf-8";
+        }
         res.status = reply.status;
         if (!reply.streamed()) {
             res.set_content(reply.body, reply.content_type);
@@ -229,6 +259,7 @@ std::unique_ptr<MockServer> MockServer::start(const MockOptions& options, std::s
     server.Patch(".*", handler);
     server.Delete(".*", handler);
 
+    ListenBacklog backlog(server);
     if (options.port == 0) {
         impl->port = server.bind_to_any_port(options.host);
         if (impl->port <= 0) {
@@ -243,6 +274,7 @@ std::unique_ptr<MockServer> MockServer::start(const MockOptions& options, std::s
         }
         impl->port = options.port;
     }
+    (void)backlog.raise(kListenBacklog);
     impl->listener = std::thread([raw] { raw->server->listen_after_bind(); });
     return std::unique_ptr<MockServer>(new MockServer(std::move(impl)));
 }

@@ -333,6 +333,9 @@ void Forwarder::Impl::forward_streaming(OutgoingRequest& out, const std::shared_
     copy_response_headers(upstream_headers, res);
     record->status = status;
     record->streamed = true;
+    // The server library also gzips chunked answers typed exactly "application/json" (a streamed Gemini JSON
+    // array), which would hold the pieces back; the same type with its charset parameter is left alone.
+    const std::string relay_type = content_type == "application/json" ? "application/json; charset=utf-8" : content_type;
     auto state = std::make_shared<RelayState>();
     const auto ping_interval = config.keepalive_comment_interval;
 
@@ -349,7 +352,7 @@ void Forwarder::Impl::forward_streaming(OutgoingRequest& out, const std::shared_
     };
 
     res.set_chunked_content_provider(
-        content_type,
+        relay_type,
         [exchange, target, state, sse, ping_interval, end_with_failure](std::size_t, httplib::DataSink& sink) {
             for (;;) {
                 if (!sink.is_writable()) {
