@@ -47,6 +47,12 @@ using Clock = std::chrono::steady_clock;
 // the accept loop end, and listen() then returns once every connection thread has finished.
 class DrainingServer : public httplib::Server {
 public:
+    // The .so was built with CPPHTTPLIB_LISTEN_BACKLOG 5: a burst of connections (an agent opening dozens of
+    // streams) overflows it and clients see resets. listen() again on the bound socket raises the backlog.
+    void raise_listen_backlog(int backlog) {
+        const auto sock = svr_sock_.load();
+        if (sock != INVALID_SOCKET) ::listen(sock, backlog);
+    }
     void stop_accepting() {
         const auto sock = svr_sock_.load();
         if (sock != INVALID_SOCKET) ::shutdown(sock, SHUT_RDWR);
@@ -269,8 +275,9 @@ struct ProxyServer::Impl final : Exchange::Finish {
                 break;
             case 414: message = "The request URL is too long."; break;
             case 431:
-                message = "A request header line is longer than 8192 bytes, or the headers are larger than " +
-                          std::to_string(config.max_header_bytes) + " bytes; send smaller headers.";
+                // The library does not say which of the two happened.
+                message = "The request headers could not be read: a header line is longer than 8192 bytes, or the "
+                          "headers did not arrive within the read timeout. Send smaller headers, all at once.";
                 break;
             case 400:
                 message = !known_method && !req.method.empty()
@@ -486,6 +493,7 @@ Result<int> ProxyServer::bind() {
     }
     if (port > 0) {
         impl_->bound_port = port;
+        impl_->http.raise_listen_backlog(SOMAXCONN);
         impl_->forwarder = std::make_unique<Forwarder>(config);
         return port;
     }
