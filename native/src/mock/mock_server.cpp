@@ -249,6 +249,8 @@ std::unique_ptr<MockServer> MockServer::start(const MockOptions& options, std::s
     const auto threads = static_cast<std::size_t>(std::max(1, options.threads));
     // The library's API takes ownership of a raw pointer here.
     server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    // Headers and body go out in separate writes: without TCP_NODELAY, Nagle + delayed ACK add ~40 ms each.
+    server.set_tcp_nodelay(true);
     server.set_keep_alive_max_count(1000);
     server.set_keep_alive_timeout(5);
     Impl* raw = impl.get();

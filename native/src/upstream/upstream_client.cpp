@@ -11,6 +11,7 @@ std::unique_ptr<httplib::Client> make_client(const ResolvedUpstream& upstream, s
     client->set_read_timeout(read_timeout);
     client->set_write_timeout(upstream.config.connect_timeout);
     client->set_keep_alive(keep_alive);
+    client->set_tcp_nodelay(true);  // the request line+headers and the body are separate writes (Nagle would delay)
     client->set_follow_location(false);  // a redirect is the upstream's answer; the client decides
     if (upstream.target.scheme == "https") {
         client->enable_server_certificate_verification(true);
