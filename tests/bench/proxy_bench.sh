@@ -3,10 +3,10 @@
 # `pathwise mock`), non-streamed JSON chat completions, loopback only. Prints requests/s, latency p50/p99 and
 # pathwise's RSS. Reports numbers only: no assertion on timings (machines differ).
 #
-#   tests/bench/proxy_bench.sh [path/to/pathwise]      (or PATHWISE_BIN=...; BENCH_DURATION=10s BENCH_CONNECTIONS=64)
+#   tests/bench/proxy_bench.sh [path/to/pathwise]      (or PATHWISE_BINARY=...; BENCH_DURATION=10s BENCH_CONNECTIONS=64)
 set -euo pipefail
 
-PATHWISE_BIN="${1:-${PATHWISE_BIN:-$(dirname "$0")/../../build/native/pathwise}}"
+PATHWISE_BIN="${1:-${PATHWISE_BINARY:-${PATHWISE_BIN:-$(dirname "$0")/../../build/native/pathwise}}}"
 DURATION="${BENCH_DURATION:-10s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-64}"
 THREADS="${BENCH_THREADS:-2}"
