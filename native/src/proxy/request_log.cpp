@@ -1,7 +1,9 @@
 // request_log.cpp — see request_log.hpp.
 #include "proxy/request_log.hpp"
 
+#include <algorithm>
 #include <array>
+#include <vector>
 #include <cstdio>
 #include <ctime>
 
@@ -98,9 +100,14 @@ void RecentRequests::add(const RequestRecord& record) {
 }
 
 nlohmann::json RecentRequests::to_json() const {
-    nlohmann::json list = nlohmann::json::array();
+    std::vector<const RequestRecord*> newest_first;
     const std::lock_guard lock(mutex_);
-    for (auto it = records_.rbegin(); it != records_.rend(); ++it) list.push_back(record_json(*it));
+    for (auto it = records_.rbegin(); it != records_.rend(); ++it) newest_first.push_back(&*it);
+    // Records are added when a request ends (a stream ends late); the live view lists them by arrival.
+    std::stable_sort(newest_first.begin(), newest_first.end(),
+                     [](const RequestRecord* a, const RequestRecord* b) { return a->unix_ms > b->unix_ms; });
+    nlohmann::json list = nlohmann::json::array();
+    for (const RequestRecord* record : newest_first) list.push_back(record_json(*record));
     return {{"requests", std::move(list)}};
 }
 

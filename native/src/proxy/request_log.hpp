@@ -29,7 +29,7 @@ class RecentRequests {
 public:
     explicit RecentRequests(std::size_t capacity) : capacity_(capacity) {}
     void add(const RequestRecord& record);
-    // {"requests":[{…RequestRecord fields…}]}, newest first.
+    // {"requests":[{…RequestRecord fields…}]}, newest arrival first.
     [[nodiscard]] nlohmann::json to_json() const;
 
 private:
