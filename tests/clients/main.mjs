@@ -33,8 +33,13 @@ try {
   if (problem) {
     tally.add('setup', 'pathwise binary', false, problem);
   } else {
-    if (only.includes('prediction')) await predictionChecks(ctx);
-    if (only.includes('e2e')) await serverChecks(ctx);
+    const timed = async (name, phase) => {
+      const t0 = Date.now();
+      await phase(ctx);
+      tally.note(`${name} took ${Math.round((Date.now() - t0) / 1000)} s`);
+    };
+    if (only.includes('prediction')) await timed('prediction checks', predictionChecks);
+    if (only.includes('e2e')) await timed('server checks (e2e, mistakes, repair, auth)', serverChecks);
   }
 } catch (error) {
   tally.add('setup', 'suite ran to the end', false, error?.stack ?? String(error));

@@ -20,7 +20,7 @@ const clip = (text) => String(text ?? '').replaceAll('\n', ' ').slice(0, 400);
 function settingsEnv(subject, settingsNeeded, tally) {
   const env = {};
   for (const setting of settingsNeeded ?? []) {
-    if (setting.where === 'environment') env[setting.name] = setting.value;
+    if (setting.where.startsWith('environment')) env[setting.name] = setting.value;
     else if (!(subject.catalogId === 'gemini-cli' && setting.name === 'security.auth.selectedType')) {
       tally.note(`${label(subject)}: doctor asks for setting ${setting.name}=${setting.value} in ${setting.where}, which this suite cannot apply`);
     }
@@ -81,7 +81,10 @@ async function plainServerChecks(ctx, serve, subject) {
   for (const [i, job] of mistakeJobs.entries()) {
     const r = results[jobs.length + i];
     const m = job.mistake;
-    const pass = !r.ok && r.status === 404 && mentionsFix(r.message ?? '', serve.origin, m.mentions);
+    // SDK errors carry the HTTP status; CLIs print only the message (Kilo), so for them the proxy's diagnosis
+    // text naming the fix is the evidence (only the proxy's 404 knows the fixed base URL).
+    const statusOk = subject.kind === 'cli' ? r.status === null || r.status === 404 : r.status === 404;
+    const pass = !r.ok && statusOk && mentionsFix(r.message ?? '', serve.origin, m.mentions);
     const fix = m.mentions === '' || m.mentions.startsWith('/') ? `origin${m.mentions}` : m.mentions;
     tally.add('mistake', `${label(subject)} typed origin${m.suffix}: fails with a 404 naming ${fix}`, pass,
       r.ok ? 'the call succeeded' : `status ${r.status}: ${clip(r.message)}`,
@@ -118,7 +121,8 @@ async function authChecks(ctx, serve, subject) {
       tally(ctx).add('auth', `${label(subject)} with the right key in ${how} is served`, r.ok && r.text.trim().length > 0, clip(r.message),
         { client: label(subject), key: `right (${how})`, outcome: r.ok ? 'answered' : `${r.status ?? ''} ${clip(r.message).slice(0, 120)}` });
     } else {
-      const pass = !r.ok && r.status === 401 && /key/i.test(r.message ?? '');
+      const statusOk = subject.kind === 'cli' ? r.status === null || r.status === 401 : r.status === 401;
+      const pass = !r.ok && statusOk && /key/i.test(r.message ?? '');
       tally(ctx).add('auth', `${label(subject)} with a wrong key in ${how} gets a 401 about the key`, pass,
         r.ok ? 'the call succeeded' : `status ${r.status}: ${clip(r.message)}`,
         { client: label(subject), key: `wrong (${how})`, outcome: r.ok ? 'answered' : `${r.status ?? ''} ${clip(r.message).slice(0, 120)}` });
@@ -127,7 +131,7 @@ async function authChecks(ctx, serve, subject) {
 }
 
 async function withServer(ctx, group, args, subjects, check) {
-  const serve = await startServe(ctx.binary, args);
+  const serve = await startServe(ctx.binary, args, ctx.makeHome(`serve-${group}`));
   if (serve.error) {
     ctx.tally.add(group, `pathwise serve ${args.join(' ')} starts`, false, serve.error, { client: '(server)' });
     return;

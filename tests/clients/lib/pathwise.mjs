@@ -52,11 +52,12 @@ function canConnect(port) {
 
 // Starts `pathwise serve --port P <extra>` and waits until it accepts connections.
 // -> {origin, stop(), output()} or {error}
-export async function startServe(binary, extraArgs = []) {
+// Its HOME and XDG_CONFIG_HOME are a throwaway folder, so no user config file or PATHWISE_* variable leaks in.
+export async function startServe(binary, extraArgs, home) {
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
-    const args = ['serve', '--port', String(port), ...extraArgs];
-    const server = startDetached(binary, args, { env: { PATH: '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp' } });
+    const args = ['serve', '--port', String(port), '--mock-token-delay-ms', '2', ...extraArgs];
+    const server = startDetached(binary, args, { env: { PATH: '/usr/bin:/bin', HOME: home, XDG_CONFIG_HOME: `${home}/.config` } });
     let exitCode = null;
     server.exited.then((code) => { exitCode = code; });
     const deadline = Date.now() + 10000;
