@@ -2,6 +2,8 @@
 // cancels the upstream request, which the provider sees as its stream being aborted.
 #include <gtest/gtest.h>
 
+#include <ostream>
+
 #include <cstdio>
 
 #include "upstream_test_support.hpp"
@@ -15,6 +17,10 @@ struct DisconnectCase {
     const char* path;
     const char* body;
 };
+
+// gtest names the case by its name instead of dumping the struct's bytes.
+void PrintTo(const DisconnectCase& c, std::ostream* os) { *os << c.name; }
+
 
 const DisconnectCase kCases[] = {
     {"OpenAiChat", "openai", "/v1/chat/completions",

@@ -2,6 +2,8 @@
 // end — including for clients that send Accept-Encoding (the library would gzip "text/event-stream; charset=…").
 #include <gtest/gtest.h>
 
+#include <ostream>
+
 #include <set>
 
 #include "upstream_test_support.hpp"
@@ -21,6 +23,10 @@ struct StreamCase {
     const char* first_event_name;  // "" when the protocol has no "event:" lines
     const char* last_event_name;
 };
+
+// gtest names the case by its name instead of dumping the struct's bytes.
+void PrintTo(const StreamCase& c, std::ostream* os) { *os << c.name; }
+
 
 // The mock's answer sentence has 20 words; each stream carries one token per event.
 const StreamCase kStreamCases[] = {

@@ -2,6 +2,8 @@
 // silent or dead mid-stream → a protocol-shaped error event; each message names the upstream and what to check.
 #include <gtest/gtest.h>
 
+#include <ostream>
+
 #include <cstdlib>
 
 #include "upstream_test_support.hpp"
@@ -19,6 +21,10 @@ struct ProtocolCase {
     const char* stream_path;  // streamed request
     const char* stream_body;
 };
+
+// gtest names the case by its name instead of dumping the struct's bytes.
+void PrintTo(const ProtocolCase& c, std::ostream* os) { *os << c.name; }
+
 
 const ProtocolCase kProtocols[] = {
     {"OpenAi", "openai", "/v1/chat/completions", R"({"model":"gpt-4o","messages":[{"role":"user","content":"hi"}]})",
