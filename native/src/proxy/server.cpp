@@ -457,6 +457,9 @@ struct ProxyServer::Impl final : Exchange::Finish {
         http.set_payload_max_length(config.max_body_bytes);
         // SO_REUSEADDR only: the library's default also sets SO_REUSEPORT, which would let two proxies share
         // port 8045 silently instead of telling the second one the port is taken.
+        // Without TCP_NODELAY every small answer waits ~40 ms (Nagle + delayed ACK; measured by tests/bench:
+        // 1.4k req/s p50 44 ms vs 11.7k req/s p50 3.9 ms). Accepted sockets inherit it from the listener.
+        http.set_tcp_nodelay(true);
         http.set_socket_options([](socket_t sock) {
             int yes = 1;
             ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
