@@ -4,6 +4,12 @@
 
 #include <ostream>
 
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <cstdlib>
 
 #include "upstream_test_support.hpp"
@@ -152,6 +158,51 @@ TEST(UpstreamTimeouts, SilentBetweenChunks_StreamEndsWithIdleTimeoutErrorEvent) 
     EXPECT_NE(message.find("went silent for 300 ms"), std::string::npos) << read.events.back().text;
     EXPECT_EQ(data["error"].value("status", ""), "DEADLINE_EXCEEDED");
     EXPECT_LT(read.total_ms, 3000.0);
+}
+
+// A port whose accept queue is full: the kernel drops further SYNs, so a connect neither succeeds nor is
+// refused — what a firewalled or overloaded host looks like. Sockets are closed by the destructor.
+struct BlackholePort {
+    int listener = -1;
+    std::vector<int> fillers;
+    int port = 0;
+    BlackholePort() {
+        listener = socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof address;
+        if (bind(listener, reinterpret_cast<sockaddr*>(&address), length) != 0 || listen(listener, 0) != 0) return;
+        getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length);
+        port = ntohs(address.sin_port);
+        for (int i = 0; i < 4; ++i) {  // never accepted: they fill the queue
+            const int filler = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+            (void)connect(filler, reinterpret_cast<sockaddr*>(&address), length);
+            fillers.push_back(filler);
+        }
+    }
+    ~BlackholePort() {
+        for (int filler : fillers) close(filler);
+        if (listener >= 0) close(listener);
+    }
+};
+
+TEST(UpstreamTimeouts, ConnectNeverCompletes_504AfterConnectTimeout) {
+    BlackholePort blackhole;
+    ASSERT_GT(blackhole.port, 0);
+    const std::string upstream = "http://127.0.0.1:" + std::to_string(blackhole.port);
+    TempDir dir;
+    const std::string config = config_file(dir, "openai", {{"base_url", upstream}, {"connect_timeout_ms", 300}});
+    auto proxy = PathwiseProcess::start_serve({"--config", config});
+    ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
+
+    const StreamRead read = read_stream(proxy.origin(), "/v1/chat/completions",
+                                        R"({"model":"gpt-4o","messages":[{"role":"user","content":"hi"}]})");
+    EXPECT_EQ(read.status, 504) << read.body;
+    const std::string message = error_message("openai", json::parse(read.body, nullptr, false), 504);
+    EXPECT_NE(message.find("upstream " + upstream + " did not accept the connection within 300 ms"), std::string::npos)
+        << read.body;
+    EXPECT_LT(read.total_ms, 2000.0);
 }
 
 // A private CA made at test time with the openssl command line; the provider stand-in serves HTTPS with it.
