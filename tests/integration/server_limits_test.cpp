@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <unistd.h>
+
 #include <atomic>
 #include <future>
 #include <thread>
@@ -139,6 +141,16 @@ TEST(BrowserSafety, LocalHostNames_Accepted) {
         const auto res = raw_exchange(proxy.port(), "GET /healthz HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n", 5s);
         EXPECT_EQ(res.status, 200) << res.head;
     }
+}
+
+TEST(BrowserSafety, MachineHostname_Accepted) {
+    char name[256] = {};
+    ASSERT_EQ(::gethostname(name, sizeof name - 1), 0);
+    auto proxy = PathwiseProcess::start_serve();
+    ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
+    const auto res = raw_exchange(proxy.port(),
+                                  "GET /healthz HTTP/1.1\r\nHost: " + std::string(name) + ":8045\r\nConnection: close\r\n\r\n", 5s);
+    EXPECT_EQ(res.status, 200) << name << "\n" << res.head;
 }
 
 TEST(BrowserSafety, ConfiguredAllowedHost_Accepted) {
