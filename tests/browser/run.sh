@@ -17,4 +17,6 @@ if [ ! -f "$2/wizard/index.html" ]; then
   echo "0 passed, 1 failed"
   exit 1
 fi
-cd "$here" && exec node wizard.test.mjs "$1" "$2"
+native_dir=$(cd "$1" && pwd) || { echo "no such native build dir: $1"; echo "0 passed, 1 failed"; exit 1; }
+web_dir=$(cd "$2" && pwd)
+cd "$here" && exec node wizard.test.mjs "$native_dir" "$web_dir"

@@ -89,6 +89,24 @@ test('GoogleGenaiNode_Version3_NeedsTheApiVersionSetting', async ({ browser, ser
   }
 });
 
+test('VersionPicker_GoogleGenaiNode_OlderVariantNeedsNoSetting', async ({ browser, server }) => {
+  // CLIENTS.md §3.1: 2.x (what Node 20 installs) defaults to v1beta, so host only works with no extra setting.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openWizard(context, `${server.origin}/#v=1&c=google-genai-node&l=en`);
+    await click(page, 'version');
+    await click(page, 'variant_1');
+    const state = await wizardState(page);
+    assert.equal(state.variant, '<=2.x');
+    assert.notEqual(state.version, '', 'the picked version is in the state');
+    assert.equal(new URLSearchParams(await currentFragment(page)).get('cv'), state.version);
+    assert.equal(state.recommended_base_url, server.origin);
+    assert.ok(paths(state.calls).every((p) => p.startsWith('/v1beta/')), paths(state.calls).join(', '));
+  } finally {
+    await context.close();
+  }
+});
+
 // ---------------------------------------------------------------------------------------------------
 test('CheckView_AnthropicSdkWithV1_TypedByKeyboard_DiagnosesDoubledPrefix', async ({ browser, server }) => {
   // CLIENTS.md §2.1: `…/v1` → /v1/v1/messages; type host only.

@@ -51,11 +51,21 @@ void draw_wizard(WizardApp& app) {
     draw_header(app);
     draw_link_notes(app);
     switch (app.state.view) {
-        case WizardView::setup: draw_setup_view(app); break;
-        case WizardView::check: draw_check_view(app); break;
-        case WizardView::log: draw_log_view(app); break;
-        case WizardView::all_clients: draw_all_clients_view(app); break;
-        case WizardView::live: draw_live_view(app); break;
+        case WizardView::setup:
+            draw_setup_view(app);
+            break;
+        case WizardView::check:
+            draw_check_view(app);
+            break;
+        case WizardView::log:
+            draw_log_view(app);
+            break;
+        case WizardView::all_clients:
+            draw_all_clients_view(app);
+            break;
+        case WizardView::live:
+            draw_live_view(app);
+            break;
     }
     ImGui::End();
 }
@@ -68,11 +78,21 @@ void publish_state(WizardApp& app) {
     const Lang lang = effective_lang(app);
     UiText view_title = UiText::view_setup;
     switch (app.state.view) {
-        case WizardView::setup: view_title = UiText::view_setup; break;
-        case WizardView::check: view_title = UiText::view_check; break;
-        case WizardView::log: view_title = UiText::view_log; break;
-        case WizardView::all_clients: view_title = UiText::view_all; break;
-        case WizardView::live: view_title = UiText::view_live; break;
+        case WizardView::setup:
+            view_title = UiText::view_setup;
+            break;
+        case WizardView::check:
+            view_title = UiText::view_check;
+            break;
+        case WizardView::log:
+            view_title = UiText::view_log;
+            break;
+        case WizardView::all_clients:
+            view_title = UiText::view_all;
+            break;
+        case WizardView::live:
+            view_title = UiText::view_live;
+            break;
     }
     platform::set_page_title(std::string(ui_text(view_title, lang)) + " — Pathwise");
 }

@@ -38,8 +38,8 @@ ImFont* add_embedded(const unsigned char* data, std::size_t size, float pixels) 
     config.FontDataOwnedByAtlas = false;  // static data: the atlas must not free it
     config.OversampleH = 2;
     config.OversampleV = 1;
-    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size),
-                                                      pixels, &config, kGlyphRanges);
+    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), pixels,
+                                                      &config, kGlyphRanges);
 }
 
 }  // namespace

@@ -30,9 +30,9 @@ enum class LiveStatus : unsigned char {
     not_available,  // not served by the proxy (desktop build, file://)
     waiting,        // first fetch in flight
     ok,
-    proxy_down,     // fetch failed: nothing listening
-    unauthorized,   // 401: the proxy wants its key
-    bad_reply,      // an answer that is not the expected JSON
+    proxy_down,    // fetch failed: nothing listening
+    unauthorized,  // 401: the proxy wants its key
+    bad_reply,     // an answer that is not the expected JSON
 };
 
 struct LiveFeed {

@@ -49,12 +49,22 @@ void glfw_error(int code, const char* description) {
 
 namespace platform {
 
-void copy_to_clipboard(std::string_view text) { glfwSetClipboardString(g_window, std::string(text).c_str()); }
+void copy_to_clipboard(std::string_view text) {
+    glfwSetClipboardString(g_window, std::string(text).c_str());
+}
 void write_fragment(std::string_view /*fragment*/) {}  // no address bar: "Copy link" carries the state
-std::string share_link(std::string_view fragment) { return "#" + std::string(fragment); }
-void set_page_title(std::string_view title) { glfwSetWindowTitle(g_window, std::string(title).c_str()); }
-double now_seconds() { return glfwGetTime(); }
-bool can_fetch_live() { return false; }
+std::string share_link(std::string_view fragment) {
+    return "#" + std::string(fragment);
+}
+void set_page_title(std::string_view title) {
+    glfwSetWindowTitle(g_window, std::string(title).c_str());
+}
+double now_seconds() {
+    return glfwGetTime();
+}
+bool can_fetch_live() {
+    return false;
+}
 void start_live_fetch(std::string_view /*proxy_origin*/, std::string_view /*api_key*/) {}
 
 }  // namespace platform

@@ -131,8 +131,12 @@ void follow_window_size(WebRuntime& r) {
     if (static_cast<float>(ratio) != r.scale) set_scale(r, static_cast<float>(ratio));
 }
 
-const char* clipboard_text_for_imgui(void* /*user_data*/) { return runtime().paste_buffer.c_str(); }
-void set_clipboard_from_imgui(void* /*user_data*/, const char* text) { platform::copy_to_clipboard(text); }
+const char* clipboard_text_for_imgui(void* /*user_data*/) {
+    return runtime().paste_buffer.c_str();
+}
+void set_clipboard_from_imgui(void* /*user_data*/, const char* text) {
+    platform::copy_to_clipboard(text);
+}
 
 void frame() {
     WebRuntime& r = runtime();
@@ -164,12 +168,24 @@ void frame() {
 
 namespace platform {
 
-void copy_to_clipboard(std::string_view text) { pw_js_copy(std::string(text).c_str()); }
-void write_fragment(std::string_view fragment) { pw_js_replace_fragment(std::string(fragment).c_str()); }
-std::string share_link(std::string_view fragment) { return take_js_string(pw_js_share_link(std::string(fragment).c_str())); }
-void set_page_title(std::string_view title) { pw_js_set_title(std::string(title).c_str()); }
-double now_seconds() { return emscripten_get_now() / 1000.0; }
-bool can_fetch_live() { return !runtime().app.ui.page_origin.empty(); }
+void copy_to_clipboard(std::string_view text) {
+    pw_js_copy(std::string(text).c_str());
+}
+void write_fragment(std::string_view fragment) {
+    pw_js_replace_fragment(std::string(fragment).c_str());
+}
+std::string share_link(std::string_view fragment) {
+    return take_js_string(pw_js_share_link(std::string(fragment).c_str()));
+}
+void set_page_title(std::string_view title) {
+    pw_js_set_title(std::string(title).c_str());
+}
+double now_seconds() {
+    return emscripten_get_now() / 1000.0;
+}
+bool can_fetch_live() {
+    return !runtime().app.ui.page_origin.empty();
+}
 void start_live_fetch(std::string_view proxy_origin, std::string_view api_key) {
     const std::string url = std::string(proxy_origin) + "/_pathwise/requests";
     pw_js_fetch_requests(url.c_str(), std::string(api_key).c_str());
@@ -183,7 +199,9 @@ using pathwise::web::runtime;
 extern "C" {
 
 // The tests' window into the canvas (see tests/browser/).
-EMSCRIPTEN_KEEPALIVE int pathwise_frame_count() { return runtime().frame_count; }
+EMSCRIPTEN_KEEPALIVE int pathwise_frame_count() {
+    return runtime().frame_count;
+}
 
 EMSCRIPTEN_KEEPALIVE const char* pathwise_state_json() {
     runtime().reply_buffer = pathwise::web::state_json(runtime().app);
@@ -199,12 +217,18 @@ EMSCRIPTEN_KEEPALIVE const char* pathwise_widget_rects_json() {
 EMSCRIPTEN_KEEPALIVE int pathwise_set_input(const char* field, const char* value) {
     auto& app = runtime().app;
     const std::string_view name = field;
-    if (name == "proxy_origin") app.state.proxy_origin = value;
-    else if (name == "typed_base_url") app.state.typed_base_url = value;
-    else if (name == "log_path") app.state.log_path = value;
-    else if (name == "client_search") app.ui.client_search = value;
-    else if (name == "api_key") app.ui.api_key = value;
-    else return 0;
+    if (name == "proxy_origin")
+        app.state.proxy_origin = value;
+    else if (name == "typed_base_url")
+        app.state.typed_base_url = value;
+    else if (name == "log_path")
+        app.state.log_path = value;
+    else if (name == "client_search")
+        app.ui.client_search = value;
+    else if (name == "api_key")
+        app.ui.api_key = value;
+    else
+        return 0;
     return 1;
 }
 
@@ -212,9 +236,13 @@ EMSCRIPTEN_KEEPALIVE void pathwise_live_receive(int http_status, const char* bod
     pathwise::web::apply_live_reply(runtime().app.ui.live, http_status, body ? body : "");
 }
 
-EMSCRIPTEN_KEEPALIVE void pathwise_paste_text(const char* text) { runtime().paste_buffer = text ? text : ""; }
+EMSCRIPTEN_KEEPALIVE void pathwise_paste_text(const char* text) {
+    runtime().paste_buffer = text ? text : "";
+}
 
-EMSCRIPTEN_KEEPALIVE void pathwise_hash_changed() { runtime().fragment_changed_outside = true; }
+EMSCRIPTEN_KEEPALIVE void pathwise_hash_changed() {
+    runtime().fragment_changed_outside = true;
+}
 
 }  // extern "C"
 

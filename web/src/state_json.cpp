@@ -28,12 +28,18 @@ nlohmann::json calls_json(const std::vector<ResolvedCall>& calls) {
 
 std::string_view live_status_name(LiveStatus status) {
     switch (status) {
-        case LiveStatus::not_available: return "not_available";
-        case LiveStatus::waiting: return "waiting";
-        case LiveStatus::ok: return "ok";
-        case LiveStatus::proxy_down: return "proxy_down";
-        case LiveStatus::unauthorized: return "unauthorized";
-        case LiveStatus::bad_reply: return "bad_reply";
+        case LiveStatus::not_available:
+            return "not_available";
+        case LiveStatus::waiting:
+            return "waiting";
+        case LiveStatus::ok:
+            return "ok";
+        case LiveStatus::proxy_down:
+            return "proxy_down";
+        case LiveStatus::unauthorized:
+            return "unauthorized";
+        case LiveStatus::bad_reply:
+            return "bad_reply";
     }
     return "unknown";
 }

@@ -40,8 +40,8 @@ constexpr Text kTexts[] = {
     {"added by the client", "ajouté par le client", "añadido por el cliente"},
     {"reaches", "atteint", "llega a"},
     {"no route: 404", "aucune route : 404", "sin ruta: 404"},
-    {"WebSocket attempt first; the client falls back to POST", "tentative WebSocket d'abord ; le client repasse en POST",
-     "primero intenta WebSocket; el cliente vuelve a POST"},
+    {"WebSocket attempt first; the client falls back to POST",
+     "tentative WebSocket d'abord ; le client repasse en POST", "primero intenta WebSocket; el cliente vuelve a POST"},
     {"Check that it works", "Vérifier que ça marche", "Comprobar que funciona"},
     // client … per_call_problem
     {"Client", "Client", "Cliente"},
@@ -52,18 +52,21 @@ constexpr Text kTexts[] = {
     {"Every request reaches a route: nothing to fix.", "Chaque requête atteint une route : rien à corriger.",
      "Cada petición llega a una ruta: nada que corregir."},
     {"Type this instead", "Saisissez plutôt", "Escriba esto en su lugar"},
-    {"Pick a client first (Set up, or the list above).", "Choisissez d'abord un client (Configurer, ou la liste ci-dessus).",
+    {"Pick a client first (Set up, or the list above).",
+     "Choisissez d'abord un client (Configurer, ou la liste ci-dessus).",
      "Elija primero un cliente (Configurar, o la lista de arriba)."},
     {"Problem", "Problème", "Problema"},
     // URL errors
     {"Type a base URL first.", "Saisissez d'abord une URL de base.", "Escriba primero una URL base."},
     {"Only http:// and https:// work here.", "Seuls http:// et https:// fonctionnent ici.",
      "Aquí solo funcionan http:// y https://."},
-    {"The port must be a number from 1 to 65535 (e.g. :8045).", "Le port doit être un nombre de 1 à 65535 (par ex. :8045).",
+    {"The port must be a number from 1 to 65535 (e.g. :8045).",
+     "Le port doit être un nombre de 1 à 65535 (par ex. :8045).",
      "El puerto debe ser un número de 1 a 65535 (p. ej. :8045)."},
     {"There is a space inside the URL: remove it.", "Il y a une espace dans l'URL : supprimez-la.",
      "Hay un espacio dentro de la URL: quítelo."},
-    {"The host is missing (e.g. 127.0.0.1).", "L'hôte manque (par ex. 127.0.0.1).", "Falta el host (p. ej. 127.0.0.1)."},
+    {"The host is missing (e.g. 127.0.0.1).", "L'hôte manque (par ex. 127.0.0.1).",
+     "Falta el host (p. ej. 127.0.0.1)."},
     {"The host name is not valid.", "Le nom d'hôte n'est pas valide.", "El nombre de host no es válido."},
     {"This is not a URL. Expected something like http://127.0.0.1:8045/v1",
      "Ce n'est pas une URL. Attendu : par ex. http://127.0.0.1:8045/v1",
@@ -79,7 +82,8 @@ constexpr Text kTexts[] = {
      "p. ej. /v1/chat/completions/responses o POST /v1/v1/messages"},
     {"Fixed base URL", "URL de base corrigée", "URL base corregida"},
     {"Meant for", "Destinée à", "Destinada a"},
-    {"The fix depends on the client: pick it in Set up.", "La correction dépend du client : choisissez-le dans Configurer.",
+    {"The fix depends on the client: pick it in Set up.",
+     "La correction dépend du client : choisissez-le dans Configurer.",
      "La corrección depende del cliente: elíjalo en Configurar."},
     // table columns and statuses
     {"Client", "Client", "Cliente"},
@@ -92,15 +96,18 @@ constexpr Text kTexts[] = {
     // live
     {"The live view needs the wizard opened from the proxy itself: run `pathwise serve` and open its address.",
      "La vue en direct demande d'ouvrir l'assistant depuis le proxy : lancez `pathwise serve` et ouvrez son adresse.",
-     "La vista en vivo necesita abrir el asistente desde el propio proxy: ejecute `pathwise serve` y abra su dirección."},
+     "La vista en vivo necesita abrir el asistente desde el propio proxy: ejecute `pathwise serve` y abra su "
+     "dirección."},
     {"Asking the proxy…", "Interrogation du proxy…", "Consultando al proxy…"},
     {"The proxy at {1} does not answer. Is `pathwise serve` running? Check the proxy address in Set up.",
      "Le proxy à {1} ne répond pas. `pathwise serve` tourne-t-il ? Vérifiez l'adresse du proxy dans Configurer.",
      "El proxy en {1} no responde. ¿Está en marcha `pathwise serve`? Revise la dirección del proxy en Configurar."},
     {"The proxy asks for its key (401). Type it below: it stays in this page's memory, never in the link.",
-     "Le proxy demande sa clé (401). Saisissez-la ci-dessous : elle reste en mémoire dans cette page, jamais dans le lien.",
+     "Le proxy demande sa clé (401). Saisissez-la ci-dessous : elle reste en mémoire dans cette page, jamais dans le "
+     "lien.",
      "El proxy pide su clave (401). Escríbala abajo: queda en la memoria de esta página, nunca en el enlace."},
-    {"Unexpected answer from the proxy: {1}", "Réponse inattendue du proxy : {1}", "Respuesta inesperada del proxy: {1}"},
+    {"Unexpected answer from the proxy: {1}", "Réponse inattendue du proxy : {1}",
+     "Respuesta inesperada del proxy: {1}"},
     {"Proxy key", "Clé du proxy", "Clave del proxy"},
     {"No requests yet. Point a client at the proxy and they show up here.",
      "Aucune requête pour l'instant. Dirigez un client vers le proxy et elles apparaîtront ici.",
@@ -116,7 +123,9 @@ static_assert(std::size(kTexts) == static_cast<std::size_t>(UiText::count_), "on
 
 }  // namespace
 
-std::string_view ui_text(UiText id, Lang lang) { return kTexts[static_cast<std::size_t>(id)].in(lang); }
+std::string_view ui_text(UiText id, Lang lang) {
+    return kTexts[static_cast<std::size_t>(id)].in(lang);
+}
 
 std::string_view url_error_text(std::string_view code, Lang lang) {
     struct CodeText {

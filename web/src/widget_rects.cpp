@@ -25,7 +25,9 @@ void remember_last_item(std::string_view name) {
     rects()[std::string(name)] = Rect{min.x, min.y, max.x - min.x, max.y - min.y};
 }
 
-void clear_widget_rects() { rects().clear(); }
+void clear_widget_rects() {
+    rects().clear();
+}
 
 std::string widget_rects_json(float framebuffer_scale) {
     nlohmann::json out;

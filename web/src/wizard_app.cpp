@@ -10,7 +10,9 @@ std::string effective_proxy_origin(const WizardApp& app) {
     return kFallbackProxyOrigin;
 }
 
-Lang effective_lang(const WizardApp& app) { return app.state.lang_explicit ? app.state.lang : app.ui.browser_lang; }
+Lang effective_lang(const WizardApp& app) {
+    return app.state.lang_explicit ? app.state.lang : app.ui.browser_lang;
+}
 
 void open_share_link(WizardApp& app, std::string_view fragment) {
     DecodedShareLink decoded = decode_share_link(fragment);

@@ -20,14 +20,14 @@ struct TransientState {
     std::string page_origin;                // "http://127.0.0.1:8045" when served over http(s), "" otherwise
     Lang browser_lang = Lang::en;
     LiveFeed live;
-    bool live_show_page_loads = false;      // the wizard's own files (GET /, /index.js…) are noise by default
-    std::string copied_label;               // which copy button was pressed last ("base_url", "link", …)
+    bool live_show_page_loads = false;  // the wizard's own files (GET /, /index.js…) are noise by default
+    std::string copied_label;           // which copy button was pressed last ("base_url", "link", …)
     double copied_at = -10.0;
-    std::string written_fragment;           // the fragment last written to the URL
+    std::string written_fragment;  // the fragment last written to the URL
 };
 
 struct WizardApp {
-    WizardState state;   // the share link's content, exactly
+    WizardState state;  // the share link's content, exactly
     TransientState ui;
 };
 

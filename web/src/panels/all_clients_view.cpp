@@ -2,9 +2,9 @@
 // whether they all reach a route.
 #include <imgui.h>
 
-#include "pathwise/resolution.hpp"
 #include "panels/panels.hpp"
 #include "panels/widgets.hpp"
+#include "pathwise/resolution.hpp"
 #include "widget_rects.hpp"
 
 namespace pathwise::web {

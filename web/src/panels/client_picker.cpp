@@ -5,9 +5,9 @@
 #include <cctype>
 
 #include "misc/cpp/imgui_stdlib.h"
-#include "pathwise/client_catalog.hpp"
 #include "panels/panels.hpp"
 #include "panels/widgets.hpp"
+#include "pathwise/client_catalog.hpp"
 #include "widget_rects.hpp"
 
 namespace pathwise::web {
@@ -17,10 +17,14 @@ constexpr Protocol kProtocolOrder[] = {Protocol::openai, Protocol::anthropic, Pr
 
 std::string_view protocol_label(Protocol protocol) {
     switch (protocol) {
-        case Protocol::openai: return "OpenAI";
-        case Protocol::anthropic: return "Anthropic";
-        case Protocol::gemini: return "Gemini";
-        case Protocol::service: break;
+        case Protocol::openai:
+            return "OpenAI";
+        case Protocol::anthropic:
+            return "Anthropic";
+        case Protocol::gemini:
+            return "Gemini";
+        case Protocol::service:
+            break;
     }
     return "Pathwise";
 }

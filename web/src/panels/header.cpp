@@ -3,9 +3,9 @@
 
 #include <algorithm>
 
-#include "pathwise/share_link.hpp"
 #include "panels/panels.hpp"
 #include "panels/widgets.hpp"
+#include "pathwise/share_link.hpp"
 #include "platform.hpp"
 #include "widget_rects.hpp"
 
@@ -17,8 +17,8 @@ struct ViewButton {
     UiText label;
 };
 constexpr ViewButton kViewButtons[] = {
-    {WizardView::setup, UiText::view_setup},      {WizardView::check, UiText::view_check},
-    {WizardView::log, UiText::view_log},          {WizardView::all_clients, UiText::view_all},
+    {WizardView::setup, UiText::view_setup}, {WizardView::check, UiText::view_check},
+    {WizardView::log, UiText::view_log},     {WizardView::all_clients, UiText::view_all},
     {WizardView::live, UiText::view_live},
 };
 
@@ -42,12 +42,12 @@ void draw_header(WizardApp& app) {
 
     const Lang lang = effective_lang(app);
     const float combo_width = ImGui::CalcTextSize("Français").x + ImGui::GetFrameHeight() * 1.6f;
-    const float link_width = std::max(ImGui::CalcTextSize(tr(app, UiText::copied)).x,
-                                      ImGui::CalcTextSize(tr(app, UiText::copy_link)).x) +
-                             ImGui::GetStyle().FramePadding.x * 2;
+    const float link_width =
+        std::max(ImGui::CalcTextSize(tr(app, UiText::copied)).x, ImGui::CalcTextSize(tr(app, UiText::copy_link)).x) +
+        ImGui::GetStyle().FramePadding.x * 2;
     const float right_edge = ImGui::GetWindowContentRegionMax().x;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), right_edge - combo_width - link_width -
-                                                         ImGui::GetStyle().ItemSpacing.x * 2));
+    ImGui::SameLine(
+        std::max(ImGui::GetCursorPosX(), right_edge - combo_width - link_width - ImGui::GetStyle().ItemSpacing.x * 2));
     ImGui::SetNextItemWidth(combo_width);
     if (ImGui::BeginCombo("###language", kLanguageNames[static_cast<int>(lang)])) {
         for (std::size_t i = 0; i < std::size(kLanguages); ++i) {
@@ -61,10 +61,9 @@ void draw_header(WizardApp& app) {
     }
     remember_last_item("language");
     ImGui::SameLine();
-    const bool just_copied =
-        app.ui.copied_label == "link" && platform::now_seconds() - app.ui.copied_at < 1.5;
-    const std::string label = std::string(just_copied ? tr(app, UiText::copied) : tr(app, UiText::copy_link)) +
-                              "###copy_link";
+    const bool just_copied = app.ui.copied_label == "link" && platform::now_seconds() - app.ui.copied_at < 1.5;
+    const std::string label =
+        std::string(just_copied ? tr(app, UiText::copied) : tr(app, UiText::copy_link)) + "###copy_link";
     if (ImGui::Button(label.c_str())) {
         platform::copy_to_clipboard(platform::share_link(encode_share_link(app.state)));
         app.ui.copied_label = "link";
@@ -78,7 +77,8 @@ void draw_link_notes(WizardApp& app) {
     if (app.ui.link_notes.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.35f, 0.25f, 0.05f, 0.55f));
     const float line = ImGui::GetTextLineHeightWithSpacing();
-    const float height = line * static_cast<float>(app.ui.link_notes.size() + 1) + ImGui::GetStyle().WindowPadding.y * 2;
+    const float height =
+        line * static_cast<float>(app.ui.link_notes.size() + 1) + ImGui::GetStyle().WindowPadding.y * 2;
     ImGui::BeginChild("link_notes", ImVec2(0, height), true);
     text_colored(colors::warn, std::string("⚠ ") + tr(app, UiText::link_notes_title));
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(tr(app, UiText::dismiss)).x -

@@ -47,7 +47,8 @@ void draw_request_row(const LiveRequest& request) {
     } else if (is_page_load(request)) {
         text_colored(colors::dim, "—");  // answered without a route: the wizard's own files
     } else {
-        text_colored(colors::bad, "✗ " + (request.diagnosis_kind.empty() ? std::string("unknown") : request.diagnosis_kind));
+        text_colored(colors::bad,
+                     "✗ " + (request.diagnosis_kind.empty() ? std::string("unknown") : request.diagnosis_kind));
         if (!request.diagnosis.empty()) text_wrapped(request.diagnosis);
         if (!request.fixed_base_url.empty()) {
             ImGui::PushFont(mono_font());
@@ -77,12 +78,21 @@ void draw_live_view(WizardApp& app) {
 
     text_colored(colors::dim, origin + "/_pathwise/requests — " + tr(app, UiText::live_refreshing));
     switch (feed.status) {
-        case LiveStatus::waiting: text(tr(app, UiText::live_waiting)); break;
-        case LiveStatus::proxy_down: inline_error(fill(tr(app, UiText::live_down), origin)); break;
-        case LiveStatus::unauthorized: text_colored(colors::warn, tr(app, UiText::live_unauthorized)); break;
-        case LiveStatus::bad_reply: inline_error(fill(tr(app, UiText::live_bad_reply), feed.detail)); break;
+        case LiveStatus::waiting:
+            text(tr(app, UiText::live_waiting));
+            break;
+        case LiveStatus::proxy_down:
+            inline_error(fill(tr(app, UiText::live_down), origin));
+            break;
+        case LiveStatus::unauthorized:
+            text_colored(colors::warn, tr(app, UiText::live_unauthorized));
+            break;
+        case LiveStatus::bad_reply:
+            inline_error(fill(tr(app, UiText::live_bad_reply), feed.detail));
+            break;
         case LiveStatus::ok:
-        case LiveStatus::not_available: break;
+        case LiveStatus::not_available:
+            break;
     }
     remember_last_item("live_status");
     if (feed.status == LiveStatus::unauthorized || !app.ui.api_key.empty()) {
@@ -104,8 +114,8 @@ void draw_live_view(WizardApp& app) {
         text_colored(colors::dim, tr(app, UiText::live_empty));
         return;
     }
-    constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                                       ImGuiTableFlags_SizingStretchProp;
+    constexpr ImGuiTableFlags kFlags =
+        ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("live_requests", 4, kFlags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr(app, UiText::col_time), ImGuiTableColumnFlags_WidthStretch, 0.6f);

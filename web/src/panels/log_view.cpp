@@ -3,9 +3,9 @@
 
 #include "log_line.hpp"
 #include "misc/cpp/imgui_stdlib.h"
-#include "pathwise/diagnosis.hpp"
 #include "panels/panels.hpp"
 #include "panels/widgets.hpp"
+#include "pathwise/diagnosis.hpp"
 #include "widget_rects.hpp"
 
 namespace pathwise::web {

@@ -2,11 +2,11 @@
 #include <imgui.h>
 
 #include "misc/cpp/imgui_stdlib.h"
+#include "panels/panels.hpp"
+#include "panels/widgets.hpp"
 #include "pathwise/client_catalog.hpp"
 #include "pathwise/resolution.hpp"
 #include "pathwise/url.hpp"
-#include "panels/panels.hpp"
-#include "panels/widgets.hpp"
 #include "widget_rects.hpp"
 
 namespace pathwise::web {
@@ -78,7 +78,8 @@ void draw_recommendation(WizardApp& app, const Recommendation& recommendation) {
         for (std::size_t i = 0; i < recommendation.settings.size(); ++i) {
             const ExtraSetting& setting = *recommendation.settings[i];
             text("• " + std::string(setting.where));
-            code_box(app, "setting_" + std::to_string(i), std::string(setting.name) + " = " + std::string(setting.value));
+            code_box(app, "setting_" + std::to_string(i),
+                     std::string(setting.name) + " = " + std::string(setting.value));
             ImGui::Indent();
             text_wrapped(setting.why.in(lang));
             ImGui::Unindent();

@@ -15,12 +15,20 @@ constexpr double kCopiedFeedbackSeconds = 1.5;
 
 }  // namespace
 
-void set_panel_fonts(const Fonts& fonts) { g_mono_font = fonts.mono; }
-ImFont* mono_font() { return g_mono_font ? g_mono_font : ImGui::GetFont(); }
+void set_panel_fonts(const Fonts& fonts) {
+    g_mono_font = fonts.mono;
+}
+ImFont* mono_font() {
+    return g_mono_font ? g_mono_font : ImGui::GetFont();
+}
 
-const char* tr(const WizardApp& app, UiText id) { return ui_text(id, effective_lang(app)).data(); }
+const char* tr(const WizardApp& app, UiText id) {
+    return ui_text(id, effective_lang(app)).data();
+}
 
-void text(std::string_view value) { ImGui::TextUnformatted(value.data(), value.data() + value.size()); }
+void text(std::string_view value) {
+    ImGui::TextUnformatted(value.data(), value.data() + value.size());
+}
 
 void text_colored(const ImVec4& color, std::string_view value) {
     ImGui::PushStyleColor(ImGuiCol_Text, color);
@@ -42,8 +50,8 @@ void section_title(const WizardApp& app, UiText id) {
 void copy_button(WizardApp& app, std::string_view name, std::string_view value) {
     const bool just_copied =
         app.ui.copied_label == name && platform::now_seconds() - app.ui.copied_at < kCopiedFeedbackSeconds;
-    const std::string label = std::string(just_copied ? tr(app, UiText::copied) : tr(app, UiText::copy)) +
-                              "###copy_" + std::string(name);
+    const std::string label =
+        std::string(just_copied ? tr(app, UiText::copied) : tr(app, UiText::copy)) + "###copy_" + std::string(name);
     if (ImGui::SmallButton(label.c_str())) {
         platform::copy_to_clipboard(value);
         app.ui.copied_label = std::string(name);
@@ -74,7 +82,9 @@ void code_box(WizardApp& app, std::string_view name, std::string_view value) {
     ImGui::Dummy(ImVec2(0, ImGui::GetStyle().ItemSpacing.y * 0.5f));
 }
 
-void inline_error(std::string_view message) { text_colored(colors::bad, "⚠ " + std::string(message)); }
+void inline_error(std::string_view message) {
+    text_colored(colors::bad, "⚠ " + std::string(message));
+}
 
 void final_path_line(const WizardApp& app, const ResolvedCall& call) {
     ImGui::PushFont(mono_font());
@@ -98,7 +108,8 @@ void final_path_line(const WizardApp& app, const ResolvedCall& call) {
     if (call.websocket_upgrade) {
         text_colored(colors::dim, std::string("  ↺ ") + tr(app, UiText::websocket_note));
     } else if (call.route != nullptr) {
-        text_colored(colors::good, std::string("  ✓ ") + tr(app, UiText::reaches_route) + " " + std::string(call.route->id));
+        text_colored(colors::good,
+                     std::string("  ✓ ") + tr(app, UiText::reaches_route) + " " + std::string(call.route->id));
     } else {
         text_colored(colors::bad, std::string("  ✗ ") + tr(app, UiText::no_route));
     }
