@@ -24,6 +24,7 @@
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <cstring>
 #include <optional>
@@ -133,6 +134,7 @@ struct Exchange {
     std::optional<RouteMatch> match;         // set when the request is to be forwarded
     std::string upstream_path;               // what to send upstream (repaired or as received)
     bool forwarded = false;
+    std::optional<httplib::Response> deferred_answer;  // a refusal held until the library has read the body
 };
 
 struct ProxyServer::Impl final : Exchange::Finish {
@@ -249,8 +251,38 @@ struct ProxyServer::Impl final : Exchange::Finish {
         return httplib::Server::HandlerResponse::Unhandled;
     }
 
+    // A refusal answered from the pre-routing handler leaves the request body unread on a keep-alive
+    // connection, where the library would parse it as the next request (measured with the real clients:
+    // Claude Code then showed "414 The request URL is too long" instead of our 404/401). So a refusal of a
+    // small body waits until the library has read it (the catch-all sends it); a large or chunked one is
+    // answered at once with Connection: close, so the client never reuses the connection.
+    httplib::Server::HandlerResponse leave_connection_clean(const httplib::Request& req, httplib::Response& res,
+                                                            httplib::Server::HandlerResponse result) {
+        constexpr std::size_t kDrainLimit = 1u << 20;
+        if (result != httplib::Server::HandlerResponse::Handled || !current) return result;
+        const bool chunked = req.has_header("Transfer-Encoding");
+        const std::string length_text = req.get_header_value("Content-Length");
+        const std::size_t length = std::strtoull(length_text.c_str(), nullptr, 10);
+        if (!chunked && length == 0) return result;
+        // Only methods with a catch-all handler come back to us after the body is read.
+        const bool has_catch_all = req.method == "GET" || req.method == "HEAD" || req.method == "POST" ||
+                                   req.method == "PUT" || req.method == "PATCH" || req.method == "DELETE" ||
+                                   req.method == "OPTIONS";
+        if (has_catch_all && !chunked && length <= kDrainLimit && length <= config.max_body_bytes) {
+            current->deferred_answer = res;
+            return httplib::Server::HandlerResponse::Unhandled;
+        }
+        // The library decides to close from the request's Connection header when it writes the answer.
+        const_cast<httplib::Request&>(req).set_header("Connection", "close");  // NOLINT: req is the library's own non-const object
+        return result;
+    }
+
     void forward(const httplib::Request& req, httplib::Response& res) {
         const std::shared_ptr<Exchange> exchange = current;
+        if (exchange && exchange->deferred_answer) {
+            res = *exchange->deferred_answer;
+            return;
+        }
         if (!exchange || !exchange->match) {
             // Only reachable if httplib dispatched without running admit(): refuse rather than forward unchecked.
             send_error(res, {500, Protocol::service, "Internal error: request reached the forwarder unchecked.", ""});
@@ -470,7 +502,9 @@ struct ProxyServer::Impl final : Exchange::Finish {
             ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
         });
 
-        http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) { return admit(req, res); });
+        http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+            return leave_connection_clean(req, res, admit(req, res));
+        });
         const auto forward_handler = [this](const httplib::Request& req, httplib::Response& res) { forward(req, res); };
         // Catch-alls for every method httplib knows, so the library never answers its default 400/404 itself.
         http.Get(".*", forward_handler);
