@@ -23,9 +23,13 @@ inline constexpr JoinRule kStainlessNode7Join{
 inline constexpr JoinRule kStainlessPythonJoin{
     .trim = BaseTrim::ensure_one, .join = JoinStyle::concat_drop_one_slash, .keeps_base_query = true};
 // Vercel AI SDK providers: `${withoutTrailingSlash(baseURL)}${path}` (CLIENTS.md 1.4, 1.5, 2.4, 3.4);
-// Claude Code measured the same shape: `{B strip1}/v1/messages?beta=true` (CLIENTS.md 2.3).
+// (CLIENTS.md 2.3 reads Claude Code as strip1 too, but the real client strips all: see kStripAllConcatJoin.)
 inline constexpr JoinRule kAiSdkJoin{.trim = BaseTrim::strip_one, .join = JoinStyle::concat};
 // Codex `url_for_path()`: `base.trim_end_matches('/') + "/" + path.trim_start_matches('/')` (CLIENTS.md 1.6).
+// Claude Code 2.1.330 and Kilo CLI 7.7.7 remove EVERY trailing '/' before appending (measured by
+// tests/clients: base "http://127.0.0.1:8045//" → "/v1/messages?beta=true", "/chat/completions"), unlike the
+// AI SDK packages they build on, which remove only one.
+inline constexpr JoinRule kStripAllConcatJoin{.trim = BaseTrim::strip_all, .join = JoinStyle::concat};
 inline constexpr JoinRule kCodexJoin{.trim = BaseTrim::strip_all, .join = JoinStyle::slash_join};
 // @google/genai `[baseUrl (one '/' stripped), apiVersion, path].join('/')` (CLIENTS.md 3.1); google-genai python
 // `join_url_path(base_url, f'{api_version}/{path}')` has the same effect (CLIENTS.md 3.2).

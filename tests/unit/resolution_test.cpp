@@ -129,6 +129,9 @@ const std::vector<PathVector> kKiloVectors = {
     {"KiloOpenAiCompatible_HostOnly_MissesV1", "kilo-cli.openai-compatible", "7.7.7", "http://127.0.0.1:8045", "chat", POST, "/chat/completions", "", MISSES},
     {"KiloOpenAiCompatible_HostSlash_MissesV1", "kilo-cli.openai-compatible", "7.7.7", "http://127.0.0.1:8045/", "chat", POST, "/chat/completions", "", MISSES},
     {"KiloOpenAiCompatible_BaseWithV1_Routes", "kilo-cli.openai-compatible", "7.7.7", "http://127.0.0.1:8045/v1", "chat", POST, "/v1/chat/completions", "", ROUTED},
+    // Measured by tests/clients (not in CLIENTS.md): Kilo strips every trailing '/', the bare AI SDK only one.
+    {"KiloOpenAiCompatible_HostDoubleSlash_StripsAllSlashes", "kilo-cli.openai-compatible", "7.7.7", "http://127.0.0.1:8045//", "chat", POST, "/chat/completions", "", MISSES},
+    {"KiloAnthropic_V1DoubleSlash_StripsAllSlashes", "kilo-cli.anthropic", "7.7.7", "http://127.0.0.1:8045/v1//", "messages", POST, "/v1/messages", "", ROUTED},
     {"KiloOpenAiCompatible_BaseWithV1Slash_Routes", "kilo-cli.openai-compatible", "7.7.7", "http://127.0.0.1:8045/v1/", "chat", POST, "/v1/chat/completions", "", ROUTED},
     {"KiloOpenAiCompatible_FullEndpoint_Doubles", "kilo-cli.openai-compatible", "7.7.7", "http://127.0.0.1:8045/v1/chat/completions", "chat", POST, "/v1/chat/completions/chat/completions", "", MISSES},
     {"KiloOpenAiCompatible_BaseWithV1beta_WrongPrefix", "kilo-cli.openai-compatible", "7.7.7", "http://127.0.0.1:8045/v1beta", "chat", POST, "/v1beta/chat/completions", "", MISSES},
@@ -267,6 +270,8 @@ const std::vector<PathVector> kAnthropicVectors = {
     {"ClaudeCode_HostSlash_BetaQueryRoutes", "claude-code", "2.1.330", "http://127.0.0.1:8045/", "messages", POST, "/v1/messages", "beta=true", ROUTED},
     {"ClaudeCode_BaseWithV1_DoublesPrefix", "claude-code", "2.1.330", "http://127.0.0.1:8045/v1", "messages", POST, "/v1/v1/messages", "beta=true", MISSES},
     {"ClaudeCode_ApiV1Prefix_Nested", "claude-code", "2.1.330", "http://127.0.0.1:8045/api/v1", "messages", POST, "/api/v1/v1/messages", "beta=true", MISSES},
+    // Measured by tests/clients (not in CLIENTS.md): Claude Code strips every trailing '/'.
+    {"ClaudeCode_HostDoubleSlash_StripsAllSlashes", "claude-code", "2.1.330", "http://127.0.0.1:8045//", "messages", POST, "/v1/messages", "beta=true", ROUTED},
     {"AiSdkAnthropic_HostOnly_MissesV1", "ai-sdk-anthropic", "4.0.105", "http://127.0.0.1:8045", "messages", POST, "/messages", "", MISSES},
     {"AiSdkAnthropic_BaseWithV1_Routes", "ai-sdk-anthropic", "4.0.105", "http://127.0.0.1:8045/v1", "messages", POST, "/v1/messages", "", ROUTED},
     {"AiSdkAnthropic_FullEndpoint_Nested", "ai-sdk-anthropic", "4.0.105", "http://127.0.0.1:8045/v1/chat/completions", "messages", POST, "/v1/chat/completions/messages", "", MISSES},
