@@ -147,7 +147,13 @@ TEST(ServeMetrics, CountsByRouteStatusAndDiagnosis) {
     for (int i = 0; i < 3; ++i) ASSERT_TRUE(client->Post("/v1/v1/messages", "{}", "application/json"));
     ASSERT_TRUE(client->Post("/chat/completions", "{}", "application/json"));
     ASSERT_TRUE(proxy.wait_for_stderr("POST /chat/completions 404", 3s));
-    const std::string text = metrics_text(proxy);
+    // Each request is counted when its log line is written, after its answer went out: under load the
+    // earlier ones can land a moment after the last, so wait (bounded) until all six are counted.
+    std::string text = metrics_text(proxy);
+    for (int tries = 0; tries < 50 && text.find("pathwise_requests_total{route=\"none\",status=\"404\"} 4\n") == std::string::npos; ++tries) {
+        std::this_thread::sleep_for(100ms);
+        text = metrics_text(proxy);
+    }
     EXPECT_NE(text.find("pathwise_requests_total{route=\"openai.chat_completions\",status=\"200\"} 2\n"), std::string::npos) << text;
     EXPECT_NE(text.find("pathwise_requests_total{route=\"none\",status=\"404\"} 4\n"), std::string::npos) << text;
     EXPECT_NE(text.find("pathwise_not_found_total{diagnosis=\"duplicated_version_prefix\"} 3\n"), std::string::npos) << text;
