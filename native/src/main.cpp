@@ -17,6 +17,7 @@ constexpr std::string_view kUsage =
     "  clients               the client catalog\n"
     "  routes                the proxy's route table\n"
     "  link ...              a wizard share link\n"
+    "  mock --port N         the mock upstream on its own, as a stand-in provider\n"
     "\n"
     "options: --json, --lang en|fr|es, --help, --version   (pathwise <command> --help for more)\n";
 
