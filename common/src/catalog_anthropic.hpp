@@ -18,14 +18,17 @@ inline constexpr Text kAnthropicNoV1{
 
 // ---- @anthropic-ai/sdk (Node) -------------------------------------------------------------------------------
 
+// Both Stainless SDKs (Node and Python) send beta resources to the same path with ?beta=true (CLIENTS.md 2.1, 2.2).
+inline constexpr ClientCall kAnthropicMessagesBeta{.id = "messages_beta",
+                                                   .method = Method::post,
+                                                   .path = "/v1/messages",
+                                                   .query = "beta=true",
+                                                   .route_id = "anthropic.messages",
+                                                   .trigger = "client.beta.messages.create()"};
+
 inline constexpr std::array kAnthropicNodeCalls = {
     kAnthropicMessages,
-    ClientCall{.id = "messages_beta",
-               .method = Method::post,
-               .path = "/v1/messages",
-               .query = "beta=true",
-               .route_id = "anthropic.messages",
-               .trigger = "client.beta.messages.create()"},
+    kAnthropicMessagesBeta,
     kAnthropicCountTokens,
     kAnthropicModels,
 };
@@ -69,12 +72,7 @@ inline constexpr std::array kAnthropicNodeVariants = {
 
 inline constexpr std::array kAnthropicPythonCalls = {
     kAnthropicMessages,
-    ClientCall{.id = "messages_beta",
-               .method = Method::post,
-               .path = "/v1/messages",
-               .query = "beta=true",
-               .route_id = "anthropic.messages",
-               .trigger = "client.beta.messages.create()"},
+    kAnthropicMessagesBeta,
     ClientCall{.id = "count_tokens",
                .method = Method::post,
                .path = "/v1/messages/count_tokens",
