@@ -84,12 +84,28 @@ async function plainServerChecks(ctx, serve, subject) {
     // SDK errors carry the HTTP status; CLIs print only the message (Kilo), so for them the proxy's diagnosis
     // text naming the fix is the evidence (only the proxy's 404 knows the fixed base URL).
     const statusOk = subject.kind === 'cli' ? r.status === null || r.status === 404 : r.status === 404;
-    const pass = !r.ok && statusOk && mentionsFix(r.message ?? '', serve.origin, m.mentions);
+    // A client that hides 404 bodies (m.hidesBody = the path it sent) must still fail, and the proxy must
+    // have recorded that exact request with the diagnosis naming the fix (what the wizard's Live view shows).
+    const pass = !r.ok && statusOk && (m.hidesBody
+      ? await proxyRecorded(serve, m.hidesBody, m.mentions)
+      : mentionsFix(r.message ?? '', serve.origin, m.mentions));
     const fix = m.mentions === '' || m.mentions.startsWith('/') ? `origin${m.mentions}` : m.mentions;
     tally.add('mistake', `${label(subject)} typed origin${m.suffix}: fails with a 404 naming ${fix}`, pass,
       r.ok ? 'the call succeeded' : `status ${r.status}: ${clip(r.message)}`,
       { client: label(subject), 'typed base': `origin${m.suffix}`, 'must mention': fix, 'client saw': `${r.status ?? ''} ${clip(r.message).slice(0, 160)}` });
   }
+}
+
+// The proxy's own record of what it answered (the wizard's Live view reads the same list).
+async function proxyRequests(serve, key) {
+  const res = await fetch(`${serve.origin}/_pathwise/requests`, key ? { headers: { authorization: `Bearer ${key}` } } : {});
+  if (!res.ok) return [];
+  return (await res.json()).requests ?? [];
+}
+
+async function proxyRecorded(serve, path, mentions) {
+  return (await proxyRequests(serve)).some((q) => q.path.split('?')[0] === path && q.status === 404 &&
+    q.diagnosis_kind !== '' && mentionsFix(`${q.diagnosis} ${q.fixed_base_url}`, serve.origin, mentions));
 }
 
 async function repairChecks(ctx, serve, subject) {
@@ -122,7 +138,10 @@ async function authChecks(ctx, serve, subject) {
         { client: label(subject), key: `right (${how})`, outcome: r.ok ? 'answered' : `${r.status ?? ''} ${clip(r.message).slice(0, 120)}` });
     } else {
       const statusOk = subject.kind === 'cli' ? r.status === null || r.status === 401 : r.status === 401;
-      const pass = !r.ok && statusOk && /key/i.test(r.message ?? '');
+      // Claude Code 2.1.330 keeps retrying a 401 until our timeout and prints nothing about it (measured):
+      // for a client that hides error bodies, the evidence is the proxy's recorded 401 on the client's route.
+      const pass = !r.ok && statusOk && (/key/i.test(r.message ?? '') || (subject.hidesErrorBodies === true &&
+        (await proxyRequests(serve, PROXY_KEY)).some((q) => q.status === 401 && q.route_id === 'anthropic.messages')));
       tally(ctx).add('auth', `${label(subject)} with a wrong key in ${how} gets a 401 about the key`, pass,
         r.ok ? 'the call succeeded' : `status ${r.status}: ${clip(r.message)}`,
         { client: label(subject), key: `wrong (${how})`, outcome: r.ok ? 'answered' : `${r.status ?? ''} ${clip(r.message).slice(0, 120)}` });

@@ -72,8 +72,10 @@ export const SUBJECTS = [
     actions: ['generate', 'generate_stream'], e2e: ['generate', 'generate_stream'],
     auth: 'x-goog-api-key', recommended: '/v1beta', mistakes: [{ suffix: '', mentions: '/v1beta' }] }),
 
-  cli('Claude Code', 'claude-code', 'anthropic', { pkg: '@anthropic-ai/claude-code', auth: 'x-api-key',
-    recommended: '', mistakes: [{ suffix: '/v1', mentions: '' }] }),
+  cli('Claude Code', 'claude-code', 'anthropic', { pkg: '@anthropic-ai/claude-code', auth: 'x-api-key', hidesErrorBodies: true,
+    // Measured: Claude Code 2.1.330 replaces any 404 body with its own "There's an issue with the selected
+    // model … It may not exist" message, so the diagnosis can only be seen in the proxy (log, Live view).
+    recommended: '', mistakes: [{ suffix: '/v1', mentions: '', hidesBody: '/v1/v1/messages' }] }),
   cli('Codex CLI (custom provider)', 'codex-cli', 'openai', { pkg: '@openai/codex', auth: 'Authorization: Bearer',
     recommended: '/v1', mistakes: [{ suffix: '', mentions: '/v1' }] }),
   cli('Codex CLI (built-in provider)', 'codex-cli.builtin', 'openai', { pkg: '@openai/codex', auth: 'Authorization: Bearer',
