@@ -10,7 +10,7 @@ export DEBIAN_FRONTEND=noninteractive
 
 packages=(
   build-essential cmake pkg-config ninja-build
-  libcpp-httplib-dev nlohmann-json3-dev libssl-dev zlib1g-dev libbrotli-dev
+  nlohmann-json3-dev libssl-dev zlib1g-dev libbrotli-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libglfw3-dev libgl-dev libgl1-mesa-dri
   emscripten dpkg-dev
@@ -37,6 +37,20 @@ Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SRC
   need_update=1
 fi
+# cpp-httplib comes as source from Debian 13 (trixie): 0.18.7 with Debian's CVE patches bounds header count,
+# line length and chunked bodies, and lets a server subclass own its connections (docs/building.md). Only the
+# deb-src entry is added: no binary package is ever installed from trixie.
+trixie_srcfile=/etc/apt/sources.list.d/pathwise-trixie-src.sources
+if [ ! -f "$trixie_srcfile" ]; then
+  $SUDO tee "$trixie_srcfile" >/dev/null <<'SRC'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: trixie
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+  need_update=1
+fi
 
 if [ ${#missing[@]} -gt 0 ] || [ $need_update -eq 1 ]; then
   echo "setup: installing ${#missing[@]} Debian package(s): ${missing[*]}"
@@ -56,4 +70,15 @@ if [ ! -f "$third/imgui/imgui.cpp" ]; then
   mv "$src" "$third/imgui"
   rm -f "$third"/imgui_*.dsc "$third"/imgui_*.tar.* 
 fi
-echo "setup: ready (imgui at third_party/imgui)"
+# cpp-httplib 0.18.7 (header-only) from Debian 13's source package, patches applied by dpkg-source.
+httplib_version=0.18.7
+if [ ! -f "$third/cpp-httplib/httplib.h" ] || ! grep -q "CPPHTTPLIB_VERSION \"$httplib_version\"" "$third/cpp-httplib/httplib.h"; then
+  mkdir -p "$third"
+  ( cd "$third" && rm -rf cpp-httplib-* cpp-httplib_* &&
+    { apt-get source -qq "cpp-httplib=$httplib_version-1+deb13u1" >/dev/null 2>&1 || apt-get source "cpp-httplib/trixie"; } )
+  src=$(ls -d "$third"/cpp-httplib-*/ | head -1)
+  rm -rf "$third/cpp-httplib"
+  mv "$src" "$third/cpp-httplib"
+  rm -f "$third"/cpp-httplib_*.dsc "$third"/cpp-httplib_*.tar.*
+fi
+echo "setup: ready (imgui at third_party/imgui, cpp-httplib $httplib_version at third_party/cpp-httplib)"
