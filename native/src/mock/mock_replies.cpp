@@ -1,5 +1,7 @@
 #include "mock/mock_replies.hpp"
 
+#include "http/json_text.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <sstream>
@@ -10,9 +12,9 @@ namespace {
 
 using nlohmann::json;
 
-std::string sse_data(const json& payload) { return "data: " + payload.dump() + "\n\n"; }
+std::string sse_data(const json& payload) { return "data: " + payload.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8) + "\n\n"; }
 std::string sse_event(const std::string& name, const json& payload) {
-    return "event: " + name + "\ndata: " + payload.dump() + "\n\n";
+    return "event: " + name + "\ndata: " + payload.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8) + "\n\n";
 }
 
 std::string join(const std::vector<std::string>& tokens) {
@@ -31,15 +33,21 @@ std::string id(const char* prefix, const MockAsk& ask) { return prefix + std::to
 int prompt_tokens(const MockAsk& ask) { return estimate_tokens(ask.body); }
 
 // Collects every string under "content"/"text"/"parts"/"input"/"messages"/"contents" (what counts as prompt).
-void collect_text(const json& value, std::size_t& bytes) {
-    if (value.is_string()) {
-        bytes += value.get_ref<const std::string&>().size();
-    } else if (value.is_array()) {
-        for (const json& item : value) collect_text(item, bytes);
-    } else if (value.is_object()) {
-        for (const auto& [key, item] : value.items()) {
-            if (key == "model" || key == "role" || key == "type") continue;
-            collect_text(item, bytes);
+// Iterative: the body is a client's, and its nesting must not decide how deep our stack goes.
+void collect_text(const json& root, std::size_t& bytes) {
+    std::vector<const json*> pending = {&root};
+    while (!pending.empty()) {
+        const json& value = *pending.back();
+        pending.pop_back();
+        if (value.is_string()) {
+            bytes += value.get_ref<const std::string&>().size();
+        } else if (value.is_array()) {
+            for (const json& item : value) pending.push_back(&item);
+        } else if (value.is_object()) {
+            for (const auto& [key, item] : value.items()) {
+                if (key == "model" || key == "role" || key == "type") continue;
+                pending.push_back(&item);
+            }
         }
     }
 }
@@ -67,7 +75,7 @@ MockReply openai_chat(const MockAsk& ask, const std::vector<std::string>& tokens
                                          {"logprobs", nullptr},
                                          {"finish_reason", "stop"}}})},
                           {"usage", openai_usage(prompt, completion)}}
-                         .dump();
+                         .dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
         return reply;
     }
     reply.content_type = "text/event-stream";
@@ -145,7 +153,7 @@ MockReply openai_responses(const MockAsk& ask, const std::vector<std::string>& t
     if (!ask.stream) {
         json object = responses_object(ask, response_id, "completed", json::array({done_item}), usage);
         object["output_text"] = text;  // convenience field the SDKs compute; harmless when present
-        reply.body = object.dump();
+        reply.body = object.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
         return reply;
     }
     reply.content_type = "text/event-stream";
@@ -185,7 +193,7 @@ MockReply openai_models(const MockAsk& ask) {
         data.push_back({{"id", model}, {"object", "model"}, {"created", ask.now_unix}, {"owned_by", "pathwise-mock"}});
     }
     MockReply reply;
-    reply.body = json{{"object", "list"}, {"data", data}}.dump();
+    reply.body = json{{"object", "list"}, {"data", data}}.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
     return reply;
 }
 
@@ -205,7 +213,7 @@ MockReply anthropic_messages(const MockAsk& ask, const std::vector<std::string>&
                           {"stop_reason", "end_turn"},
                           {"stop_sequence", nullptr},
                           {"usage", {{"input_tokens", prompt}, {"output_tokens", completion}}}}
-                         .dump();
+                         .dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
         return reply;
     }
     reply.content_type = "text/event-stream";
@@ -241,7 +249,7 @@ MockReply anthropic_models() {
         data.push_back({{"type", "model"}, {"id", model}, {"display_name", model}, {"created_at", "2025-01-01T00:00:00Z"}});
     }
     MockReply reply;
-    reply.body = json{{"data", data}, {"has_more", false}, {"first_id", data.front()["id"]}, {"last_id", data.back()["id"]}}.dump();
+    reply.body = json{{"data", data}, {"has_more", false}, {"first_id", data.front()["id"]}, {"last_id", data.back()["id"]}}.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
     return reply;
 }
 
@@ -284,11 +292,11 @@ bool gemini_wants_json(const MockAsk& ask, json& schema) {
 MockReply gemini_generate(const MockAsk& ask, std::vector<std::string> tokens) {
     MockReply reply;
     json schema;
-    if (gemini_wants_json(ask, schema)) tokens = {sample_for_schema(schema, join(tokens)).dump()};
+    if (gemini_wants_json(ask, schema)) tokens = {sample_for_schema(schema, join(tokens)).dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8)};
     const int prompt = prompt_tokens(ask);
     const int completion = static_cast<int>(tokens.size());
     if (!ask.stream && !ask.gemini_json_array) {
-        reply.body = gemini_chunk(ask, join(tokens), true, prompt, completion).dump();
+        reply.body = gemini_chunk(ask, join(tokens), true, prompt, completion).dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
         return reply;
     }
     for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -296,7 +304,7 @@ MockReply gemini_generate(const MockAsk& ask, std::vector<std::string> tokens) {
         if (ask.stream) {
             reply.chunks.push_back(sse_data(chunk));
         } else {  // without alt=sse the API streams one JSON array, element by element
-            reply.chunks.push_back((i == 0 ? "[" : ",\r\n") + chunk.dump());
+            reply.chunks.push_back((i == 0 ? "[" : ",\r\n") + chunk.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8));
         }
     }
     if (ask.stream) {
@@ -312,7 +320,7 @@ MockReply gemini_models() {
     json models = json::array();
     for (const char* model : {"gemini-2.5-flash", "gemini-2.5-pro", "gemini-2.5-flash-lite"}) models.push_back(gemini_model(model));
     MockReply reply;
-    reply.body = json{{"models", models}}.dump();
+    reply.body = json{{"models", models}}.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
     return reply;
 }
 
@@ -343,11 +351,14 @@ int estimate_tokens(const nlohmann::json& body) {
     return std::max(1, static_cast<int>((bytes + 3) / 4));
 }
 
-nlohmann::json sample_for_schema(const nlohmann::json& schema, const std::string& text) {
+nlohmann::json sample_for_schema(const nlohmann::json& schema, const std::string& text, std::size_t depth) {
+    // A schema nested deeper than any real one gets a plain string there: the recursion stays bounded.
+    constexpr std::size_t kMaxSchemaDepth = 32;
+    if (depth > kMaxSchemaDepth) return text;
     if (!schema.is_object()) return {{"answer", text}};
     if (schema.contains("enum") && schema["enum"].is_array() && !schema["enum"].empty()) return schema["enum"][0];
     if (schema.contains("anyOf") && schema["anyOf"].is_array() && !schema["anyOf"].empty()) {
-        return sample_for_schema(schema["anyOf"][0], text);
+        return sample_for_schema(schema["anyOf"][0], text, depth + 1);
     }
     std::string type;
     if (schema.contains("type")) {
@@ -360,7 +371,7 @@ nlohmann::json sample_for_schema(const nlohmann::json& schema, const std::string
     if (type == "object") {
         json object = json::object();
         if (schema.contains("properties") && schema["properties"].is_object()) {
-            for (const auto& [name, property] : schema["properties"].items()) object[name] = sample_for_schema(property, text);
+            for (const auto& [name, property] : schema["properties"].items()) object[name] = sample_for_schema(property, text, depth + 1);
         }
         return object;
     }
@@ -379,13 +390,13 @@ MockReply mock_reply(const MockAsk& ask) {
     if (route == "anthropic.messages") return anthropic_messages(ask, answer_tokens(ask.model, "anthropic", ask.tokens));
     if (route == "anthropic.count_tokens") {
         MockReply reply;
-        reply.body = json{{"input_tokens", estimate_tokens(ask.body)}}.dump();
+        reply.body = json{{"input_tokens", estimate_tokens(ask.body)}}.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
         return reply;
     }
     if (route == "gemini.models") return gemini_models();
     if (route == "gemini.model") {
         MockReply reply;
-        reply.body = gemini_model(ask.model).dump();
+        reply.body = gemini_model(ask.model).dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
         return reply;
     }
     if (route == "gemini.generate_content" || route == "gemini.stream_generate_content") {
@@ -393,12 +404,12 @@ MockReply mock_reply(const MockAsk& ask) {
     }
     if (route == "gemini.count_tokens") {
         MockReply reply;
-        reply.body = json{{"totalTokens", estimate_tokens(ask.body)}}.dump();
+        reply.body = json{{"totalTokens", estimate_tokens(ask.body)}}.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
         return reply;
     }
     MockReply reply;
     reply.status = 404;
-    reply.body = json{{"error", {{"message", "Pathwise's mock upstream has no answer for route " + route}, {"type", "not_found"}}}}.dump();
+    reply.body = json{{"error", {{"message", "Pathwise's mock upstream has no answer for route " + route}, {"type", "not_found"}}}}.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
     return reply;
 }
 

@@ -43,6 +43,6 @@ struct MockReply {
 
 // A JSON value that satisfies a (Gemini responseSchema / JSON Schema) schema: Gemini CLI's model router asks for
 // JSON-mode output and retries for ~90 s when the reply does not parse (CLIENTS.md §3, Gemini CLI).
-[[nodiscard]] nlohmann::json sample_for_schema(const nlohmann::json& schema, const std::string& text);
+[[nodiscard]] nlohmann::json sample_for_schema(const nlohmann::json& schema, const std::string& text, std::size_t depth = 0);
 
 }  // namespace pathwise::mock

@@ -10,8 +10,9 @@
 #include <thread>
 #include <nlohmann/json.hpp>
 
-#include "mock/listen_backlog.hpp"
+#include "http/json_text.hpp"
 #include "mock/mock_replies.hpp"
+#include "pathwise/input_limits.hpp"
 #include "pathwise/route_table.hpp"
 #include "upstream/header_policy.hpp"
 #include "upstream/protocol_errors.hpp"
@@ -32,7 +33,6 @@ constexpr const char* kTokensHeader = "x-pathwise-mock-tokens";   // answer leng
 constexpr const char* kSseTypeHeader = "x-pathwise-mock-sse-type";
 
 constexpr std::size_t kDieAfterChunks = 3;
-constexpr int kListenBacklog = 1024;  // every concurrent stream of the proxy may connect at the same instant
 constexpr std::size_t kStallAfterChunks = 2;
 
 int header_int(const httplib::Request& req, const char* name, int fallback) {
@@ -111,7 +111,7 @@ struct MockServer::Impl {
     void handle(const httplib::Request& req, httplib::Response& res) {
         ++requests;
         if (options.test_knobs && req.path == "/_mock/stats") {
-            res.set_content(stats().dump(), "application/json");
+            res.set_content(stats().dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8), "application/json");
             return;
         }
         if (options.test_knobs) remember(req);
@@ -120,7 +120,7 @@ struct MockServer::Impl {
             res.status = 404;
             res.set_content(json{{"error", {{"message", "Pathwise's mock upstream has no route " + req.method + " " + req.path},
                                             {"type", "not_found"}}}}
-                                .dump(),
+                                .dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8),
                             "application/json");
             log(req.method + " " + req.path + " -> 404");
             return;
@@ -130,6 +130,15 @@ struct MockServer::Impl {
         MockAsk ask;
         ask.route_id = std::string(match->route->id);
         ask.model = match->model;
+        if (json_nesting_exceeds(req.body, kMaxJsonNesting)) {
+            res.status = 400;
+            res.set_content(upstream::error_body(protocol, 400, "json_too_deep",
+                                                 "Pathwise's mock upstream: the request body nests arrays/objects "
+                                                 "deeper than " + std::to_string(kMaxJsonNesting) + " levels"),
+                            "application/json");
+            log(req.method + " " + req.path + " -> 400 (JSON nested too deep)");
+            return;
+        }
         if (!req.body.empty()) {
             ask.body = json::parse(req.body, nullptr, false);
             if (ask.body.is_discarded()) {
@@ -261,7 +270,6 @@ std::unique_ptr<MockServer> MockServer::start(const MockOptions& options, std::s
     server.Patch(".*", handler);
     server.Delete(".*", handler);
 
-    ListenBacklog backlog(server);
     if (options.port == 0) {
         impl->port = server.bind_to_any_port(options.host);
         if (impl->port <= 0) {
@@ -276,7 +284,6 @@ std::unique_ptr<MockServer> MockServer::start(const MockOptions& options, std::s
         }
         impl->port = options.port;
     }
-    (void)backlog.raise(kListenBacklog);
     impl->listener = std::thread([raw] { raw->server->listen_after_bind(); });
     return std::unique_ptr<MockServer>(new MockServer(std::move(impl)));
 }

@@ -1,6 +1,8 @@
 // access_policy.cpp — see access_policy.hpp.
 #include "proxy/access_policy.hpp"
 
+#include "proxy/auth.hpp"
+
 #include <arpa/inet.h>
 
 #include <algorithm>
@@ -75,7 +77,7 @@ std::string host_without_port(std::string_view host_header) {
 }
 
 AccessPolicy::AccessPolicy(const ServeConfig& config, std::string machine_hostname)
-    : private_networks_(config.allow_lan_access),
+    : private_networks_(reachable_from_lan(config)),
       machine_hostname_(to_lower(machine_hostname)),
       bound_host_(host_without_port(config.host)) {
     for (const auto& host : config.allowed_hosts) allowed_hosts_.push_back(host_without_port(host));
@@ -95,19 +97,20 @@ bool AccessPolicy::host_allowed(std::string_view host_header) const {
     return private_networks_ && is_private_ip(host);
 }
 
-bool AccessPolicy::origin_allowed(std::string_view origin, std::string_view host_header) const {
-    if (any_origin_) return true;
+bool AccessPolicy::local_origin(std::string_view origin, std::string_view host_header) const {
     std::string scheme;
     std::string host_and_port;
     if (!split_origin(origin, scheme, host_and_port)) return false;
     const std::string host = host_without_port(host_and_port);
     if (host == "localhost" || host == "127.0.0.1" || host == "::1") return true;
-    if (std::find(cors_origins_.begin(), cors_origins_.end(), without_trailing_slash(to_lower(origin))) !=
-        cors_origins_.end()) {
-        return true;
-    }
     // Same origin: the wizard served by this proxy, reached under a name that passed the Host check.
     return !host_header.empty() && host_and_port == to_lower(host_header) && host_allowed(host_header);
+}
+
+bool AccessPolicy::origin_allowed(std::string_view origin, std::string_view host_header) const {
+    if (any_origin_ || local_origin(origin, host_header)) return true;
+    return std::find(cors_origins_.begin(), cors_origins_.end(), without_trailing_slash(to_lower(origin))) !=
+           cors_origins_.end();
 }
 
 void AccessPolicy::add_cors_headers(const httplib::Request& req, httplib::Response& res) const {

@@ -28,6 +28,9 @@ public:
     // Origin check: http(s)://localhost|127.0.0.1|[::1] on any port, the configured cors_origins ("*" = any),
     // and the proxy's own origin as the browser reached it (same origin as the Host header).
     [[nodiscard]] bool origin_allowed(std::string_view origin, std::string_view host_header) const;
+    // Local pages only (localhost, 127.0.0.1, [::1], or this proxy's own origin), whatever cors_origins says:
+    // what the proxy knows about its own traffic (the request log, metrics) is never shared further.
+    [[nodiscard]] bool local_origin(std::string_view origin, std::string_view host_header) const;
 
     // Adds Access-Control-Allow-* headers when the request carries an allowed Origin.
     void add_cors_headers(const httplib::Request& req, httplib::Response& res) const;

@@ -16,6 +16,10 @@ struct Request;
 
 namespace pathwise::proxy {
 
+// True unless the proxy listens on loopback only (127.0.0.0/8, ::1, localhost): `--host 0.0.0.0` or a LAN
+// address is reachable from the network whether or not allow_lan_access was said.
+[[nodiscard]] bool reachable_from_lan(const ServeConfig& config);
+
 // auto = all_except_health when the proxy is reachable from the LAN, else off (Antigravity's semantics,
 // ANCHORS.md 1.3: auto never yields strict).
 [[nodiscard]] AuthMode effective_auth_mode(const ServeConfig& config);

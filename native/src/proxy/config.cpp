@@ -15,8 +15,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "http/json_text.hpp"
 #include "pathwise/url.hpp"
 #include "proxy/auth.hpp"
+#include "upstream/header_policy.hpp"
 
 extern char** environ;
 
@@ -97,8 +99,19 @@ const std::vector<Setting>& settings() {
          integer_setting(1, 1LL << 34, [](ServeConfig& c, long long n) { c.max_body_bytes = static_cast<std::size_t>(n); })},
         {"max_header_bytes", Kind::integer, "larger request headers get 431 (default 65536)",
          integer_setting(1024, 1 << 24, [](ServeConfig& c, long long n) { c.max_header_bytes = static_cast<std::size_t>(n); })},
-        {"header_read_timeout_ms", Kind::integer, "cut off clients that stop sending (default 10000)",
+        {"header_read_timeout_ms", Kind::integer, "the request line + headers must arrive within this (default 10000)",
          milliseconds_setting(100, 600'000, &ServeConfig::header_read_timeout)},
+        {"body_read_timeout_ms", Kind::integer, "the whole request body must arrive within this (default 120000)",
+         milliseconds_setting(100, 3'600'000, &ServeConfig::body_read_timeout)},
+        {"max_connections_per_client", Kind::integer,
+         "connections one client address may hold (default 0 = three quarters of threads)",
+         integer_setting(0, 100'000, [](ServeConfig& c, long long n) {
+             c.max_connections_per_client = static_cast<std::size_t>(n);
+         })},
+        {"max_response_bytes", Kind::integer, "larger non-streamed upstream answers get 502 (default 67108864)",
+         integer_setting(1024, 1LL << 34, [](ServeConfig& c, long long n) { c.max_response_bytes = static_cast<std::size_t>(n); })},
+        {"max_event_bytes", Kind::integer, "a larger single streamed event ends the stream (default 16777216)",
+         integer_setting(1024, 1LL << 32, [](ServeConfig& c, long long n) { c.max_event_bytes = static_cast<std::size_t>(n); })},
         {"keep_alive_timeout_ms", Kind::integer, "close idle keep-alive connections after this (default 5000)",
          milliseconds_setting(1000, 600'000, &ServeConfig::keep_alive_timeout)},
         {"threads", Kind::integer, "connections handled at once: each stream holds one (default 512)",
@@ -278,7 +291,15 @@ std::string apply_upstream(UpstreamConfig& upstream, const json& object, const s
             if (!value.is_object()) return at + " must be an object of header names to values";
             for (const auto& [name, header_value] : value.items()) {
                 if (!header_value.is_string()) return at + "." + name + " must be a string";
-                upstream.headers[name] = header_value.get<std::string>();
+                if (!upstream::is_clean_field_name(name)) {
+                    return at + ": '" + name + "' is not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)";
+                }
+                const auto text = header_value.get<std::string>();
+                if (!upstream::is_clean_field_value(text)) {
+                    return at + "." + name + " contains a line break or another control character; a header value "
+                           "must be one line (it would otherwise inject headers into every upstream request)";
+                }
+                upstream.headers[name] = text;
             }
         } else if (key == "model_map") {
             if (!value.is_object()) return at + " must be an object like {\"gpt-4*\": \"gpt-4o-mini\"}";
@@ -354,7 +375,7 @@ std::string apply_file_json(ServeConfig& config, Provenance& provenance, const j
         const Setting* setting = find_setting(key);
         if (setting == nullptr) return "unknown key '" + key + "'" + did_you_mean(key, known);
         if (!json_has_kind(value, setting->kind)) {
-            return "'" + key + "' must be " + std::string(kind_name(setting->kind)) + " (got " + value.dump() + ")";
+            return "'" + key + "' must be " + std::string(kind_name(setting->kind)) + " (got " + value.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8) + ")";
         }
         if (auto error = apply_setting(config, provenance, *setting, value); !error.empty()) {
             return "'" + key + "' " + error;
@@ -633,13 +654,32 @@ Result<ServeConfig> load_serve_config(const std::vector<std::string>& args, cons
     if (!provenance.web_root_set) config.web_root = PATHWISE_DEFAULT_WEB_ROOT;
     if (config.allow_lan_access && !provenance.host_set) config.host = "0.0.0.0";
     config.api_keys.erase(std::remove(config.api_keys.begin(), config.api_keys.end(), std::string()), config.api_keys.end());
-    if (config.allow_lan_access && config.api_keys.empty()) {
+    if (config.max_connections_per_client == 0) {
+        config.max_connections_per_client = std::max<std::size_t>(1, static_cast<std::size_t>(config.threads) * 3 / 4);
+    }
+    // What decides auth is the address actually bound, not the flag: 0.0.0.0 or a LAN address is reachable
+    // from the network whichever way it was asked for.
+    const bool lan = reachable_from_lan(config);
+    const std::string why_lan = config.allow_lan_access ? std::string("allow_lan_access is on")
+                                                        : "the proxy listens on " + config.host + ", not on loopback";
+    if (lan && config.api_keys.empty()) {
         return config_error(
-            "allow_lan_access is on but no API key is configured, so anyone on your network could use this proxy "
-            "(and the upstream keys behind it). Set a key with --api-key KEY, PATHWISE_API_KEY or \"api_keys\" in "
-            "the config file, or turn allow_lan_access off.");
+            why_lan + " but no API key is configured, so anyone on your network could use this proxy (and the "
+            "upstream keys behind it). Set a key with --api-key KEY, PATHWISE_API_KEY or \"api_keys\" in the config "
+            "file, or listen on 127.0.0.1 only.");
+    }
+    if (lan && config.auth_mode == AuthMode::off) {
+        return config_error(why_lan + " and auth_mode is off, so anyone on your network could use this proxy. Use "
+                            "--auth-mode all_except_health (or strict, or auto) with your API key, or listen on "
+                            "127.0.0.1 only.");
     }
     const AuthMode effective = effective_auth_mode(config);
+    const bool any_origin = std::find(config.cors_origins.begin(), config.cors_origins.end(), "*") != config.cors_origins.end();
+    if (any_origin && effective == AuthMode::off) {
+        return config_error("cors_origins '*' with auth off would let any web page you visit use this proxy and "
+                            "read its request log. Set an API key and --auth-mode strict (or all_except_health), or "
+                            "list the origins you trust instead of '*'.");
+    }
     if ((effective == AuthMode::strict || effective == AuthMode::all_except_health) && config.api_keys.empty()) {
         return config_error("auth_mode " + std::string(auth_mode_name(config.auth_mode)) +
                             " needs at least one API key: set --api-key KEY, PATHWISE_API_KEY or \"api_keys\" in the "

@@ -2,6 +2,8 @@
 // OpenAI error objects, Anthropic error types, Google RPC status names.
 #include "proxy/errors.hpp"
 
+#include "http/json_text.hpp"
+
 #include <httplib.h>
 
 namespace pathwise::proxy {
@@ -85,7 +87,7 @@ nlohmann::json error_json(const ProxyError& error) {
 
 void send_error(httplib::Response& res, const ProxyError& error) {
     res.status = error.status;
-    res.set_content(error_json(error).dump(), "application/json");
+    res.set_content(error_json(error).dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8), "application/json");
 }
 
 std::string_view key_header_hint(Protocol protocol) {

@@ -1,6 +1,8 @@
 // request_log.cpp — see request_log.hpp.
 #include "proxy/request_log.hpp"
 
+#include "upstream/header_policy.hpp"
+
 #include <algorithm>
 #include <array>
 #include <vector>
@@ -10,7 +12,10 @@
 namespace pathwise::proxy {
 namespace {
 
-bool is_secret_parameter(std::string_view name) {
+// Compared decoded and without case: "?%6Bey=…" and "?KEY=…" are read as key by servers that decode them.
+bool is_secret_parameter(std::string_view raw_name) {
+    std::string name = upstream::decode_query_component(raw_name);
+    for (char& c : name) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     return name == "key" || name == "api_key" || name == "apikey" || name == "access_token";
 }
 

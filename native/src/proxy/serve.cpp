@@ -38,7 +38,7 @@ std::string auth_summary(const ServeConfig& config) {
     const auto effective = proxy::effective_auth_mode(config);
     std::string text(proxy::auth_mode_name(effective));
     if (config.auth_mode == proxy::AuthMode::auto_) {
-        text += config.allow_lan_access ? " (auto: reachable from the LAN, so every route but health needs a key)"
+        text += proxy::reachable_from_lan(config) ? " (auto: reachable from the LAN, so every route but health needs a key)"
                                         : " (auto: only this machine can connect, so no key is needed)";
     }
     if (effective != proxy::AuthMode::off) {
@@ -68,7 +68,7 @@ void print_banner(const ServeConfig& config, int port) {
                          : it->second.base_url.c_str());
     }
     std::printf("  Repair paths:   %s\n", config.repair_paths ? "on (known path mistakes are served and logged)" : "off");
-    if (config.allow_lan_access) std::printf("  LAN access:     on (listening on %s)\n", config.host.c_str());
+    if (proxy::reachable_from_lan(config)) std::printf("  LAN access:     on (listening on %s)\n", config.host.c_str());
     if (!config.config_path.empty()) std::printf("  Config file:    %s\n", config.config_path.c_str());
     std::printf("  Requests are logged on stderr (%s). Stop with Ctrl+C.\n",
                 config.log_format == proxy::LogFormat::json ? "JSON lines" : "text");
@@ -115,22 +115,30 @@ int run_serve(const Args& args) {
             int received = 0;
             sigwait(&stop_signals, &received);
             stopping = true;
-            std::fprintf(stderr, "pathwise serve: %s received: no new connections; letting %ld request(s) finish (up to %lld ms)\n",
+            std::fprintf(stderr, "pathwise serve: %s received: no new connections; letting %ld request(s) finish (up to %lld ms); "
+                                 "press Ctrl+C again to stop at once\n",
                          received == SIGINT ? "SIGINT" : "SIGTERM", server.in_flight(),
                          static_cast<long long>(grace.count()));
             server.stop_gracefully();
             // The grace period is enforced by a detached timer: if streams are still running when it ends,
-            // they are cut (at their next chunk) and, failing that, the process exits anyway.
+            // they are ended with an error event and, failing that, the process exits anyway.
             std::thread([&server, grace] {
                 std::this_thread::sleep_for(grace);
                 if (finished) return;
-                std::fprintf(stderr, "pathwise serve: shutdown grace elapsed; closing %ld remaining request(s)\n",
+                std::fprintf(stderr, "pathwise serve: shutdown grace elapsed; ending %ld remaining request(s)\n",
                              server.in_flight());
                 server.stop_now();
                 std::this_thread::sleep_for(std::chrono::seconds(2));
+                if (finished) return;
                 std::fflush(stderr);
                 std::_Exit(0);
             }).detach();
+            // A second signal during the grace: the person wants out now.
+            sigwait(&stop_signals, &received);
+            if (finished) return;
+            std::fprintf(stderr, "pathwise serve: second %s: stopping at once\n", received == SIGINT ? "SIGINT" : "SIGTERM");
+            std::fflush(stderr);
+            std::_Exit(128 + received);
         });
         server.run();
         finished = true;
@@ -139,7 +147,7 @@ int run_serve(const Args& args) {
             signal_waiter.detach();
             return 1;
         }
-        signal_waiter.join();
+        signal_waiter.detach();  // it waits for a second signal that will not come; the process ends here
         std::fprintf(stderr, "pathwise serve: stopped\n");
         return 0;
     } catch (const std::exception& error) {

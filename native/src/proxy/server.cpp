@@ -1,19 +1,19 @@
-// server.cpp — the proxy pipeline on cpp-httplib 0.11.4 (see server.hpp and TOOLCHAIN.md for the library facts).
+// server.cpp — the proxy pipeline on cpp-httplib 0.18.7 (see server.hpp and docs/building.md for the library facts).
 //
 // How a request flows through httplib here:
 //   pre-routing handler  = admit(): accept → match route → authenticate, and answers everything that is not
 //                          forwarded (404/405/401/403, health, metrics, the wizard). It runs BEFORE the body is
 //                          read, so a wrong path or a missing key never makes us read a 32 MB upload.
-//   catch-all handlers   = forward(): the body has been read (413 above max_body_bytes); hand over to Forwarder.
+//   catch-all handlers   = forward(): POST/PUT/PATCH/DELETE read the body through a content reader (decoded,
+//                          413 above max_body_bytes, chunked and gzip included); GET/OPTIONS bodies are read by
+//                          the library. A refusal held back for its body drains it here, then answers.
 //   error handler        = fills empty 4xx/5xx bodies the library made itself (413, 400, 414) in the
 //                          protocol's error shape.
 //   logger               = log(): releases the pipeline's hold on the request; the log line is written when the
 //                          last holder (a stream's releaser, for streams) lets go of it.
 //
-// Known limits of the library (0.11.4 .so), measured: a header line over 8192 bytes, or headers that stop
-// arriving for header_read_timeout, end in a library 400 that we report as 431 (it cannot tell the two apart);
-// the connection then stays open until keep_alive_timeout. The read timeout applies per read, so a client
-// trickling one byte just under it keeps its thread: the pool size (threads) bounds the damage.
+// The connection itself (deadlines for the head and the body, the head's byte cap, connections per client,
+// closing a connection whose body was not read) is http::GuardedServer's.
 #include "proxy/server.hpp"
 
 #include <netdb.h>
@@ -31,7 +31,11 @@
 
 #include <httplib.h>
 
+#include "http/json_text.hpp"
+#include "http/guarded_server.hpp"
+#include "http/json_text.hpp"
 #include "pathwise/diagnosis.hpp"
+#include "pathwise/input_limits.hpp"
 #include "pathwise/i18n.hpp"
 #include "pathwise/route_table.hpp"
 #include "proxy/access_policy.hpp"
@@ -42,28 +46,12 @@
 #include "proxy/root_page.hpp"
 #include "proxy/static_files.hpp"
 #include "upstream/forwarder.hpp"
+#include "upstream/header_policy.hpp"
 
 namespace pathwise::proxy {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// httplib::Server whose listening socket can be closed without flagging "shutting down": Server::stop() makes
-// chunked writers quit at the next chunk, which would cut in-flight streams; closing the socket only makes
-// the accept loop end, and listen() then returns once every connection thread has finished.
-class DrainingServer : public httplib::Server {
-public:
-    // The .so was built with CPPHTTPLIB_LISTEN_BACKLOG 5: a burst of connections (an agent opening dozens of
-    // streams) overflows it and clients see resets. listen() again on the bound socket raises the backlog.
-    void raise_listen_backlog(int backlog) {
-        const auto sock = svr_sock_.load();
-        if (sock != INVALID_SOCKET) ::listen(sock, backlog);
-    }
-    void stop_accepting() {
-        const auto sock = svr_sock_.load();
-        if (sock != INVALID_SOCKET) ::shutdown(sock, SHUT_RDWR);
-    }
-};
 
 std::int64_t unix_ms_now() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
@@ -100,6 +88,50 @@ std::string query_part(std::string_view target) {
     return question == std::string_view::npos ? std::string() : std::string(target.substr(question));
 }
 
+http::ConnectionLimits connection_limits(const ServeConfig& config) {
+    http::ConnectionLimits limits;
+    limits.head_timeout = config.header_read_timeout;
+    limits.body_timeout = config.body_read_timeout;
+    limits.write_timeout = std::chrono::seconds(30);
+    limits.keep_alive_timeout = config.keep_alive_timeout;
+    limits.keep_alive_max_requests = 100;
+    limits.max_head_bytes = config.max_header_bytes;
+    limits.max_connections_per_client = config.max_connections_per_client;
+    return limits;
+}
+
+// RFC 9112 §6.3: a request with neither Content-Length nor Transfer-Encoding has no body.
+bool announces_body(const httplib::Request& req) {
+    if (req.has_header("Transfer-Encoding")) return true;
+    const std::string length = req.get_header_value("Content-Length");
+    return !length.empty() && length.find_first_not_of('0') != std::string::npos;
+}
+
+// The methods whose bodies our handlers read through a content reader (decoded, capped by us).
+bool has_content_reader(const httplib::Request& req) {
+    return req.method == "POST" || req.method == "PUT" || req.method == "PATCH" || req.method == "DELETE";
+}
+
+// A header whose name or (percent-decoded) value is not one clean line: the first one found, or null.
+const std::pair<const std::string, std::string>* unclean_header(const httplib::Request& req) {
+    for (const auto& header : req.headers) {
+        if (!upstream::is_clean_field_name(header.first) || !upstream::is_clean_field_value(header.second)) {
+            return &header;
+        }
+    }
+    return nullptr;
+}
+
+// A header name as it may be quoted in a message: printable ASCII, at most 60 characters.
+std::string quotable(std::string_view text) {
+    std::string out;
+    for (const char c : text.substr(0, 60)) {
+        const auto byte = static_cast<unsigned char>(c);
+        out.push_back(byte >= 0x20 && byte < 0x7f ? c : '?');
+    }
+    return out;
+}
+
 std::size_t header_bytes(const httplib::Request& req) {
     std::size_t total = req.method.size() + req.target.size() + req.version.size() + 4;
     for (const auto& [name, value] : req.headers) total += name.size() + value.size() + 4;
@@ -134,7 +166,8 @@ struct Exchange {
     std::optional<RouteMatch> match;         // set when the request is to be forwarded
     std::string upstream_path;               // what to send upstream (repaired or as received)
     bool forwarded = false;
-    std::optional<httplib::Response> deferred_answer;  // a refusal held until the library has read the body
+    std::optional<httplib::Response> deferred_answer;  // a refusal held until the body has been drained
+    bool key_accepted = false;                          // a valid proxy key came with the request
 };
 
 struct ProxyServer::Impl final : Exchange::Finish {
@@ -143,7 +176,8 @@ struct ProxyServer::Impl final : Exchange::Finish {
           auth_mode(effective_auth_mode(config)),
           keys(config.api_keys),
           access(config, machine_hostname()),
-          recent(config.recent_requests) {}
+          recent(config.recent_requests),
+          http(connection_limits(config)) {}
 
     static std::string machine_hostname() {
         char name[256] = {};
@@ -158,9 +192,13 @@ struct ProxyServer::Impl final : Exchange::Finish {
     Metrics metrics;
     // Created once the port is bound: no mock upstream is started for a proxy that cannot listen.
     std::unique_ptr<Forwarder> forwarder;
-    DrainingServer http;
+    http::GuardedServer http;
     int bound_port = 0;
     std::mutex log_mutex;
+    // /readyz connects to every upstream: its answer is reused for a few seconds, so polling it is cheap.
+    std::mutex readiness_mutex;
+    Clock::time_point readiness_checked_at{};
+    std::vector<Forwarder::UpstreamStatus> readiness;
 
     // httplib runs the pre-routing handler, the route handler and the logger of one request on the same
     // connection thread, one request at a time, so the request in progress is per thread.
@@ -187,6 +225,15 @@ struct ProxyServer::Impl final : Exchange::Finish {
                                 "config file or pass --allowed-host " + host_without_port(host) + ".",
                                 "host_not_allowed"});
         }
+        if (const auto* header = unclean_header(req)) {
+            // The library percent-decodes header values: "%0d%0a" arrives as CR LF, which would inject headers
+            // (and whole requests) into the upstream connection if it were copied there.
+            return answer(res, {400, exchange.protocol,
+                                "The header '" + quotable(header->first) + "' contains a line break or another control "
+                                "character (after percent-decoding); Pathwise forwards only headers that are one clean "
+                                "line. Remove it or send its value without encoded control characters.",
+                                "invalid_header"});
+        }
         if (req.method == "OPTIONS" && req.has_header("Access-Control-Request-Method")) {
             access.answer_preflight(req, res);  // preflights never carry keys, so they never need one
             return httplib::Server::HandlerResponse::Handled;
@@ -205,6 +252,30 @@ struct ProxyServer::Impl final : Exchange::Finish {
                                 ""});
         }
         if ((req.method == "GET" || req.method == "HEAD") && req.path == "/") return answer_root(req, res);
+        const std::string_view raw_path = std::string_view(req.target).substr(0, req.target.find('?'));
+        if (const auto problem = forwarded_path_problem(raw_path, req.path)) {
+            return answer(res, {400, exchange.protocol,
+                                "The request path has " + std::string(*problem) + ". Pathwise forwards exactly the "
+                                "path it matched, so it refuses paths that the upstream could split or resolve "
+                                "differently. Send the plain path, e.g. /v1/chat/completions.",
+                                "invalid_path"});
+        }
+        if (announces_body(req)) {
+            const std::string coding = req.get_header_value("Content-Encoding");
+            if (!has_content_reader(req) && !coding.empty() && !upstream::iequals(coding, "identity")) {
+                return answer(res, {415, exchange.protocol,
+                                    "A " + req.method + " body with Content-Encoding is not accepted; send it "
+                                    "uncompressed.", "unsupported_encoding"});
+            }
+            if (req.is_multipart_form_data()) {
+                return answer(res, {415, exchange.protocol,
+                                    "multipart/form-data bodies are not served by Pathwise's routes; send JSON.",
+                                    "unsupported_media_type"});
+            }
+        } else if (has_content_reader(req) && !req.has_header("Content-Length")) {
+            // The library would read such a body until the connection closes.
+            const_cast<httplib::Request&>(req).set_header("Content-Length", "0");  // NOLINT: the library's own non-const request
+        }
 
         // 2. Match the route — before auth, so a wrong URL gets a 404 that explains it, not a 401.
         std::optional<RouteMatch> match = match_route(method, req.path);
@@ -232,7 +303,8 @@ struct ProxyServer::Impl final : Exchange::Finish {
         const Audience audience = route.public_in_all_except_health ? Audience::health : Audience::api;
         if (key_required(auth_mode, audience)) {
             const auto key = presented_key(req, route.protocol == Protocol::gemini);
-            if (!key || !keys.accepts(*key)) {
+            exchange.key_accepted = key && keys.accepts(*key);
+            if (!exchange.key_accepted) {
                 res.set_header("WWW-Authenticate", "Bearer");
                 return answer(res, {401, route.protocol,
                                     std::string(key ? "The API key is not valid for this proxy." : "No API key was sent.") +
@@ -242,8 +314,21 @@ struct ProxyServer::Impl final : Exchange::Finish {
             }
         }
 
+        if (audience == Audience::health && auth_mode == AuthMode::all_except_health) {
+            const auto key = presented_key(req, false);
+            exchange.key_accepted = key && keys.accepts(*key);
+        }
+
         // 4. Answer the proxy's own routes here; forward the rest once httplib has read the body.
-        if (route.protocol == Protocol::service) return answer_service(route, res);
+        if (route.protocol == Protocol::service) {
+            const bool private_route = route.id == "pathwise.requests" || route.id == "metrics";
+            if (private_route && req.has_header("Origin") && !access.local_origin(req.get_header_value("Origin"), host)) {
+                return answer(res, {403, Protocol::service,
+                                    "What Pathwise knows about its own traffic is only shared with local pages, "
+                                    "whatever cors_origins allows.", "origin_not_allowed"});
+            }
+            return answer_service(route, res, exchange.key_accepted || auth_mode == AuthMode::off);
+        }
         exchange.match = match;
         exchange.upstream_path = exchange.record.repaired_to.empty()
                                      ? req.target
@@ -251,30 +336,77 @@ struct ProxyServer::Impl final : Exchange::Finish {
         return httplib::Server::HandlerResponse::Unhandled;
     }
 
-    // A refusal answered from the pre-routing handler leaves the request body unread on a keep-alive
-    // connection, where the library would parse it as the next request (measured with the real clients:
-    // Claude Code then showed "414 The request URL is too long" instead of our 404/401). So a refusal of a
-    // small body waits until the library has read it (the catch-all sends it); a large or chunked one is
-    // answered at once with Connection: close, so the client never reuses the connection.
+    // A refusal answered from the pre-routing handler would leave the request body unread on a keep-alive
+    // connection, where it would be parsed as the next request: a refused cross-origin request could smuggle a
+    // second one past the Origin check (security #8 item 3; Claude Code once showed "414" for our 404). So a
+    // refusal with a body is held until the body has been drained by the catch-all handler, which then sends
+    // it; when it cannot be drained (a compressed GET body) the connection is closed after the answer.
     httplib::Server::HandlerResponse leave_connection_clean(const httplib::Request& req, httplib::Response& res,
                                                             httplib::Server::HandlerResponse result) {
-        constexpr std::size_t kDrainLimit = 1u << 20;
-        if (result != httplib::Server::HandlerResponse::Handled || !current) return result;
-        const bool chunked = req.has_header("Transfer-Encoding");
-        const std::string length_text = req.get_header_value("Content-Length");
-        const std::size_t length = std::strtoull(length_text.c_str(), nullptr, 10);
-        if (!chunked && length == 0) return result;
-        // Only methods with a catch-all handler come back to us after the body is read.
-        const bool has_catch_all = req.method == "GET" || req.method == "HEAD" || req.method == "POST" ||
-                                   req.method == "PUT" || req.method == "PATCH" || req.method == "DELETE" ||
+        if (result != httplib::Server::HandlerResponse::Handled || !current || !announces_body(req)) return result;
+        const std::string coding = req.get_header_value("Content-Encoding");
+        const bool library_reads_it = coding.empty() || upstream::iequals(coding, "identity");
+        const bool has_catch_all = has_content_reader(req) || req.method == "GET" || req.method == "HEAD" ||
                                    req.method == "OPTIONS";
-        if (has_catch_all && !chunked && length <= kDrainLimit && length <= config.max_body_bytes) {
+        if (has_catch_all && (has_content_reader(req) || library_reads_it) && !req.is_multipart_form_data()) {
             current->deferred_answer = res;
             return httplib::Server::HandlerResponse::Unhandled;
         }
-        // The library decides to close from the request's Connection header when it writes the answer.
-        const_cast<httplib::Request&>(req).set_header("Connection", "close");  // NOLINT: req is the library's own non-const object
+        http::GuardedServer::close_after_response();
         return result;
+    }
+
+    // POST/PUT/PATCH/DELETE: the body arrives through `reader`, decoded (gzip, deflate, br), and is capped here
+    // on its decoded size: a 200 KB gzip bomb is refused at max_body_bytes like a plain body would be.
+    void forward_with_reader(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
+        const std::shared_ptr<Exchange> exchange = current;
+        const std::size_t limit = config.max_body_bytes;
+        if (exchange && exchange->deferred_answer) {
+            std::size_t drained = 0;
+            const bool whole = reader([&](const char*, std::size_t length) {
+                drained += length;
+                return drained <= limit;  // past the limit the connection is closed instead
+            });
+            if (whole) http::GuardedServer::body_consumed();
+            res = *exchange->deferred_answer;
+            return;
+        }
+        std::string body;
+        bool too_large = false;
+        const bool whole = reader([&](const char* data, std::size_t length) {
+            if (body.size() + length > limit) {
+                too_large = true;
+                return false;
+            }
+            body.append(data, length);
+            return true;
+        });
+        if (!whole) {
+            const Protocol protocol = exchange ? exchange->protocol : guess_protocol(req);
+            if (too_large || res.status == 413) {
+                send_error(res, {413, protocol,
+                                 "The request body is larger than " + std::to_string(limit) +
+                                     " bytes (max_body_bytes) once decoded; send less or raise the limit.",
+                                 "body_too_large"});
+            } else if (res.status == 415) {
+                send_error(res, {415, protocol,
+                                 "The request's Content-Encoding '" + quotable(req.get_header_value("Content-Encoding")) +
+                                     "' is not supported; send it uncompressed, or as gzip, deflate or br.",
+                                 "unsupported_encoding"});
+            } else {
+                send_error(res, {400, protocol,
+                                 "The request body could not be read: it ended early, its chunked or compressed "
+                                 "encoding is broken, or it did not arrive within body_read_timeout_ms (" +
+                                     std::to_string(config.body_read_timeout.count()) + " ms).",
+                                 "body_unreadable"});
+            }
+            return;  // the body was not read whole: GuardedServer closes the connection after this answer
+        }
+        http::GuardedServer::body_consumed();
+        httplib::Request with_body = req;
+        with_body.body = std::move(body);
+        with_body.headers.erase("Content-Encoding");
+        forward(with_body, res);
     }
 
     void forward(const httplib::Request& req, httplib::Response& res) {
@@ -286,6 +418,13 @@ struct ProxyServer::Impl final : Exchange::Finish {
         if (!exchange || !exchange->match) {
             // Only reachable if httplib dispatched without running admit(): refuse rather than forward unchecked.
             send_error(res, {500, Protocol::service, "Internal error: request reached the forwarder unchecked.", ""});
+            return;
+        }
+        if (json_nesting_exceeds(req.body, kMaxJsonNesting)) {
+            send_error(res, {400, exchange->protocol,
+                             "The request body nests arrays/objects deeper than " + std::to_string(kMaxJsonNesting) +
+                                 " levels; no real request does, so Pathwise refuses it before anything parses it.",
+                             "json_too_deep"});
             return;
         }
         exchange->forwarded = true;
@@ -303,6 +442,11 @@ struct ProxyServer::Impl final : Exchange::Finish {
         // set) but the headers did not. That is "headers too large", so say 431.
         const bool known_method = parse_method(req.method) != Method::other || req.method == "CONNECT" ||
                                   req.method == "TRACE" || req.method == "PRI";
+        // The library answers 400 for every head it could not read; the connection loop knows why.
+        const http::HeadFailure head = http::GuardedServer::head_failure();
+        if (res.status == 400 && !current && head == http::HeadFailure::timed_out) res.status = 408;
+        if (res.status == 400 && !current && head == http::HeadFailure::too_large) res.status = 431;
+        // More than CPPHTTPLIB_HEADER_MAX_COUNT lines, or one over 8 KiB: the request line parsed, the headers not.
         if (res.status == 400 && !current && !req.target.empty() && known_method) res.status = 431;
         std::string message;
         switch (res.status) {
@@ -312,10 +456,15 @@ struct ProxyServer::Impl final : Exchange::Finish {
                 break;
             case 414: message = "The request URL is too long."; break;
             case 431:
-                // The library does not say which of the two happened.
-                message = "The request headers could not be read: a header line is longer than 8192 bytes, or the "
-                          "headers did not arrive within the read timeout. Send smaller headers, all at once.";
+                message = "The request headers are too large: more than " + std::to_string(config.max_header_bytes) +
+                          " bytes (max_header_bytes), more than 128 lines, or a line over 8192 bytes. Send smaller headers.";
                 break;
+            case 408:
+                message = "The request line and headers did not arrive within header_read_timeout_ms (" +
+                          std::to_string(config.header_read_timeout.count()) + " ms). Send them all at once.";
+                break;
+            case 415: message = "The request body's encoding or type is not supported."; break;
+            case 500: message = "Pathwise hit an internal error on this request; it is logged, and the proxy keeps serving."; break;
             case 400:
                 message = !known_method && !req.method.empty()
                               ? "'" + req.method + "' is not an HTTP method this proxy serves; the API routes take GET or POST."
@@ -396,7 +545,7 @@ struct ProxyServer::Impl final : Exchange::Finish {
         const bool wants_json = accept.find("application/json") != std::string::npos &&
                                 accept.find("text/html") == std::string::npos;
         if (wants_json) {
-            res.set_content(root_document(origin_for(req)).dump(2), "application/json");
+            res.set_content(root_document(origin_for(req)).dump(2, ' ', false, http::kReplaceInvalidUtf8), "application/json");
         } else if (!serve_static_file(config.web_root, "/", res)) {
             res.set_content(wizard_missing_page(origin_for(req), config.web_root), "text/html; charset=utf-8");
         }
@@ -404,13 +553,14 @@ struct ProxyServer::Impl final : Exchange::Finish {
         return httplib::Server::HandlerResponse::Handled;
     }
 
-    httplib::Server::HandlerResponse answer_service(const Route& route, httplib::Response& res) {
+    // `show_details`: a key was accepted (or auth is off): only then does /readyz name the upstreams.
+    httplib::Server::HandlerResponse answer_service(const Route& route, httplib::Response& res, bool show_details) {
         if (route.id == "healthz") {
-            res.set_content(nlohmann::json{{"status", "ok"}, {"version", PATHWISE_VERSION}}.dump(), "application/json");
+            res.set_content(nlohmann::json{{"status", "ok"}, {"version", PATHWISE_VERSION}}.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8), "application/json");
         } else if (route.id == "readyz") {
             nlohmann::json upstreams = nlohmann::json::array();
             bool all_reachable = true;
-            for (const auto& status : forwarder->check_upstreams()) {
+            for (const auto& status : upstream_readiness()) {
                 all_reachable = all_reachable && status.reachable;
                 upstreams.push_back({{"protocol", protocol_name(status.protocol)},
                                      {"upstream", status.upstream},
@@ -418,13 +568,14 @@ struct ProxyServer::Impl final : Exchange::Finish {
                                      {"error", status.error}});
             }
             res.status = all_reachable ? 200 : 503;
-            res.set_content(nlohmann::json{{"status", all_reachable ? "ready" : "not_ready"}, {"upstreams", upstreams}}.dump(),
-                            "application/json");
+            nlohmann::json body = {{"status", all_reachable ? "ready" : "not_ready"}};
+            if (show_details) body["upstreams"] = upstreams;
+            res.set_content(http::json_text(body), "application/json");
             return httplib::Server::HandlerResponse::Handled;
         } else if (route.id == "metrics") {
             res.set_content(metrics.prometheus_text(), "text/plain; version=0.0.4; charset=utf-8");
         } else if (route.id == "pathwise.requests") {
-            res.set_content(recent.to_json().dump(), "application/json");
+            res.set_content(recent.to_json().dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8), "application/json");
         } else {
             send_error(res, {501, Protocol::service, "Route " + std::string(route.id) + " is not served here.", ""});
             return httplib::Server::HandlerResponse::Handled;
@@ -434,6 +585,17 @@ struct ProxyServer::Impl final : Exchange::Finish {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    std::vector<Forwarder::UpstreamStatus> upstream_readiness() {
+        constexpr auto kReuseFor = std::chrono::seconds(5);
+        const std::lock_guard lock(readiness_mutex);
+        const auto now = Clock::now();
+        if (readiness.empty() || now - readiness_checked_at >= kReuseFor) {
+            readiness = forwarder->check_upstreams();
+            readiness_checked_at = now;
+        }
+        return readiness;
+    }
 
     Diagnosis diagnose(const httplib::Request& req) const {
         const std::string host = req.get_header_value("Host");
@@ -486,11 +648,9 @@ struct ProxyServer::Impl final : Exchange::Finish {
         const auto seconds_rounded_up = [](std::chrono::milliseconds ms) {
             return static_cast<time_t>((ms.count() + 999) / 1000);
         };
+        // Deadlines, the head's size and keep-alive are the connection loop's (connection_limits); the library
+        // still enforces the raw body size (413 before the body is read, chunked bodies included).
         http.set_keep_alive_timeout(seconds_rounded_up(config.keep_alive_timeout));
-        http.set_keep_alive_max_count(100);
-        // A client that stops sending its headers (or body) is cut off after this.
-        http.set_read_timeout(config.header_read_timeout);
-        http.set_write_timeout(std::chrono::seconds(30));
         http.set_payload_max_length(config.max_body_bytes);
         // SO_REUSEADDR only: the library's default also sets SO_REUSEPORT, which would let two proxies share
         // port 8045 silently instead of telling the second one the port is taken.
@@ -505,14 +665,29 @@ struct ProxyServer::Impl final : Exchange::Finish {
         http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
             return leave_connection_clean(req, res, admit(req, res));
         });
-        const auto forward_handler = [this](const httplib::Request& req, httplib::Response& res) { forward(req, res); };
+        const auto forward_handler = [this](const httplib::Request& req, httplib::Response& res) {
+            http::GuardedServer::body_consumed();  // GET/OPTIONS: the library has read any body whole
+            forward(req, res);
+        };
+        const auto reader_handler = [this](const httplib::Request& req, httplib::Response& res,
+                                           const httplib::ContentReader& reader) { forward_with_reader(req, res, reader); };
         // Catch-alls for every method httplib knows, so the library never answers its default 400/404 itself.
         http.Get(".*", forward_handler);
-        http.Post(".*", forward_handler);
-        http.Put(".*", forward_handler);
-        http.Patch(".*", forward_handler);
-        http.Delete(".*", forward_handler);
+        http.Post(".*", reader_handler);
+        http.Put(".*", reader_handler);
+        http.Patch(".*", reader_handler);
+        http.Delete(".*", reader_handler);
         http.Options(".*", forward_handler);
+        // An exception's text may quote client input (or worse): the client gets a plain 500 in its protocol's
+        // shape, the log gets the record, and the library never writes its EXCEPTION_WHAT header.
+        http.set_exception_handler([this](const httplib::Request& req, httplib::Response& res, const std::exception_ptr&) {
+            if (current) current->record.error = "internal_exception";
+            res.headers.erase("Content-Type");
+            res.body.clear();
+            res.content_provider_ = nullptr;
+            res.status = 500;
+            fill_error_body(req, res);
+        });
         http.set_error_handler([this](const httplib::Request& req, httplib::Response& res) { fill_error_body(req, res); });
         http.set_logger([this](const httplib::Request& req, const httplib::Response& res) { log(req, res); });
     }
@@ -535,7 +710,6 @@ Result<int> ProxyServer::bind() {
     }
     if (port > 0) {
         impl_->bound_port = port;
-        impl_->http.raise_listen_backlog(SOMAXCONN);
         impl_->forwarder = std::make_unique<Forwarder>(config);
         return port;
     }
@@ -576,9 +750,11 @@ Result<int> ProxyServer::bind() {
 
 void ProxyServer::run() { impl_->http.listen_after_bind(); }
 
-void ProxyServer::stop_gracefully() { impl_->http.stop_accepting(); }
+void ProxyServer::stop_gracefully() { impl_->http.drain(); }
 
-void ProxyServer::stop_now() { impl_->http.stop(); }
+void ProxyServer::stop_now() {
+    if (impl_->forwarder) impl_->forwarder->cut_streams();
+}
 
 long ProxyServer::in_flight() const { return static_cast<long>(impl_->metrics.in_flight()); }
 

@@ -24,9 +24,10 @@ public:
     [[nodiscard]] Result<int> bind();
     // Serves until stop_gracefully() has been called and every in-flight request has finished.
     void run();
-    // Stops accepting connections; requests and streams in flight go on to their end.
+    // Stops accepting connections and closes idle keep-alive ones at once; requests and streams in flight go
+    // on to their end (their connections close after the answer).
     void stop_gracefully();
-    // Cuts the streams still running (after the shutdown grace period).
+    // Ends every stream still running with its protocol's error event (at the end of the shutdown grace).
     void stop_now();
     [[nodiscard]] long in_flight() const;
 

@@ -35,15 +35,30 @@ std::string_view content_type_for(std::string_view path) {
     return "application/octet-stream";
 }
 
-bool safe_relative_path(std::string_view path) {
-    if (path.find('\0') != std::string_view::npos || path.find('\\') != std::string_view::npos) return false;
+// Every segment of a request path must be a plain name: no empty segment ("//x" would make the joined path
+// absolute), no "." or "..", no backslash, NUL or control character. Only a trailing '/' is allowed (index.html).
+bool plain_segments(std::string_view relative) {
     std::size_t start = 0;
-    while (start <= path.size()) {
-        const auto slash = path.find('/', start);
-        const std::string_view segment = path.substr(start, slash == std::string_view::npos ? path.npos : slash - start);
-        if (segment == "..") return false;
+    while (start < relative.size()) {
+        const std::size_t slash = relative.find('/', start);
+        const std::size_t end = slash == std::string_view::npos ? relative.size() : slash;
+        const std::string_view segment = relative.substr(start, end - start);
+        if (segment.empty() || segment == "." || segment == "..") return false;
+        for (const char c : segment) {
+            if (static_cast<unsigned char>(c) < 0x20 || c == '\\' || c == 0x7f) return false;
+        }
         if (slash == std::string_view::npos) break;
         start = slash + 1;
+    }
+    return true;
+}
+
+// True when `file` (canonical) lies inside `root` (canonical), compared segment by segment.
+bool inside(const std::filesystem::path& root, const std::filesystem::path& file) {
+    auto file_part = file.begin();
+    for (auto root_part = root.begin(); root_part != root.end(); ++root_part, ++file_part) {
+        if (root_part->empty()) continue;  // a trailing separator of the root
+        if (file_part == file.end() || *file_part != *root_part) return false;
     }
     return true;
 }
@@ -52,12 +67,16 @@ bool safe_relative_path(std::string_view path) {
 
 bool serve_static_file(std::string_view web_root, std::string_view request_path, httplib::Response& res) {
     if (web_root.empty() || request_path.empty() || request_path.front() != '/') return false;
-    if (!safe_relative_path(request_path)) return false;
     std::string relative(request_path.substr(1));
+    if (!plain_segments(relative)) return false;
     if (relative.empty() || relative.back() == '/') relative += "index.html";
-    const std::filesystem::path file = std::filesystem::path(std::string(web_root)) / relative;
+    // The joined path is resolved (symlinks included) and must still be under the resolved web root: a link
+    // inside the wizard's folder that points elsewhere is not followed out of it.
     std::error_code error;
-    if (!std::filesystem::is_regular_file(file, error)) return false;
+    const std::filesystem::path root = std::filesystem::canonical(std::filesystem::path(std::string(web_root)), error);
+    if (error) return false;
+    const std::filesystem::path file = std::filesystem::canonical(root / std::filesystem::path(relative), error);
+    if (error || !inside(root, file) || !std::filesystem::is_regular_file(file, error)) return false;
     std::ifstream in(file, std::ios::binary);
     if (!in) return false;
     std::ostringstream content;

@@ -5,10 +5,12 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <mutex>
 #include <array>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
+#include "http/json_text.hpp"
 #include "mock/mock_server.hpp"
 #include "upstream/header_policy.hpp"
 #include "upstream/model_map.hpp"
@@ -42,6 +44,17 @@ bool is_response_header_we_write(std::string_view name) {
     using upstream::iequals;
     return upstream::is_hop_by_hop(name) || iequals(name, "content-length") || iequals(name, "content-type") ||
            iequals(name, "content-encoding") || (name.size() > 15 && iequals(name.substr(0, 15), "access-control-"));
+}
+
+// Request headers that never go upstream, beyond hop-by-hop ones: the body's framing and coding (the body
+// forwarded is the decoded one, re-framed), the key headers (handled apart), the browser's cookies for
+// localhost, and proxy-chain headers a client could forge.
+bool is_request_header_we_drop(std::string_view name) {
+    using upstream::iequals;
+    return upstream::is_hop_by_hop(name) || iequals(name, "content-length") || iequals(name, "content-encoding") ||
+           iequals(name, "accept-encoding") || iequals(name, "expect") || iequals(name, "cookie") ||
+           iequals(name, "forwarded") || iequals(name, "x-real-ip") ||
+           (name.size() > 12 && iequals(name.substr(0, 12), "x-forwarded-"));
 }
 
 bool constant_time_equals(std::string_view a, std::string_view b) {
@@ -82,9 +95,13 @@ std::string client_content_type(const httplib::Headers& upstream_headers) {
     return type.empty() ? "application/octet-stream" : type;
 }
 
+// The client library percent-decodes header values as the server one does, so an upstream's "%0d%0a" arrives
+// as CR LF: a header that is not one clean line is dropped, never written to our client (response splitting).
 void copy_response_headers(const httplib::Headers& from, httplib::Response& res) {
     for (const auto& [name, value] : from) {
-        if (!is_response_header_we_write(name)) res.headers.emplace(name, value);
+        if (is_response_header_we_write(name)) continue;
+        if (!upstream::is_clean_field_name(name) || !upstream::is_clean_field_value(value)) continue;
+        res.headers.emplace(name, value);
     }
 }
 
@@ -100,6 +117,10 @@ struct RelayState {
 
 struct Forwarder::Impl {
     ServeConfig config;
+    upstream::BufferLimits buffer_limits;
+    std::mutex live_mutex;
+    std::vector<std::weak_ptr<StreamExchange>> live_streams;  // for cut_streams() at the end of a shutdown
+    bool cutting = false;
     std::unique_ptr<mock::MockServer> mock;
     std::map<Protocol, std::shared_ptr<const ResolvedUpstream>> upstreams;
     std::map<Protocol, std::unique_ptr<upstream::ClientPool>> pools;
@@ -111,7 +132,8 @@ struct Forwarder::Impl {
     void forward_buffered(OutgoingRequest& out, const ResolvedUpstream& target, httplib::Response& res,
                           RequestRecord& record);
     void forward_streaming(OutgoingRequest& out, const std::shared_ptr<const ResolvedUpstream>& target,
-                           httplib::Response& res, const std::shared_ptr<RequestRecord>& record) const;
+                           httplib::Response& res, const std::shared_ptr<RequestRecord>& record);
+    std::shared_ptr<StreamExchange> start_exchange(const ResolvedUpstream& target, httplib::Request request);
 };
 
 namespace {
@@ -129,6 +151,8 @@ void respond_failure(const ResolvedUpstream& target, const UpstreamFailure& fail
 }  // namespace
 
 Forwarder::Impl::Impl(const ServeConfig& serve_config) : config(serve_config) {
+    buffer_limits.max_event_bytes = config.max_event_bytes;
+    buffer_limits.max_body_bytes = config.max_response_bytes;
     const bool any_mock = std::any_of(kForwardedProtocols.begin(), kForwardedProtocols.end(), [&](Protocol protocol) {
         const auto it = config.upstreams.find(protocol);
         return it == config.upstreams.end() || it->second.is_mock();
@@ -230,7 +254,7 @@ OutgoingRequest Forwarder::Impl::build(const httplib::Request& req, const RouteM
             if (body.contains("model") && body["model"].is_string()) {
                 if (auto mapped = upstream::map_model(target.config.model_map, body["model"].get<std::string>())) {
                     body["model"] = *mapped;
-                    request.body = body.dump();
+                    request.body = body.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
                 }
             }
         }
@@ -238,10 +262,9 @@ OutgoingRequest Forwarder::Impl::build(const httplib::Request& req, const RouteM
     request.path = upstream::upstream_path(target.target.path_prefix, route_path) + (query.empty() ? "" : "?" + query);
 
     for (const auto& [name, value] : req.headers) {
-        if (is_server_pseudo_header(name) || upstream::is_hop_by_hop(name) || upstream::iequals(name, "content-length") ||
-            upstream::iequals(name, "accept-encoding")) {
-            continue;
-        }
+        if (is_server_pseudo_header(name) || is_request_header_we_drop(name)) continue;
+        // The server refuses requests with such headers before they get here; this keeps it true for any caller.
+        if (!upstream::is_clean_field_name(name) || !upstream::is_clean_field_value(value)) continue;
         if (upstream::is_client_key_header(name)) {
             // A configured key replaces whatever the client sent; a proxy key (what the client used to reach us)
             // is never passed on; any other key is the client's own provider key and passes through.
@@ -270,8 +293,31 @@ void Forwarder::Impl::forward_buffered(OutgoingRequest& out, const ResolvedUpstr
     auto client = pool.acquire(target);
     httplib::Response answer;
     httplib::Error error = httplib::Error::Success;
+    // The answer is held whole before it goes out, so it is capped: a larger one is refused as it arrives
+    // (by its Content-Length, or as the bytes come), never buffered to the end.
+    const std::size_t limit = config.max_response_bytes;
+    std::string body;
+    bool too_large = false;
+    out.request.response_handler = [&](const httplib::Response& head) {
+        const std::string length = head.get_header_value("Content-Length");
+        too_large = !length.empty() && std::strtoull(length.c_str(), nullptr, 10) > limit;
+        return !too_large;
+    };
+    out.request.content_receiver = [&](const char* data, std::size_t length, std::uint64_t, std::uint64_t) {
+        if (body.size() + length > limit) {
+            too_large = true;
+            return false;
+        }
+        body.append(data, length);
+        return true;
+    };
     const auto started = Clock::now();
-    if (!client->send(out.request, answer, error)) {
+    const bool sent = client->send(out.request, answer, error);
+    if (too_large) {
+        respond_failure(target, upstream::describe_failure(target, FailureKind::answer_too_large), res, record);
+        return;  // the client is not pooled: its connection holds the rest of that answer
+    }
+    if (!sent) {
         const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);
         respond_failure(target, upstream::describe_failure(target, error, elapsed, target.config.first_byte_timeout), res,
                         record);
@@ -280,14 +326,26 @@ void Forwarder::Impl::forward_buffered(OutgoingRequest& out, const ResolvedUpstr
     pool.release(std::move(client));
     res.status = answer.status;
     copy_response_headers(answer.headers, res);
-    res.set_content(answer.body, client_content_type(answer.headers));
     record.status = answer.status;
-    record.bytes_out = answer.body.size();
+    record.bytes_out = body.size();
+    res.set_content(std::move(body), client_content_type(answer.headers));
+}
+
+std::shared_ptr<StreamExchange> Forwarder::Impl::start_exchange(const ResolvedUpstream& target,
+                                                                httplib::Request request) {
+    auto exchange = StreamExchange::start(target, std::move(request), buffer_limits);
+    const std::lock_guard lock(live_mutex);
+    if (cutting) exchange->shut_down();
+    live_streams.erase(std::remove_if(live_streams.begin(), live_streams.end(),
+                                      [](const std::weak_ptr<StreamExchange>& live) { return live.expired(); }),
+                       live_streams.end());
+    live_streams.push_back(exchange);
+    return exchange;
 }
 
 void Forwarder::Impl::forward_streaming(OutgoingRequest& out, const std::shared_ptr<const ResolvedUpstream>& target,
-                                        httplib::Response& res, const std::shared_ptr<RequestRecord>& record) const {
-    auto exchange = StreamExchange::start(*target, std::move(out.request));
+                                        httplib::Response& res, const std::shared_ptr<RequestRecord>& record) {
+    auto exchange = start_exchange(*target, std::move(out.request));
     const auto& timeouts = target->config;
     if (!exchange->wait_for_headers(exchange->started_at() + timeouts.first_byte_timeout)) {
         UpstreamFailure failure;
@@ -311,6 +369,9 @@ void Forwarder::Impl::forward_streaming(OutgoingRequest& out, const std::shared_
     const std::string content_type = client_content_type(upstream_headers);
     const bool sse = content_type == "text/event-stream";
     const bool relay = status >= 200 && status < 300 && (sse || !has_header(upstream_headers, "Content-Length"));
+    exchange->set_body_mode(!relay ? upstream::BodyMode::buffer_whole
+                                   : sse  ? upstream::BodyMode::relay_events
+                                          : upstream::BodyMode::relay_bytes);
     if (!relay) {  // an error answer or a sized body: pass it through whole
         if (!exchange->wait_for_finish(timeouts.idle_timeout)) {
             exchange->cancel();
@@ -319,6 +380,10 @@ void Forwarder::Impl::forward_streaming(OutgoingRequest& out, const std::shared_
             return;
         }
         exchange->join();
+        if (exchange->body_too_large()) {
+            respond_failure(*target, upstream::describe_failure(*target, FailureKind::answer_too_large), res, *record);
+            return;
+        }
         if (exchange->error() != httplib::Error::Success) {
             respond_failure(*target, upstream::describe_failure(*target, FailureKind::closed_early), res, *record);
             return;
@@ -365,7 +430,10 @@ void Forwarder::Impl::forward_streaming(OutgoingRequest& out, const std::shared_
                 const auto idle_deadline = exchange->last_byte_at() + target->config.idle_timeout;
                 const bool may_ping = sse && ping_interval.count() > 0 && !exchange->has_pending();
                 const auto wake = may_ping ? std::min(idle_deadline, state->last_write + ping_interval) : idle_deadline;
-                const std::string bytes = exchange->take_relayable(sse, wake);
+                if (exchange->shutting_down()) {
+                    return end_with_failure(sink, upstream::describe_failure(*target, FailureKind::shutting_down));
+                }
+                const std::string bytes = exchange->take_relayable(wake);
                 if (!bytes.empty()) {
                     if (!sink.write(bytes.data(), bytes.size())) {
                         state->client_left = true;
@@ -377,6 +445,12 @@ void Forwarder::Impl::forward_streaming(OutgoingRequest& out, const std::shared_
                     return true;
                 }
                 if (exchange->finished()) {
+                    if (exchange->shutting_down()) {
+                        return end_with_failure(sink, upstream::describe_failure(*target, FailureKind::shutting_down));
+                    }
+                    if (exchange->event_too_large()) {
+                        return end_with_failure(sink, upstream::describe_failure(*target, FailureKind::event_too_large));
+                    }
                     if (exchange->error() == httplib::Error::Success) {
                         sink.done();
                         return true;
@@ -447,6 +521,18 @@ void Forwarder::forward(const httplib::Request& req, httplib::Response& res, con
     } else {
         impl_->forward_buffered(out, *target, res, *kept_record);
     }
+}
+
+void Forwarder::cut_streams() {
+    std::vector<std::shared_ptr<StreamExchange>> live;
+    {
+        const std::lock_guard lock(impl_->live_mutex);
+        impl_->cutting = true;
+        for (const auto& weak : impl_->live_streams) {
+            if (auto exchange = weak.lock()) live.push_back(std::move(exchange));
+        }
+    }
+    for (const auto& exchange : live) exchange->shut_down();
 }
 
 std::vector<Forwarder::UpstreamStatus> Forwarder::check_upstreams() const {

@@ -42,6 +42,8 @@ public:
         std::string error;
     };
     [[nodiscard]] std::vector<UpstreamStatus> check_upstreams() const;
+    // End of a shutdown's grace: every stream still relayed ends now with the protocol's error event.
+    void cut_streams();
 
 private:
     struct Impl;

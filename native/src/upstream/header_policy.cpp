@@ -63,6 +63,47 @@ std::string_view key_from_header_value(std::string_view name, std::string_view v
     return value;
 }
 
+bool is_clean_field_name(std::string_view name) {
+    if (name.empty()) return false;
+    constexpr std::string_view kTokenPunctuation = "!#$%&'*+-.^_`|~";
+    for (const char c : name) {
+        const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (!alnum && kTokenPunctuation.find(c) == std::string_view::npos) return false;
+    }
+    return true;
+}
+
+bool is_clean_field_value(std::string_view value) {
+    for (const char c : value) {
+        const auto byte = static_cast<unsigned char>(c);
+        if ((byte < 0x20 && byte != '\t') || byte == 0x7f) return false;
+    }
+    return true;
+}
+
+std::string decode_query_component(std::string_view text) {
+    const auto hex = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '+') {
+            out.push_back(' ');
+        } else if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 &&
+                   hex(text[i + 2]) >= 0) {
+            out.push_back(static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2])));
+            i += 2;
+        } else {
+            out.push_back(text[i]);
+        }
+    }
+    return out;
+}
+
 std::string remove_query_param(std::string_view query, std::string_view name, std::string* removed) {
     std::string kept;
     while (!query.empty()) {
@@ -70,9 +111,8 @@ std::string remove_query_param(std::string_view query, std::string_view name, st
         const std::string_view pair = query.substr(0, amp);
         query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
         const std::size_t eq = pair.find('=');
-        const std::string_view key = pair.substr(0, eq);
-        if (key == name) {
-            if (removed != nullptr && eq != std::string_view::npos) *removed = std::string(pair.substr(eq + 1));
+        if (decode_query_component(pair.substr(0, eq)) == name) {
+            if (removed != nullptr && eq != std::string_view::npos) *removed = decode_query_component(pair.substr(eq + 1));
             continue;
         }
         if (pair.empty()) continue;

@@ -25,7 +25,17 @@ namespace pathwise::upstream {
 // The key inside a client's key header value ("Bearer k" → "k", "k" → "k").
 [[nodiscard]] std::string_view key_from_header_value(std::string_view name, std::string_view value);
 
-// Removes `name=…` from a query string ("alt=sse&key=abc" → "alt=sse"); returns the removed value via `removed`.
+// RFC 9110 §5.1/§5.5: a header name is a token; a value has no control character but tab (no CR, LF, NUL).
+// The server library percent-decodes header values, so "%0d%0a" arrives as CR LF: every header that crosses
+// the proxy, either way, passes these first.
+[[nodiscard]] bool is_clean_field_name(std::string_view name);
+[[nodiscard]] bool is_clean_field_value(std::string_view value);
+
+// A query component as a server decodes it: %XX and '+' (space). "pk%2Bsecret" → "pk+secret".
+[[nodiscard]] std::string decode_query_component(std::string_view text);
+
+// Removes every `name=…` whose DECODED name is `name` from a query string ("alt=sse&%6Bey=abc" → "alt=sse");
+// returns the last removed value, decoded, via `removed`.
 [[nodiscard]] std::string remove_query_param(std::string_view query, std::string_view name, std::string* removed);
 
 // Content types compare without parameters and case: "Text/Event-Stream; charset=utf-8" is an event stream.

@@ -1,5 +1,7 @@
 #include "upstream/protocol_errors.hpp"
 
+#include "http/json_text.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace pathwise::upstream {
@@ -37,7 +39,7 @@ nlohmann::json error_json(Protocol protocol, int status, std::string_view code, 
 }  // namespace
 
 std::string error_body(Protocol protocol, int status, std::string_view code, std::string_view message) {
-    return error_json(protocol, status, code, message).dump();
+    return error_json(protocol, status, code, message).dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
 }
 
 std::string error_event(Protocol protocol, int status, std::string_view code, std::string_view message) {
@@ -45,9 +47,9 @@ std::string error_event(Protocol protocol, int status, std::string_view code, st
     if (protocol == Protocol::anthropic) {
         // Anthropic documents mid-stream errors as this event; its SDKs raise it (api_error, not timeout_error).
         body["error"]["type"] = "api_error";
-        return "event: error\ndata: " + body.dump() + "\n\n";
+        return "event: error\ndata: " + body.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8) + "\n\n";
     }
-    return "data: " + body.dump() + "\n\n";
+    return "data: " + body.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8) + "\n\n";
 }
 
 }  // namespace pathwise::upstream

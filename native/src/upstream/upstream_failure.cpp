@@ -66,6 +66,22 @@ UpstreamFailure describe_failure(const ResolvedUpstream& upstream, FailureKind k
             failure.code = "upstream_setup";
             failure.message = who + " cannot be used: " + upstream.setup_error;
             break;
+        case FailureKind::answer_too_large:
+            failure.code = "upstream_answer_too_large";
+            failure.message = who + " sent an answer larger than max_response_bytes; Pathwise holds a non-streamed "
+                              "answer whole, so it stopped reading. Ask for a streamed answer or raise max_response_bytes.";
+            break;
+        case FailureKind::event_too_large:
+            failure.code = "upstream_event_too_large";
+            failure.message = who + " sent a streamed event larger than max_event_bytes (no blank line ended it); "
+                              "the stream was stopped. Raise max_event_bytes if the upstream really sends such events.";
+            break;
+        case FailureKind::shutting_down:
+            failure.status = 503;
+            failure.code = "proxy_shutting_down";
+            failure.message = "Pathwise is shutting down: the answer from " + who +
+                              " was cut at the end of the shutdown grace period (shutdown_grace_ms). Retry once it runs again.";
+            break;
         case FailureKind::other:
             failure.code = "upstream_error";
             failure.message = who + " could not be reached";

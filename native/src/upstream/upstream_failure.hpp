@@ -22,6 +22,9 @@ enum class FailureKind {
     tls_handshake,       // 502
     ca_file,             // 502: the configured CA bundle could not be loaded
     setup,               // 502: the upstream is misconfigured (bad base_url, mock not running)
+    answer_too_large,    // 502: a non-streamed answer over max_response_bytes
+    event_too_large,     // 502 (an error event mid-stream): one SSE event over max_event_bytes
+    shutting_down,       // 503 (an error event mid-stream): the proxy's shutdown grace ended
     other,               // 502
 };
 

@@ -1,0 +1,311 @@
+// guarded_server.cpp — see guarded_server.hpp.
+//
+// This replaces httplib::Server::process_and_close_socket (virtual, for exactly this: SSLServer overrides it
+// too) with our own keep-alive loop around the library's protected process_request(). The library still
+// parses and answers each request; we own the socket, the stream it reads from, and when the loop ends.
+#include "http/guarded_server.hpp"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <climits>
+#include <cstring>
+
+namespace pathwise::http {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Waits until `sock` is readable or `deadline`; false on timeout or error.
+bool wait_readable(socket_t sock, Clock::time_point deadline) {
+    for (;;) {
+        const auto now = Clock::now();
+        if (now >= deadline) return false;
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now).count() + 1;
+        pollfd waiting{sock, POLLIN, 0};
+        const int ready = ::poll(&waiting, 1, static_cast<int>(std::min<long long>(left, INT_MAX)));
+        if (ready > 0) return true;
+        if (ready < 0 && errno != EINTR) return false;
+    }
+}
+
+bool announces_body(const httplib::Request& req) {
+    if (req.has_header("Transfer-Encoding")) return true;
+    const std::string length = req.get_header_value("Content-Length");
+    return !length.empty() && length.find_first_not_of('0') != std::string::npos;
+}
+
+}  // namespace
+
+// What the loop knows about the request in progress on one connection.
+struct GuardedServer::Connection {
+    const std::atomic<bool>* server_draining = nullptr;
+    bool head_complete = false;
+    bool announced_body = false;
+    bool body_was_consumed = false;
+    bool close_requested = false;
+    HeadFailure head_failure = HeadFailure::none;
+
+    [[nodiscard]] bool must_close() const {
+        return !head_complete || close_requested || (announced_body && !body_was_consumed);
+    }
+};
+
+namespace {
+thread_local GuardedServer::Connection* current_connection = nullptr;  // NOLINT: one per connection thread
+}
+
+// A socket stream whose reads end at the deadline of the phase they belong to (head, then body), and whose
+// head reads stop at max_head_bytes. Its read-ahead buffer lives as long as the connection, so a pipelined
+// request that arrived with the previous one is not lost.
+class GuardedServer::GuardedStream final : public httplib::Stream {
+public:
+    GuardedStream(socket_t sock, const ConnectionLimits& limits, Connection& connection)
+        : sock_(sock), limits_(limits), connection_(connection) {}
+
+    void begin_head() {
+        in_head_ = true;
+        head_bytes_ = 0;
+        answered_ = false;
+        deadline_ = Clock::now() + limits_.head_timeout;
+    }
+    void begin_body() {
+        in_head_ = false;
+        deadline_ = Clock::now() + limits_.body_timeout;
+    }
+    [[nodiscard]] bool has_buffered() const { return begin_ < end_; }
+    [[nodiscard]] bool answered() const { return answered_; }  // some of an answer went out for this request
+
+    bool is_readable() const override { return has_buffered() || wait_readable(sock_, deadline_); }
+
+    bool is_writable() const override {
+        const auto timeout = limits_.write_timeout;
+        const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(timeout);
+        const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(timeout - seconds);
+        return httplib::detail::select_write(sock_, static_cast<time_t>(seconds.count()),
+                                             static_cast<time_t>(micros.count())) > 0 &&
+               httplib::detail::is_socket_alive(sock_);
+    }
+
+    ssize_t read(char* ptr, size_t size) override {
+        if (size == 0) return 0;
+        if (in_head_) {
+            if (head_bytes_ >= limits_.max_head_bytes) {
+                connection_.head_failure = HeadFailure::too_large;
+                return -1;
+            }
+            size = std::min(size, limits_.max_head_bytes - head_bytes_);
+        }
+        if (!has_buffered()) {
+            if (!wait_readable(sock_, deadline_)) {
+                if (in_head_) connection_.head_failure = HeadFailure::timed_out;
+                return -1;
+            }
+            ssize_t received = 0;
+            do {
+                received = ::recv(sock_, buffer_.data(), buffer_.size(), 0);
+            } while (received < 0 && errno == EINTR);
+            if (received <= 0) return received;  // 0: the client closed its side
+            begin_ = 0;
+            end_ = static_cast<std::size_t>(received);
+        }
+        const std::size_t copied = std::min(size, end_ - begin_);
+        std::memcpy(ptr, buffer_.data() + begin_, copied);
+        begin_ += copied;
+        if (in_head_) head_bytes_ += copied;
+        return static_cast<ssize_t>(copied);
+    }
+
+    ssize_t write(const char* ptr, size_t size) override {
+        if (!is_writable()) return -1;
+        ssize_t sent = 0;
+        do {
+            sent = ::send(sock_, ptr, size, MSG_NOSIGNAL);
+        } while (sent < 0 && errno == EINTR);
+        answered_ = answered_ || sent > 0;
+        return sent;
+    }
+
+    void get_remote_ip_and_port(std::string& ip, int& port) const override {
+        httplib::detail::get_remote_ip_and_port(sock_, ip, port);
+    }
+    void get_local_ip_and_port(std::string& ip, int& port) const override {
+        httplib::detail::get_local_ip_and_port(sock_, ip, port);
+    }
+    socket_t socket() const override { return sock_; }
+
+private:
+    socket_t sock_;
+    const ConnectionLimits& limits_;
+    Connection& connection_;
+    bool in_head_ = true;
+    bool answered_ = false;
+    std::size_t head_bytes_ = 0;
+    Clock::time_point deadline_ = Clock::now();
+    std::array<char, 16 * 1024> buffer_{};
+    std::size_t begin_ = 0;
+    std::size_t end_ = 0;
+};
+
+GuardedServer::GuardedServer(ConnectionLimits limits) : limits_(limits) {
+    if (::pipe(wake_pipe_) == 0) {
+        ::fcntl(wake_pipe_[0], F_SETFD, FD_CLOEXEC);
+        ::fcntl(wake_pipe_[1], F_SETFD, FD_CLOEXEC);
+    }
+    // A response after which the connection ends says so, so the client does not send another request on it.
+    set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+        if (!closing_after_response()) return;
+        res.headers.erase("Keep-Alive");
+        res.set_header("Connection", "close");
+    });
+}
+
+GuardedServer::~GuardedServer() {
+    for (const int fd : wake_pipe_) {
+        if (fd >= 0) ::close(fd);
+    }
+}
+
+void GuardedServer::body_consumed() {
+    if (current_connection != nullptr) current_connection->body_was_consumed = true;
+}
+
+void GuardedServer::close_after_response() {
+    if (current_connection != nullptr) current_connection->close_requested = true;
+}
+
+HeadFailure GuardedServer::head_failure() {
+    return current_connection != nullptr ? current_connection->head_failure : HeadFailure::none;
+}
+
+bool GuardedServer::closing_after_response() {
+    const Connection* connection = current_connection;
+    return connection != nullptr && (connection->must_close() || connection->server_draining->load());
+}
+
+void GuardedServer::drain() {
+    draining_ = true;
+    if (wake_pipe_[1] >= 0) {
+        const char byte = 1;
+        (void)!::write(wake_pipe_[1], &byte, 1);  // never read: the pipe stays readable for every waiter
+    }
+    const auto sock = svr_sock_.load();
+    if (sock != INVALID_SOCKET) ::shutdown(sock, SHUT_RDWR);  // the accept loop ends; listen() returns once
+                                                                // every connection thread has finished
+}
+
+bool GuardedServer::admit_client(const std::string& address) {
+    const std::lock_guard lock(clients_mutex_);
+    std::size_t& count = connections_per_client_[address];
+    if (limits_.max_connections_per_client > 0 && count >= limits_.max_connections_per_client) {
+        if (count == 0) connections_per_client_.erase(address);
+        return false;
+    }
+    ++count;
+    return true;
+}
+
+void GuardedServer::release_client(const std::string& address) {
+    const std::lock_guard lock(clients_mutex_);
+    const auto found = connections_per_client_.find(address);
+    if (found == connections_per_client_.end()) return;
+    if (--found->second == 0) connections_per_client_.erase(found);
+}
+
+bool GuardedServer::wait_for_next_request(socket_t sock) const {
+    std::array<pollfd, 2> waiting{{{sock, POLLIN, 0}, {wake_pipe_[0], POLLIN, 0}}};
+    const auto deadline = Clock::now() + limits_.keep_alive_timeout;
+    for (;;) {
+        const auto now = Clock::now();
+        if (now >= deadline || draining_) return false;
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now).count() + 1;
+        const int ready = ::poll(waiting.data(), wake_pipe_[0] >= 0 ? 2 : 1, static_cast<int>(left));
+        if (ready < 0 && errno != EINTR) return false;
+        if (ready > 0) return (waiting[0].revents & POLLIN) != 0 && !draining_;
+    }
+}
+
+void GuardedServer::refuse_over_cap(socket_t sock, std::size_t cap) {
+    const std::string body = R"({"error":{"message":"Too many connections from your address (at most )" +
+                             std::to_string(cap) +
+                             R"( at once, max_connections_per_client). Close idle connections or raise the limit.",)"
+                             R"("type":"too_many_connections"}})";
+    const std::string answer = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+                               "Retry-After: 1\r\nConnection: close\r\nContent-Length: " +
+                               std::to_string(body.size()) + "\r\n\r\n" + body;
+    (void)!::send(sock, answer.data(), answer.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+}
+
+bool GuardedServer::process_and_close_socket(socket_t sock) {
+    std::string remote_addr;
+    int remote_port = 0;
+    httplib::detail::get_remote_ip_and_port(sock, remote_addr, remote_port);
+    if (!admit_client(remote_addr)) {
+        refuse_over_cap(sock, limits_.max_connections_per_client);
+        linger_and_close(sock);
+        return true;
+    }
+    std::string local_addr;
+    int local_port = 0;
+    httplib::detail::get_local_ip_and_port(sock, local_addr, local_port);
+    ++open_connections_;
+
+    Connection connection;
+    connection.server_draining = &draining_;
+    GuardedStream stream(sock, limits_, connection);
+    current_connection = &connection;
+    bool ok = true;
+    bool linger = false;
+    for (std::size_t served = 0; served < limits_.keep_alive_max_requests; ++served) {
+        if (draining_ || (!stream.has_buffered() && !wait_for_next_request(sock))) break;
+        connection = Connection{};
+        connection.server_draining = &draining_;
+        stream.begin_head();
+        const bool last = served + 1 == limits_.keep_alive_max_requests || draining_;
+        bool connection_closed = false;
+        ok = process_request(stream, remote_addr, remote_port, local_addr, local_port, last, connection_closed,
+                             [&](httplib::Request& req) {
+                                 connection.head_complete = true;
+                                 connection.announced_body = announces_body(req);
+                                 stream.begin_body();
+                             });
+        if (connection.must_close()) {
+            linger = stream.answered();  // an answer went out while the client may still be sending
+            break;
+        }
+        if (!ok || connection_closed || last) break;
+    }
+    current_connection = nullptr;
+    if (linger) {
+        linger_and_close(sock);
+    } else {
+        httplib::detail::shutdown_socket(sock);
+        httplib::detail::close_socket(sock);
+    }
+    --open_connections_;
+    release_client(remote_addr);
+    return ok;
+}
+
+void linger_and_close(socket_t sock) {
+    constexpr auto kLingerTotal = std::chrono::seconds(2);
+    constexpr auto kLingerSilence = std::chrono::milliseconds(300);
+    constexpr std::size_t kLingerBytes = 64u << 20;
+    ::shutdown(sock, SHUT_WR);
+    const auto until = Clock::now() + kLingerTotal;
+    std::array<char, 16 * 1024> sink{};
+    std::size_t dropped = 0;
+    while (dropped < kLingerBytes && wait_readable(sock, std::min(until, Clock::now() + kLingerSilence))) {
+        const ssize_t received = ::recv(sock, sink.data(), sink.size(), 0);
+        if (received <= 0) break;
+        dropped += static_cast<std::size_t>(received);
+    }
+    ::close(sock);
+}
+
+}  // namespace pathwise::http
