@@ -24,33 +24,23 @@ for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 
-# apt-get source needs a deb-src entry.
-srcfile=/etc/apt/sources.list.d/pathwise-src.sources
+# apt-get source needs a deb-src entry: bookworm for ImGui; trixie for cpp-httplib 0.18.7, whose Debian 13
+# package has the CVE patches that bound header count, line length and chunked bodies (docs/building.md).
+# Only deb-src entries are added: no binary package is ever installed from trixie.
 need_update=0
-if [ ! -f "$srcfile" ]; then
-  $SUDO tee "$srcfile" >/dev/null <<'SRC'
+add_deb_src() {  # suite, file
+  [ -f "$2" ] && return 0
+  $SUDO tee "$2" >/dev/null <<SRC
 Types: deb-src
 URIs: http://deb.debian.org/debian
-Suites: bookworm
+Suites: $1
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SRC
   need_update=1
-fi
-# cpp-httplib comes as source from Debian 13 (trixie): 0.18.7 with Debian's CVE patches bounds header count,
-# line length and chunked bodies, and lets a server subclass own its connections (docs/building.md). Only the
-# deb-src entry is added: no binary package is ever installed from trixie.
-trixie_srcfile=/etc/apt/sources.list.d/pathwise-trixie-src.sources
-if [ ! -f "$trixie_srcfile" ]; then
-  $SUDO tee "$trixie_srcfile" >/dev/null <<'SRC'
-Types: deb-src
-URIs: http://deb.debian.org/debian
-Suites: trixie
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-SRC
-  need_update=1
-fi
+}
+add_deb_src bookworm /etc/apt/sources.list.d/pathwise-src.sources
+add_deb_src trixie /etc/apt/sources.list.d/pathwise-trixie-src.sources
 
 if [ ${#missing[@]} -gt 0 ] || [ $need_update -eq 1 ]; then
   echo "setup: installing ${#missing[@]} Debian package(s): ${missing[*]}"
@@ -64,7 +54,7 @@ fi
 third=$here/third_party
 if [ ! -f "$third/imgui/imgui.cpp" ]; then
   mkdir -p "$third"
-  ( cd "$third" && rm -rf imgui-* imgui_* && apt-get source -qq imgui >/dev/null 2>&1 || apt-get source imgui )
+  ( cd "$third" && rm -rf imgui-* imgui_* && apt-get source -qq imgui/bookworm >/dev/null 2>&1 || apt-get source imgui/bookworm )
   src=$(ls -d "$third"/imgui-*/ | head -1)
   rm -rf "$third/imgui"
   mv "$src" "$third/imgui"

@@ -34,6 +34,10 @@ bool wait_readable(socket_t sock, Clock::time_point deadline) {
     }
 }
 
+bool is_loopback_address(const std::string& address) {
+    return address.rfind("127.", 0) == 0 || address == "::1" || address.rfind("::ffff:127.", 0) == 0;
+}
+
 bool announces_body(const httplib::Request& req) {
     if (req.has_header("Transfer-Encoding")) return true;
     const std::string length = req.get_header_value("Content-Length");
@@ -200,6 +204,7 @@ void GuardedServer::drain() {
 }
 
 bool GuardedServer::admit_client(const std::string& address) {
+    if (limits_.loopback_exempt && is_loopback_address(address)) return true;
     const std::lock_guard lock(clients_mutex_);
     std::size_t& count = connections_per_client_[address];
     if (limits_.max_connections_per_client > 0 && count >= limits_.max_connections_per_client) {
@@ -211,6 +216,7 @@ bool GuardedServer::admit_client(const std::string& address) {
 }
 
 void GuardedServer::release_client(const std::string& address) {
+    if (limits_.loopback_exempt && is_loopback_address(address)) return;
     const std::lock_guard lock(clients_mutex_);
     const auto found = connections_per_client_.find(address);
     if (found == connections_per_client_.end()) return;

@@ -35,6 +35,7 @@ struct ConnectionLimits {
     std::size_t keep_alive_max_requests = 100;
     std::size_t max_head_bytes = 64u << 10;
     std::size_t max_connections_per_client = 0;  // 0 = no cap
+    bool loopback_exempt = false;                // the cap applies to non-loopback addresses only
 };
 
 // Why reading a request head failed, for the error an answer gives (the library only says "400").

@@ -104,7 +104,7 @@ const std::vector<Setting>& settings() {
         {"body_read_timeout_ms", Kind::integer, "the whole request body must arrive within this (default 120000)",
          milliseconds_setting(100, 3'600'000, &ServeConfig::body_read_timeout)},
         {"max_connections_per_client", Kind::integer,
-         "connections one client address may hold (default 0 = three quarters of threads)",
+         "connections one address may hold (default 0: 3/4 of threads, loopback exempt)",
          integer_setting(0, 100'000, [](ServeConfig& c, long long n) {
              c.max_connections_per_client = static_cast<std::size_t>(n);
          })},
@@ -654,9 +654,6 @@ Result<ServeConfig> load_serve_config(const std::vector<std::string>& args, cons
     if (!provenance.web_root_set) config.web_root = PATHWISE_DEFAULT_WEB_ROOT;
     if (config.allow_lan_access && !provenance.host_set) config.host = "0.0.0.0";
     config.api_keys.erase(std::remove(config.api_keys.begin(), config.api_keys.end(), std::string()), config.api_keys.end());
-    if (config.max_connections_per_client == 0) {
-        config.max_connections_per_client = std::max<std::size_t>(1, static_cast<std::size_t>(config.threads) * 3 / 4);
-    }
     // What decides auth is the address actually bound, not the flag: 0.0.0.0 or a LAN address is reachable
     // from the network whichever way it was asked for.
     const bool lan = reachable_from_lan(config);

@@ -50,7 +50,7 @@ struct ServeConfig {
     std::size_t max_header_bytes = 64u << 10;  // 431 above
     std::chrono::milliseconds header_read_timeout{10'000};   // the whole request head, in total
     std::chrono::milliseconds body_read_timeout{120'000};    // the whole request body, in total
-    std::size_t max_connections_per_client = 0;               // 0 = three quarters of threads
+    std::size_t max_connections_per_client = 0;               // 0 = 3/4 of threads for non-loopback clients
     std::size_t max_response_bytes = 64u << 20;               // a non-streamed upstream answer (502 above)
     std::size_t max_event_bytes = 16u << 20;                  // one streamed SSE event (the stream fails above)
     std::chrono::milliseconds keep_alive_timeout{5'000};

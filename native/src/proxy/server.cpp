@@ -96,7 +96,12 @@ http::ConnectionLimits connection_limits(const ServeConfig& config) {
     limits.keep_alive_timeout = config.keep_alive_timeout;
     limits.keep_alive_max_requests = 100;
     limits.max_head_bytes = config.max_header_bytes;
-    limits.max_connections_per_client = config.max_connections_per_client;
+    // By default the cap keeps one LAN machine from taking the whole pool; on loopback every client is this
+    // machine's person, so only an explicit setting caps it there.
+    limits.max_connections_per_client = config.max_connections_per_client > 0
+                                            ? config.max_connections_per_client
+                                            : std::max<std::size_t>(1, static_cast<std::size_t>(config.threads) * 3 / 4);
+    limits.loopback_exempt = config.max_connections_per_client == 0;
     return limits;
 }
 

@@ -97,12 +97,18 @@ std::string client_content_type(const httplib::Headers& upstream_headers) {
 
 // The client library percent-decodes header values as the server one does, so an upstream's "%0d%0a" arrives
 // as CR LF: a header that is not one clean line is dropped, never written to our client (response splitting).
-void copy_response_headers(const httplib::Headers& from, httplib::Response& res) {
+// False when one was dropped: that upstream connection is not trusted with another request.
+bool copy_response_headers(const httplib::Headers& from, httplib::Response& res) {
+    bool all_clean = true;
     for (const auto& [name, value] : from) {
         if (is_response_header_we_write(name)) continue;
-        if (!upstream::is_clean_field_name(name) || !upstream::is_clean_field_value(value)) continue;
+        if (!upstream::is_clean_field_name(name) || !upstream::is_clean_field_value(value)) {
+            all_clean = false;
+            continue;
+        }
         res.headers.emplace(name, value);
     }
+    return all_clean;
 }
 
 // What a relayed stream knows when it ends, for the request record.
@@ -323,9 +329,10 @@ void Forwarder::Impl::forward_buffered(OutgoingRequest& out, const ResolvedUpstr
                         record);
         return;
     }
-    pool.release(std::move(client));
     res.status = answer.status;
-    copy_response_headers(answer.headers, res);
+    // Only a connection whose exchange went by the book goes back to the pool: after anything odd (a header
+    // smuggling attempt, an answer cut short) the next client must not inherit its state.
+    if (copy_response_headers(answer.headers, res)) pool.release(std::move(client));
     record.status = answer.status;
     record.bytes_out = body.size();
     res.set_content(std::move(body), client_content_type(answer.headers));

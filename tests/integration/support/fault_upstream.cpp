@@ -1,5 +1,6 @@
 // fault_upstream.cpp — see fault_upstream.hpp.
 #include "fault_upstream.hpp"
+#include "raw_http.hpp"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -53,21 +54,6 @@ std::string header_of(std::string_view head, std::string_view name) {
     std::string value(head.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
     while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.pop_back();
     return value;
-}
-
-int connect_loopback(int port, int receive_buffer) {
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0) return -1;
-    if (receive_buffer > 0) ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &receive_buffer, sizeof receive_buffer);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(static_cast<std::uint16_t>(port));
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-        ::close(fd);
-        return -1;
-    }
-    return fd;
 }
 
 }  // namespace
@@ -417,31 +403,27 @@ bool RawConnection::send(std::string_view bytes, std::chrono::milliseconds timeo
     return true;
 }
 
-bool RawConnection::read_until_close(std::string& out, std::chrono::milliseconds timeout) {
-    if (fd_ < 0) return true;
+// Reads into `out` until the server closes (true), `timeout` (false), or, with `stop_after_data`, the first bytes.
+static bool read_into(int fd, std::string& out, std::chrono::milliseconds timeout, bool stop_after_data) {
     const auto deadline = Clock::now() + timeout;
     char buffer[65536];
     while (Clock::now() < deadline) {
-        const long n = read_slice(fd_, buffer, sizeof buffer, deadline);
-        if (n < 0) return true;
-        if (n > 0) out.append(buffer, static_cast<std::size_t>(n));
+        const long n = read_slice(fd, buffer, sizeof buffer, deadline);
+        if (n < 0) return !stop_after_data;
+        if (n > 0) {
+            out.append(buffer, static_cast<std::size_t>(n));
+            if (stop_after_data) return true;
+        }
     }
-    return false;
+    return stop_after_data;
+}
+
+bool RawConnection::read_until_close(std::string& out, std::chrono::milliseconds timeout) {
+    return fd_ < 0 || read_into(fd_, out, timeout, false);
 }
 
 bool RawConnection::read_some(std::string& out, std::chrono::milliseconds timeout) {
-    if (fd_ < 0) return false;
-    const auto deadline = Clock::now() + timeout;
-    char buffer[65536];
-    while (Clock::now() < deadline) {
-        const long n = read_slice(fd_, buffer, sizeof buffer, deadline);
-        if (n < 0) return false;
-        if (n > 0) {
-            out.append(buffer, static_cast<std::size_t>(n));
-            return true;
-        }
-    }
-    return true;
+    return fd_ >= 0 && read_into(fd_, out, timeout, true);
 }
 
 bool RawConnection::wait_closed(std::chrono::milliseconds timeout) {

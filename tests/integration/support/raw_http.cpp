@@ -11,13 +11,11 @@
 #include <cctype>
 
 namespace pathwise::testing {
-namespace {
 
-using Clock = std::chrono::steady_clock;
-
-int connect_loopback(int port) {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+int connect_loopback(int port, int receive_buffer) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0) return -1;
+    if (receive_buffer > 0) ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &receive_buffer, sizeof receive_buffer);
     sockaddr_in address{};
     address.sin_family = AF_INET;
     address.sin_port = htons(static_cast<std::uint16_t>(port));
@@ -28,6 +26,10 @@ int connect_loopback(int port) {
     }
     return fd;
 }
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
 
 bool send_all(int fd, const std::string& data) {
     std::size_t sent = 0;

@@ -16,6 +16,10 @@ struct RawResponse {
     std::chrono::milliseconds elapsed{0};
 };
 
+// A blocking TCP socket connected to 127.0.0.1:port (-1 on failure); `receive_buffer` > 0 sets SO_RCVBUF, so a
+// test can play a client that reads slowly.
+int connect_loopback(int port, int receive_buffer = 0);
+
 // Connects to 127.0.0.1:port, sends `request` verbatim, then reads until the server closes or `timeout`.
 // Send "Connection: close" in `request` to get the whole answer quickly.
 RawResponse raw_exchange(int port, const std::string& request, std::chrono::milliseconds timeout);
