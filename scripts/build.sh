@@ -11,7 +11,7 @@ command -v ninja >/dev/null && generator=(-G Ninja)
 build_native() {
   if [ ! -f "$root/build/native/CMakeCache.txt" ]; then
     cmake -S "$root" -B "$root/build/native" "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-      -DPATHWISE_WEB_ROOT="$root/build/web/wizard" >/dev/null
+      -DPATHWISE_WERROR=ON -DPATHWISE_WEB_ROOT="$root/build/web/wizard" >/dev/null
   fi
   cmake --build "$root/build/native" -j "$jobs"
 }
@@ -21,7 +21,7 @@ build_web() {
   # to run 3.1.6's output (TOOLCHAIN.md).
   export NODE_PATH=/usr/share/nodejs
   if [ ! -f "$root/build/web/CMakeCache.txt" ]; then
-    emcmake cmake -S "$root" -B "$root/build/web" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release \
+    emcmake cmake -S "$root" -B "$root/build/web" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release -DPATHWISE_WERROR=ON \
       -DCMAKE_CROSSCOMPILING_EMULATOR="/usr/bin/node;--no-experimental-fetch" >/dev/null
   fi
   cmake --build "$root/build/web" -j "$jobs"

@@ -62,6 +62,44 @@ struct GuardedServer::Connection {
 
 namespace {
 thread_local GuardedServer::Connection* current_connection = nullptr;  // NOLINT: one per connection thread
+thread_local std::uint64_t current_ticket = 0;                          // NOLINT: the job this thread runs
+}
+
+// The library's thread pool, with a ticket per accepted connection: enqueue() runs on the accept thread, in
+// accept order, so the tickets are that order.
+class GuardedServer::AdmissionQueue final : public httplib::TaskQueue {
+public:
+    explicit AdmissionQueue(std::size_t threads) : pool_(threads) {}
+    bool enqueue(std::function<void()> job) override {
+        const std::uint64_t ticket = next_ticket_++;
+        return pool_.enqueue([ticket, job = std::move(job)] {
+            current_ticket = ticket;
+            job();
+        });
+    }
+    void shutdown() override { pool_.shutdown(); }
+
+private:
+    httplib::ThreadPool pool_;
+    std::uint64_t next_ticket_ = 0;  // only the accept thread touches it
+};
+
+void GuardedServer::set_thread_count(std::size_t threads) {
+    // The library takes ownership of the queue it is given.
+    new_task_queue = [threads] { return new AdmissionQueue(threads); };
+}
+
+void GuardedServer::wait_for_admission_turn(std::uint64_t ticket) {
+    std::unique_lock lock(clients_mutex_);
+    admission_turn_.wait(lock, [&] { return next_admission_ >= ticket; });
+}
+
+void GuardedServer::end_admission_turn() {
+    {
+        const std::lock_guard lock(clients_mutex_);
+        ++next_admission_;
+    }
+    admission_turn_.notify_all();
 }
 
 // A socket stream whose reads end at the deadline of the phase they belong to (head, then body), and whose
@@ -204,6 +242,11 @@ void GuardedServer::drain() {
 }
 
 bool GuardedServer::admit_client(const std::string& address) {
+    wait_for_admission_turn(current_ticket);
+    struct EndTurn {
+        GuardedServer& server;
+        ~EndTurn() { server.end_admission_turn(); }
+    } end_turn{*this};
     if (limits_.loopback_exempt && is_loopback_address(address)) return true;
     const std::lock_guard lock(clients_mutex_);
     std::size_t& count = connections_per_client_[address];

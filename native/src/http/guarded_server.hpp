@@ -20,7 +20,9 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <mutex>
 #include <string>
@@ -55,6 +57,11 @@ public:
     // True when the request being answered will not be followed by another on its connection.
     [[nodiscard]] static bool closing_after_response();
 
+    // The pool: `threads` connections are served at once (each stream and idle keep-alive holds one). Use this
+    // instead of new_task_queue: it admits connections in the order they were accepted, so connections a client
+    // already holds count against its cap before a newer one is looked at, however the threads are scheduled.
+    void set_thread_count(std::size_t threads);
+
     void drain();
     [[nodiscard]] bool draining() const { return draining_.load(); }
     [[nodiscard]] std::size_t open_connections() const { return open_connections_.load(); }
@@ -63,6 +70,9 @@ public:
 
 private:
     class GuardedStream;
+    class AdmissionQueue;
+    void wait_for_admission_turn(std::uint64_t ticket);
+    void end_admission_turn();
 
     bool process_and_close_socket(socket_t sock) override;
     bool admit_client(const std::string& address);
@@ -75,6 +85,8 @@ private:
     std::atomic<std::size_t> open_connections_{0};
     int wake_pipe_[2] = {-1, -1};  // readable once drain() ran: wakes every keep-alive wait at once
     std::mutex clients_mutex_;
+    std::condition_variable admission_turn_;
+    std::uint64_t next_admission_ = 0;  // the ticket whose connection is admitted next
     std::map<std::string, std::size_t> connections_per_client_;
 };
 

@@ -646,10 +646,9 @@ struct ProxyServer::Impl final : Exchange::Finish {
     }
 
     void configure_http() {
-        // The .so ignores CPPHTTPLIB_THREAD_POOL_COUNT (TOOLCHAIN.md); each stream and each idle keep-alive
-        // connection holds a pool thread, so the pool is sized at run time. httplib owns the queue it gets.
+        // Each stream and each idle keep-alive connection holds a pool thread, so the pool is sized at run time.
         const auto threads = static_cast<std::size_t>(config.threads);
-        http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+        http.set_thread_count(threads);
         const auto seconds_rounded_up = [](std::chrono::milliseconds ms) {
             return static_cast<time_t>((ms.count() + 999) / 1000);
         };

@@ -196,17 +196,9 @@ Forwarder::Impl::Impl(const ServeConfig& serve_config) : config(serve_config) {
                                         "' is not a usable URL: " + parse_error;
             }
         }
+        // api_key_env was resolved by the config loader, from the environment it was given (an unset variable
+        // stops start-up there), so the key is in api_key either way.
         resolved->api_key = resolved->config.api_key;
-        if (resolved->api_key.empty() && !resolved->config.api_key_env.empty()) {
-            const char* from_env = std::getenv(resolved->config.api_key_env.c_str());
-            if (from_env != nullptr && *from_env != '\0') {
-                resolved->api_key = from_env;
-            } else if (resolved->setup_error.empty()) {
-                resolved->setup_error = "the environment variable " + resolved->config.api_key_env + " (upstreams." +
-                                        std::string(protocol_name(protocol)) +
-                                        ".api_key_env) is not set: export it or configure api_key";
-            }
-        }
         upstreams[protocol] = std::move(resolved);
         pools[protocol] = std::make_unique<upstream::ClientPool>(kIdleClientsPerUpstream);
     }
