@@ -5,7 +5,9 @@
 // parses and answers each request; we own the socket, the stream it reads from, and when the loop ends.
 #include "http/guarded_server.hpp"
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -34,8 +36,14 @@ bool wait_readable(socket_t sock, Clock::time_point deadline) {
     }
 }
 
+}  // namespace
+
 bool is_loopback_address(const std::string& address) {
-    return address.rfind("127.", 0) == 0 || address == "::1" || address.rfind("::ffff:127.", 0) == 0;
+    in_addr v4{};
+    if (::inet_pton(AF_INET, address.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) == 127;
+    in6_addr v6{};
+    if (::inet_pton(AF_INET6, address.c_str(), &v6) != 1) return false;
+    return IN6_IS_ADDR_LOOPBACK(&v6) || (IN6_IS_ADDR_V4MAPPED(&v6) && v6.s6_addr[12] == 127);
 }
 
 bool announces_body(const httplib::Request& req) {
@@ -43,8 +51,6 @@ bool announces_body(const httplib::Request& req) {
     const std::string length = req.get_header_value("Content-Length");
     return !length.empty() && length.find_first_not_of('0') != std::string::npos;
 }
-
-}  // namespace
 
 // What the loop knows about the request in progress on one connection.
 struct GuardedServer::Connection {
@@ -62,8 +68,8 @@ struct GuardedServer::Connection {
 
 namespace {
 thread_local GuardedServer::Connection* current_connection = nullptr;  // NOLINT: one per connection thread
-thread_local std::uint64_t current_ticket = 0;                          // NOLINT: the job this thread runs
-}
+thread_local std::uint64_t current_ticket = 0;                         // NOLINT: the job this thread runs
+}  // namespace
 
 // The library's thread pool, with a ticket per accepted connection: enqueue() runs on the accept thread, in
 // accept order, so the tickets are that order.
@@ -237,8 +243,9 @@ void GuardedServer::drain() {
         (void)!::write(wake_pipe_[1], &byte, 1);  // never read: the pipe stays readable for every waiter
     }
     const auto sock = svr_sock_.load();
-    if (sock != INVALID_SOCKET) ::shutdown(sock, SHUT_RDWR);  // the accept loop ends; listen() returns once
-                                                                // every connection thread has finished
+    if (sock != INVALID_SOCKET)
+        ::shutdown(sock, SHUT_RDWR);  // the accept loop ends; listen() returns once
+                                      // every connection thread has finished
 }
 
 bool GuardedServer::admit_client(const std::string& address) {
@@ -284,9 +291,10 @@ void GuardedServer::refuse_over_cap(socket_t sock, std::size_t cap) {
                              std::to_string(cap) +
                              R"( at once, max_connections_per_client). Close idle connections or raise the limit.",)"
                              R"("type":"too_many_connections"}})";
-    const std::string answer = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
-                               "Retry-After: 1\r\nConnection: close\r\nContent-Length: " +
-                               std::to_string(body.size()) + "\r\n\r\n" + body;
+    const std::string answer =
+        "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+        "Retry-After: 1\r\nConnection: close\r\nContent-Length: " +
+        std::to_string(body.size()) + "\r\n\r\n" + body;
     (void)!::send(sock, answer.data(), answer.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
 }
 

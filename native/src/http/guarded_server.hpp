@@ -90,6 +90,12 @@ private:
     std::map<std::string, std::size_t> connections_per_client_;
 };
 
+// RFC 9112 §6.3: a request with neither Content-Length nor Transfer-Encoding (or a zero length) has no body.
+[[nodiscard]] bool announces_body(const httplib::Request& req);
+
+// A numeric loopback address: 127.0.0.0/8, ::1, or IPv4-mapped 127.x ("::ffff:127.0.0.1").
+[[nodiscard]] bool is_loopback_address(const std::string& address);
+
 // Reads and drops what a client still sends, briefly, after our answer: closing with unread bytes makes the
 // kernel send a reset, which can destroy the answer before the client read it (nginx's lingering close).
 void linger_and_close(socket_t sock);

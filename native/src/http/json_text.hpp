@@ -5,9 +5,8 @@
 //   res.set_content(http::json_text(value), "application/json");
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 namespace pathwise::http {
 

@@ -1,12 +1,13 @@
 // auth.cpp — see auth.hpp.
 #include "proxy/auth.hpp"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <openssl/crypto.h>
 #include <openssl/sha.h>
 
 #include <httplib.h>
+
+#include "http/guarded_server.hpp"
+#include "upstream/header_policy.hpp"
 
 namespace pathwise::proxy {
 namespace {
@@ -38,16 +39,8 @@ bool reachable_from_lan(const ServeConfig& config) {
     if (config.allow_lan_access) return true;
     std::string host = config.host;
     if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
-    for (char& c : host) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    if (host == "localhost") return false;
-    in_addr v4{};
-    if (::inet_pton(AF_INET, host.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) != 127;
-    in6_addr v6{};
-    if (::inet_pton(AF_INET6, host.c_str(), &v6) == 1) {
-        if (IN6_IS_ADDR_LOOPBACK(&v6)) return false;
-        return !(IN6_IS_ADDR_V4MAPPED(&v6) && v6.s6_addr[12] == 127);
-    }
-    return true;  // a name other than localhost: it resolves to whatever the network says
+    // Any name other than localhost resolves to whatever the network says.
+    return !upstream::iequals(host, "localhost") && !http::is_loopback_address(host);
 }
 
 AuthMode effective_auth_mode(const ServeConfig& config) {

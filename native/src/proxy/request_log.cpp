@@ -14,9 +14,9 @@ namespace {
 
 // Compared decoded and without case: "?%6Bey=…" and "?KEY=…" are read as key by servers that decode them.
 bool is_secret_parameter(std::string_view raw_name) {
-    std::string name = upstream::decode_query_component(raw_name);
-    for (char& c : name) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    return name == "key" || name == "api_key" || name == "apikey" || name == "access_token";
+    const std::string name = upstream::decode_query_component(raw_name);
+    using upstream::iequals;
+    return iequals(name, "key") || iequals(name, "api_key") || iequals(name, "apikey") || iequals(name, "access_token");
 }
 
 std::string iso_time(std::int64_t unix_ms) {

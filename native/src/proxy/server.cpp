@@ -51,6 +51,8 @@
 namespace pathwise::proxy {
 namespace {
 
+using http::announces_body;
+
 using Clock = std::chrono::steady_clock;
 
 std::int64_t unix_ms_now() {
@@ -103,13 +105,6 @@ http::ConnectionLimits connection_limits(const ServeConfig& config) {
                                             : std::max<std::size_t>(1, static_cast<std::size_t>(config.threads) * 3 / 4);
     limits.loopback_exempt = config.max_connections_per_client == 0;
     return limits;
-}
-
-// RFC 9112 §6.3: a request with neither Content-Length nor Transfer-Encoding has no body.
-bool announces_body(const httplib::Request& req) {
-    if (req.has_header("Transfer-Encoding")) return true;
-    const std::string length = req.get_header_value("Content-Length");
-    return !length.empty() && length.find_first_not_of('0') != std::string::npos;
 }
 
 // The methods whose bodies our handlers read through a content reader (decoded, capped by us).

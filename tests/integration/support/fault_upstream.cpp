@@ -1,6 +1,5 @@
 // fault_upstream.cpp — see fault_upstream.hpp.
 #include "fault_upstream.hpp"
-#include "raw_http.hpp"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -14,6 +13,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "raw_http.hpp"
+
 namespace pathwise::testing {
 namespace {
 
@@ -23,7 +24,8 @@ constexpr std::size_t kMaxHeadBytes = 1u << 20;
 
 std::string lower(std::string_view text) {
     std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return out;
 }
 
@@ -58,11 +60,15 @@ std::string header_of(std::string_view head, std::string_view name) {
 
 }  // namespace
 
-std::string UpstreamRequest::header(std::string_view name) const { return header_of(head, name); }
+std::string UpstreamRequest::header(std::string_view name) const {
+    return header_of(head, name);
+}
 
 // ------------------------------------------------------------------ UpstreamConnection
 
-bool UpstreamConnection::stopping() const { return stop_.load(); }
+bool UpstreamConnection::stopping() const {
+    return stop_.load();
+}
 
 bool UpstreamConnection::write(std::string_view bytes) {
     std::size_t sent = 0;
@@ -134,7 +140,9 @@ FaultUpstream::~FaultUpstream() {
     if (listener_ >= 0) ::close(listener_);
 }
 
-std::string FaultUpstream::origin() const { return "http://127.0.0.1:" + std::to_string(port_); }
+std::string FaultUpstream::origin() const {
+    return "http://127.0.0.1:" + std::to_string(port_);
+}
 
 std::string FaultUpstream::received() const {
     const std::lock_guard lock(mutex_);
@@ -174,7 +182,8 @@ bool FaultUpstream::wait_for_connections(int count, std::chrono::milliseconds ti
 void FaultUpstream::record(const char* data, std::size_t length) {
     const std::lock_guard lock(mutex_);
     received_bytes_ += length;
-    if (received_.size() < kMaxRecordedBytes) received_.append(data, std::min(length, kMaxRecordedBytes - received_.size()));
+    if (received_.size() < kMaxRecordedBytes)
+        received_.append(data, std::min(length, kMaxRecordedBytes - received_.size()));
     changed_.notify_all();
 }
 
@@ -236,6 +245,19 @@ void FaultUpstream::serve_connection(int fd, int index) {
                 request.body.append(data.substr(0, kMaxRecordedBytes - request.body.size()));
             }
         };
+        // Reads the next `left` body bytes (a chunk, or a Content-Length body); `open` goes false if it ends first.
+        const auto keep_next = [&](std::uint64_t left) {
+            while (open && left > 0) {
+                if (pending.empty() && !fill()) {
+                    open = false;
+                    return;
+                }
+                const std::size_t take = static_cast<std::size_t>(std::min<std::uint64_t>(left, pending.size()));
+                keep(std::string_view(pending).substr(0, take));
+                pending.erase(0, take);
+                left -= take;
+            }
+        };
         if (lower(request.header("Transfer-Encoding")).find("chunked") != std::string::npos) {
             for (bool done = false; !done && open;) {
                 std::size_t line_end;
@@ -258,38 +280,20 @@ void FaultUpstream::serve_connection(int fd, int index) {
                             pending.erase(0, end + 4);
                             break;
                         }
-                        if (pending.size() > kMaxHeadBytes) open = false;
-                        else open = fill();
+                        if (pending.size() > kMaxHeadBytes)
+                            open = false;
+                        else
+                            open = fill();
                     }
                     done = true;
                     break;
                 }
-                std::uint64_t left = size;
-                while (open && left > 0) {
-                    if (pending.empty() && !fill()) {
-                        open = false;
-                        break;
-                    }
-                    const std::size_t take = static_cast<std::size_t>(std::min<std::uint64_t>(left, pending.size()));
-                    keep(std::string_view(pending).substr(0, take));
-                    pending.erase(0, take);
-                    left -= take;
-                }
+                keep_next(size);
                 while (open && pending.size() < 2) open = fill();
                 if (open) pending.erase(0, 2);
             }
         } else if (const std::string length_text = request.header("Content-Length"); !length_text.empty()) {
-            std::uint64_t left = std::strtoull(length_text.c_str(), nullptr, 10);
-            while (open && left > 0) {
-                if (pending.empty() && !fill()) {
-                    open = false;
-                    break;
-                }
-                const std::size_t take = static_cast<std::size_t>(std::min<std::uint64_t>(left, pending.size()));
-                keep(std::string_view(pending).substr(0, take));
-                pending.erase(0, take);
-                left -= take;
-            }
+            keep_next(std::strtoull(length_text.c_str(), nullptr, 10));
         }
         {
             const std::lock_guard lock(mutex_);
@@ -324,8 +328,9 @@ UpstreamHandler FaultUpstream::sse_flood(std::uint64_t total_bytes) {
                               "Connection: close\r\n\r\n")) {
             return false;
         }
-        const std::string event = R"(data: {"id":"flood","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":")" +
-                                  std::string(900, 'z') + "\"}}]}\n\n";
+        const std::string event =
+            R"(data: {"id":"flood","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":")" +
+            std::string(900, 'z') + "\"}}]}\n\n";
         std::string batch;
         while (batch.size() < (256u << 10)) batch += event;
         std::uint64_t sent = 0;
@@ -375,7 +380,9 @@ UpstreamHandler FaultUpstream::huge_json(std::uint64_t content_length) {
 
 RawConnection::RawConnection(int port, int receive_buffer) : fd_(connect_loopback(port, receive_buffer)) {}
 
-RawConnection::~RawConnection() { close(); }
+RawConnection::~RawConnection() {
+    close();
+}
 
 void RawConnection::close() {
     if (fd_ >= 0) ::close(fd_);
@@ -431,7 +438,8 @@ bool RawConnection::wait_closed(std::chrono::milliseconds timeout) {
     const auto deadline = Clock::now() + timeout;
     while (Clock::now() < deadline) {
         ignored.clear();
-        if (!read_some(ignored, std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()))) return true;
+        if (!read_some(ignored, std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now())))
+            return true;
     }
     return false;
 }
@@ -460,7 +468,8 @@ std::vector<int> status_codes(std::string_view data) {
             for (;;) {
                 const std::size_t line_end = data.find("\r\n", next);
                 if (line_end == std::string_view::npos) return codes;
-                const std::uint64_t size = std::strtoull(std::string(data.substr(next, line_end - next)).c_str(), nullptr, 16);
+                const std::uint64_t size =
+                    std::strtoull(std::string(data.substr(next, line_end - next)).c_str(), nullptr, 16);
                 next = line_end + 2 + static_cast<std::size_t>(size) + 2;
                 if (size == 0 || next > data.size()) break;
             }
@@ -475,6 +484,8 @@ std::vector<int> status_codes(std::string_view data) {
     return codes;
 }
 
-int count_status_lines(std::string_view data) { return static_cast<int>(status_codes(data).size()); }
+int count_status_lines(std::string_view data) {
+    return static_cast<int>(status_codes(data).size());
+}
 
 }  // namespace pathwise::testing
