@@ -21,7 +21,9 @@ bool json_nesting_exceeds(std::string_view text, std::size_t max_depth) {
             continue;
         }
         switch (c) {
-            case '"': in_string = true; break;
+            case '"':
+                in_string = true;
+                break;
             case '[':
             case '{':
                 if (++depth > max_depth) return true;
@@ -30,7 +32,8 @@ bool json_nesting_exceeds(std::string_view text, std::size_t max_depth) {
             case '}':
                 if (depth > 0) --depth;
                 break;
-            default: break;
+            default:
+                break;
         }
     }
     return false;
@@ -38,7 +41,9 @@ bool json_nesting_exceeds(std::string_view text, std::size_t max_depth) {
 
 namespace {
 
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char ascii_lower(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 // An encoded character that changes how the path splits or resolves once decoded.
 std::optional<std::string_view> encoded_delimiter(std::string_view raw_path) {
@@ -54,8 +59,7 @@ std::optional<std::string_view> encoded_delimiter(std::string_view raw_path) {
         {"2e", "an encoded '.' (%2E)"},
         {"00", "an encoded NUL (%00)"},
     }};
-    for (std::size_t at = raw_path.find('%'); at != std::string_view::npos;
-         at = raw_path.find('%', at + 1)) {
+    for (std::size_t at = raw_path.find('%'); at != std::string_view::npos; at = raw_path.find('%', at + 1)) {
         if (at + 2 >= raw_path.size()) break;
         const char code[2] = {ascii_lower(raw_path[at + 1]), ascii_lower(raw_path[at + 2])};
         for (const auto& encoded : kEncoded) {
@@ -71,13 +75,19 @@ std::optional<std::string_view> forwarded_path_problem(std::string_view raw_path
     if (const auto encoded = encoded_delimiter(raw_path)) return encoded;
     for (const char c : decoded_path) {
         switch (c) {
-            case '?': return "a '?' inside the path";
-            case '#': return "a '#' inside the path";
-            case '\\': return "a '\\' inside the path";
-            case '\0': return "a NUL byte inside the path";
+            case '?':
+                return "a '?' inside the path";
+            case '#':
+                return "a '#' inside the path";
+            case '\\':
+                return "a '\\' inside the path";
+            case '\0':
+                return "a NUL byte inside the path";
             case '\r':
-            case '\n': return "a line break inside the path";
-            default: break;
+            case '\n':
+                return "a line break inside the path";
+            default:
+                break;
         }
     }
     std::size_t start = 0;

@@ -4,7 +4,6 @@
 // Sizes are chosen so today's binary grows visibly past the bound, not to be realistic attacks.
 #include <gtest/gtest.h>
 #include <httplib.h>
-
 #include <signal.h>
 #include <sys/socket.h>
 
@@ -13,10 +12,9 @@
 #include <cctype>
 #include <fstream>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <thread>
-
-#include <nlohmann/json.hpp>
 
 #include "fault_upstream.hpp"
 #include "pathwise_process.hpp"
@@ -34,7 +32,8 @@ constexpr const char* kChatBody = R"({"model":"gpt-4o","messages":[{"role":"user
 constexpr const char* kStreamBody = R"({"model":"gpt-4o","stream":true,"messages":[{"role":"user","content":"hi"}]})";
 
 std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return text;
 }
 
@@ -148,8 +147,8 @@ TEST(DeepJson, HundredThousandDeepToPathwiseMock_400AndMockStillAlive) {
 // ======================================================================== security #5: header flood
 
 struct FloodResult {
-    int status = 0;             // of the first answer, 0 when none came
-    bool closed = false;        // the server closed (or reset) the connection
+    int status = 0;                        // of the first answer, 0 when none came
+    bool closed = false;                   // the server closed (or reset) the connection
     std::uint64_t sent_when_answered = 0;  // what we had written when the answer (or the close) arrived
     std::uint64_t total = 0;
     std::string answer;
@@ -190,7 +189,8 @@ FloodResult flood(int port, const std::string& prefix, const std::string& unit, 
     stop = true;
     ::shutdown(connection.fd(), SHUT_RDWR);  // unblocks the sender at once
     sender.join();
-    if (result.answer.rfind("HTTP/1.", 0) == 0 && result.answer.size() >= 12) result.status = std::atoi(result.answer.c_str() + 9);
+    if (result.answer.rfind("HTTP/1.", 0) == 0 && result.answer.size() >= 12)
+        result.status = std::atoi(result.answer.c_str() + 9);
     return result;
 }
 
@@ -201,7 +201,8 @@ TEST(HeaderFlood, FifteenThousandHeaderLines_431EarlyAndLittleMemory) {
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
     RssSampler rss(proxy.pid());
     const std::string line = "X-Flood: " + std::string(4096 - 11, 'f') + "\r\n";
-    const FloodResult result = flood(proxy.port(), "GET /v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\n", line, 15'000, "\r\n", 64);
+    const FloodResult result =
+        flood(proxy.port(), "GET /v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\n", line, 15'000, "\r\n", 64);
     EXPECT_TRUE(result.status == 431 || (result.status == 0 && result.closed)) << result.answer.substr(0, 300);
     EXPECT_LT(result.sent_when_answered, result.total / 2)
         << "answered only after " << result.sent_when_answered << " of " << result.total << " bytes";
@@ -214,8 +215,8 @@ TEST(HeaderFlood, HundredMegabyteRequestLine_414EarlyAndLittleMemory) {
     auto proxy = PathwiseProcess::start_serve();
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
     RssSampler rss(proxy.pid());
-    const FloodResult result = flood(proxy.port(), "GET /", std::string(1u << 20, 'a'), 100,
-                                     " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 1);
+    const FloodResult result =
+        flood(proxy.port(), "GET /", std::string(1u << 20, 'a'), 100, " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 1);
     EXPECT_TRUE(result.status == 414 || (result.status == 0 && result.closed)) << result.answer.substr(0, 300);
     EXPECT_LT(result.sent_when_answered, result.total / 2)
         << "answered only after " << result.sent_when_answered << " of " << result.total << " bytes";
@@ -295,8 +296,10 @@ TEST(AnswerBuffering, StreamToClientThatNeverReads_ProxyMemoryStaysBounded) {
 
     RawConnection client(proxy.port(), 4096);
     ASSERT_TRUE(client.connected());
-    ASSERT_TRUE(client.send("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                            "Content-Length: " + std::to_string(std::string(kStreamBody).size()) + "\r\n\r\n" + kStreamBody));
+    ASSERT_TRUE(
+        client.send("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    "Content-Length: " +
+                    std::to_string(std::string(kStreamBody).size()) + "\r\n\r\n" + kStreamBody));
     ASSERT_TRUE(upstream.wait_for_requests(1, 5s)) << "the stream never reached the upstream";
     std::this_thread::sleep_for(4s);  // never reading
     const long after = vm_rss_kb(proxy.pid());
@@ -337,7 +340,8 @@ TEST(AnswerBuffering, NonStreamedAnswerOf300MiB_502NamingTheLimitAndMemoryStaysB
 
     const StreamWatch watch = watch_stream(proxy.origin(), kChatBody, 15s);
     EXPECT_EQ(watch.status, 502) << watch.bytes << " bytes of answer";
-    EXPECT_TRUE(contains_ci(openai_error_message(watch.first_bytes), "max_response_bytes")) << watch.first_bytes.substr(0, 500);
+    EXPECT_TRUE(contains_ci(openai_error_message(watch.first_bytes), "max_response_bytes"))
+        << watch.first_bytes.substr(0, 500);
     EXPECT_LT(rss.peak_kb(), 200 * kMiB) << "baseline " << rss.baseline_kb() << " kB";
     kill_now(proxy);
 }
@@ -418,7 +422,8 @@ TEST(SlowClients, EightTricklersOnEightThreads_NinthServedAndTricklersCut) {
         tricklers.emplace_back([&, i] { closed_after[i] = trickle(proxy.port(), 10s); });
     }
     std::this_thread::sleep_for(500ms);  // every trickler holds a thread now
-    const auto res = raw_exchange(proxy.port(), "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 8s);
+    const auto res =
+        raw_exchange(proxy.port(), "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 8s);
     for (auto& trickler : tricklers) trickler.join();
     EXPECT_EQ(res.status, 200) << res.head;
     EXPECT_LT(res.elapsed.count(), 6000) << "the 9th connection waited for a trickler";
@@ -455,7 +460,8 @@ TEST(SlowClients, FifthConnectionOverPerClientCap_RefusedAtOnce) {
 
     idle.clear();
     std::this_thread::sleep_for(300ms);
-    const auto res = raw_exchange(proxy.port(), "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 5s);
+    const auto res =
+        raw_exchange(proxy.port(), "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 5s);
     EXPECT_EQ(res.status, 200) << res.head;
 }
 

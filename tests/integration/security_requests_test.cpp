@@ -6,15 +6,13 @@
 // can say exactly which bytes reached the provider.
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <thread>
-
-#include <unistd.h>
-
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "fault_upstream.hpp"
 #include "pathwise_process.hpp"
@@ -29,7 +27,8 @@ constexpr const char* kChatBody = R"({"model":"gpt-4o","messages":[{"role":"user
 constexpr const char* kUpstreamAnswer = R"({"id":"chatcmpl-fault","object":"chat.completion","choices":[]})";
 
 std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return text;
 }
 
@@ -59,7 +58,9 @@ std::string get_request(const std::string& target, const std::string& extra_head
 }
 
 // Gives a request the proxy wrongly forwarded time to reach the upstream before asserting it did not.
-void let_stray_bytes_arrive() { std::this_thread::sleep_for(300ms); }
+void let_stray_bytes_arrive() {
+    std::this_thread::sleep_for(300ms);
+}
 
 std::string upstream_config(const TempDir& dir, const std::string& protocol, const json& upstream) {
     return dir.write_file("config.json", json{{"upstreams", {{protocol, upstream}}}}.dump());
@@ -93,7 +94,9 @@ struct StaticCase {
     bool works_today;  // the item is about a behaviour that already holds
 };
 
-void PrintTo(const StaticCase& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const StaticCase& c, std::ostream* os) {
+    *os << c.name;
+}
 
 // Enough "../" to climb from any temporary directory to "/".
 std::string climb(const std::string& step) {
@@ -149,7 +152,9 @@ struct InjectionCase {
     const char* header_line;  // sent verbatim; the library percent-decodes header values
 };
 
-void PrintTo(const InjectionCase& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const InjectionCase& c, std::ostream* os) {
+    *os << c.name;
+}
 
 const InjectionCase kInjectionCases[] = {
     {"EncodedCrlf", "Accept-Language: en%0d%0aX-Injected: yes%0d%0a%0d%0aGET /admin HTTP/1.1\r\n"},
@@ -164,11 +169,13 @@ TEST_P(HeaderInjection, RequestHeaderWithControlCharacter_400NamingItAndNothingS
     FaultUpstream upstream(FaultUpstream::json_answer(kUpstreamAnswer));
     ASSERT_TRUE(upstream.ok());
     TempDir dir;
-    const std::string config = upstream_config(dir, "openai", {{"base_url", upstream.origin()}, {"api_key", "sk-upstream-secret"}});
+    const std::string config =
+        upstream_config(dir, "openai", {{"base_url", upstream.origin()}, {"api_key", "sk-upstream-secret"}});
     auto proxy = PathwiseProcess::start_serve({"--config", config});
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
 
-    const auto res = raw_exchange(proxy.port(), post_request("/v1/chat/completions", kChatBody, GetParam().header_line), 5s);
+    const auto res =
+        raw_exchange(proxy.port(), post_request("/v1/chat/completions", kChatBody, GetParam().header_line), 5s);
     EXPECT_EQ(res.status, 400) << res.head << "\n" << res.body;
     const std::string message = error_message("openai", res.body);
     EXPECT_TRUE(contains_ci(message, "Accept-Language")) << res.body;
@@ -220,7 +227,8 @@ std::string pad_lines(std::size_t bytes) {
 
 // The request hidden at the end of the body: no Origin, so it would be forwarded if it were ever parsed.
 std::string smuggled_request() {
-    return "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " +
+    return "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+           "application/json\r\nContent-Length: " +
            std::to_string(std::string(kChatBody).size()) + "\r\nConnection: close\r\n\r\n" + kChatBody;
 }
 
@@ -234,7 +242,8 @@ std::string smuggling_body(std::size_t size) {
 
 std::string refused_head(const std::string& framing) {
     return "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: https://evil.example\r\n"
-           "Content-Type: text/plain\r\n" + framing + "\r\n";
+           "Content-Type: text/plain\r\n" +
+           framing + "\r\n";
 }
 
 struct SmuggleCase {
@@ -244,7 +253,9 @@ struct SmuggleCase {
     bool works_today;
 };
 
-void PrintTo(const SmuggleCase& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const SmuggleCase& c, std::ostream* os) {
+    *os << c.name;
+}
 
 constexpr std::size_t kLargeBody = (1u << 20) + (4u << 10);
 
@@ -273,7 +284,8 @@ TEST_P(Smuggling, RequestInsideRefusedBody_OneAnswerAndNothingForwarded) {
     const SmuggleCase& c = GetParam();
     FaultUpstream upstream(FaultUpstream::json_answer(kUpstreamAnswer));
     ASSERT_TRUE(upstream.ok());
-    auto proxy = PathwiseProcess::start_serve({"--upstream", "openai=" + upstream.origin(), "--keep-alive-timeout-ms", "1000"});
+    auto proxy =
+        PathwiseProcess::start_serve({"--upstream", "openai=" + upstream.origin(), "--keep-alive-timeout-ms", "1000"});
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
 
     RawConnection connection(proxy.port());
@@ -350,10 +362,12 @@ std::string exchange_in_two_writes(int port, const std::string& head, const std:
 TEST(BodyLimits, ChunkedBodyOverLimit_413AndNothingForwarded) {
     FaultUpstream upstream(FaultUpstream::json_answer(kUpstreamAnswer));
     ASSERT_TRUE(upstream.ok());
-    auto proxy = PathwiseProcess::start_serve({"--upstream", "openai=" + upstream.origin(), "--max-body-bytes", "1048576"});
+    auto proxy =
+        PathwiseProcess::start_serve({"--upstream", "openai=" + upstream.origin(), "--max-body-bytes", "1048576"});
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
 
-    std::string chunks = "10000\r\n" + std::string(R"({"model":"m","messages":[],"pad":")") + std::string(0x10000 - 34, ' ') + "\r\n";
+    std::string chunks =
+        "10000\r\n" + std::string(R"({"model":"m","messages":[],"pad":")") + std::string(0x10000 - 34, ' ') + "\r\n";
     const std::string filler = "10000\r\n" + std::string(0x10000, ' ') + "\r\n";
     for (int i = 1; i < 320; ++i) chunks += filler;  // 320 × 64 KiB = 20 MiB
     chunks += "2\r\n\"}\r\n0\r\n\r\n";
@@ -373,7 +387,8 @@ TEST(BodyLimits, ChunkedBodyOverLimit_413AndNothingForwarded) {
 TEST(BodyLimits, GzipBombUnderLimitCompressed_413AndNothingForwarded) {
     FaultUpstream upstream(FaultUpstream::json_answer(kUpstreamAnswer));
     ASSERT_TRUE(upstream.ok());
-    auto proxy = PathwiseProcess::start_serve({"--upstream", "openai=" + upstream.origin(), "--max-body-bytes", "1048576"});
+    auto proxy =
+        PathwiseProcess::start_serve({"--upstream", "openai=" + upstream.origin(), "--max-body-bytes", "1048576"});
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
 
     const std::string bomb = gzip_bomb(200u << 20);
@@ -381,7 +396,8 @@ TEST(BodyLimits, GzipBombUnderLimitCompressed_413AndNothingForwarded) {
     const std::string answer = exchange_in_two_writes(
         proxy.port(),
         "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-        "Content-Encoding: gzip\r\nContent-Length: " + std::to_string(bomb.size()) + "\r\nConnection: close\r\n\r\n",
+        "Content-Encoding: gzip\r\nContent-Length: " +
+            std::to_string(bomb.size()) + "\r\nConnection: close\r\n\r\n",
         bomb, 15s);
     const std::vector<int> codes = status_codes(answer);
     ASSERT_FALSE(codes.empty()) << "no answer";
@@ -394,15 +410,17 @@ TEST(BodyLimits, GzipBombUnderLimitCompressed_413AndNothingForwarded) {
 TEST(BodyLimits, SmallGzipJson_ForwardedDecodedWithoutContentEncoding) {
     FaultUpstream upstream(FaultUpstream::json_answer(kUpstreamAnswer));
     ASSERT_TRUE(upstream.ok());
-    auto proxy = PathwiseProcess::start_serve({"--upstream", "openai=" + upstream.origin(), "--max-body-bytes", "1048576"});
+    auto proxy =
+        PathwiseProcess::start_serve({"--upstream", "openai=" + upstream.origin(), "--max-body-bytes", "1048576"});
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
 
     const std::string compressed = gzip(kChatBody);
-    const auto res = raw_exchange(proxy.port(),
-                                  "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                                  "Content-Encoding: gzip\r\nContent-Length: " + std::to_string(compressed.size()) +
-                                      "\r\nConnection: close\r\n\r\n" + compressed,
-                                  5s);
+    const auto res =
+        raw_exchange(proxy.port(),
+                     "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                     "Content-Encoding: gzip\r\nContent-Length: " +
+                         std::to_string(compressed.size()) + "\r\nConnection: close\r\n\r\n" + compressed,
+                     5s);
     EXPECT_EQ(res.status, 200) << res.head << "\n" << res.body;
     ASSERT_EQ(upstream.request_count(), 1u);
     const UpstreamRequest request = upstream.requests().front();
@@ -420,7 +438,9 @@ struct PathCase {
     bool works_today;
 };
 
-void PrintTo(const PathCase& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const PathCase& c, std::ostream* os) {
+    *os << c.name;
+}
 
 const PathCase kPathCases[] = {
     // Decodes to "/v1/chat/completions?/../../../v1/files": matches chat, while the upstream resolves the raw
@@ -443,7 +463,8 @@ TEST_P(DecodedPath, PathThatDecodesDifferently_RefusedAndNotForwarded) {
 
     const auto res = raw_exchange(proxy.port(), post_request(c.target, kChatBody), 5s);
     EXPECT_TRUE(std::find(c.statuses.begin(), c.statuses.end(), res.status) != c.statuses.end())
-        << "POST " << c.target << " → " << res.status << "\n" << res.body;
+        << "POST " << c.target << " → " << res.status << "\n"
+        << res.body;
     if (*c.message_word != '\0') {
         EXPECT_TRUE(contains_ci(error_message("openai", res.body), c.message_word)) << res.body;
     }
@@ -474,7 +495,9 @@ struct GeminiKeyCase {
     const char* query;
 };
 
-void PrintTo(const GeminiKeyCase& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const GeminiKeyCase& c, std::ostream* os) {
+    *os << c.name;
+}
 
 const GeminiKeyCase kGeminiKeyCases[] = {
     {"PercentEncodedValue", "?key=pk%2Bsecret"},
@@ -543,7 +566,8 @@ TEST(NonUtf8, PathDecodingToByteFF_Json404AndRequestLogStillWorks) {
 TEST(NonUtf8, HostHeaderWithRawByteFF_ClientErrorAndRequestLogStillWorks) {
     auto proxy = PathwiseProcess::start_serve();
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
-    const auto res = raw_exchange(proxy.port(), "GET /v1/models HTTP/1.1\r\nHost: ev\xFFil.example\r\nConnection: close\r\n\r\n", 5s);
+    const auto res = raw_exchange(proxy.port(),
+                                  "GET /v1/models HTTP/1.1\r\nHost: ev\xFFil.example\r\nConnection: close\r\n\r\n", 5s);
     EXPECT_TRUE(res.status == 403 || res.status == 400) << res.head;
     EXPECT_EQ(header_value(res.head, "EXCEPTION_WHAT"), "") << res.head;
     if (!res.body.empty()) {
@@ -567,7 +591,8 @@ PathwiseProcess start_serve_unchecked(std::vector<std::string> args) {
 TEST(Hardening, ConfigUpstreamHeaderWithCrlf_RefusesToStart) {
     TempDir dir;
     const std::string config = upstream_config(
-        dir, "openai", {{"base_url", "http://127.0.0.1:9"}, {"headers", {{"OpenAI-Organization", "org\r\nX-Injected: yes"}}}});
+        dir, "openai",
+        {{"base_url", "http://127.0.0.1:9"}, {"headers", {{"OpenAI-Organization", "org\r\nX-Injected: yes"}}}});
     auto serve = start_serve_unchecked({"--config", config});
     const auto code = serve.wait_exit(5s);
     ASSERT_TRUE(code.has_value()) << "serve started anyway:\n" << serve.stdout_text();
@@ -588,7 +613,8 @@ TEST(Hardening, CorsWildcardWithAuthOff_RefusesToStart) {
 TEST(Hardening, CorsWildcardWithStrictAuth_RequestLogRefusedToForeignOrigin) {
     auto proxy = PathwiseProcess::start_serve({"--cors-origin", "*", "--auth-mode", "strict", "--api-key", "k"});
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
-    auto res = proxy.client()->Get("/_pathwise/requests", {{"Authorization", "Bearer k"}, {"Origin", "https://evil.example"}});
+    auto res =
+        proxy.client()->Get("/_pathwise/requests", {{"Authorization", "Bearer k"}, {"Origin", "https://evil.example"}});
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 403) << res->body;
     EXPECT_FALSE(json::parse(res->body, nullptr, false).contains("requests")) << res->body;

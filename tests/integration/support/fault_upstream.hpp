@@ -42,7 +42,7 @@ struct UpstreamRequest {
     std::string head;          // request line + header lines, without the blank line
     std::string body;          // de-chunked; at most kMaxRecordedBytes of it
     std::uint64_t body_size = 0;
-    int connection = 0;        // 1-based index of the connection it came on
+    int connection = 0;                                             // 1-based index of the connection it came on
     [[nodiscard]] std::string header(std::string_view name) const;  // case-insensitive, "" when absent
 };
 
