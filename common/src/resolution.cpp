@@ -425,32 +425,11 @@ Result<Resolution> resolve_client(const ClientEntry& client, std::string_view ve
 
 namespace {
 
-// Minimal valid request bodies, by route, for the verify commands ("{model}" is filled in).
-struct ExampleBody {
-    std::string_view route_id;
-    std::string_view json;
-};
-constexpr std::string_view kGeminiBody = R"({"contents":[{"parts":[{"text":"hi"}]}]})";
-constexpr std::array kExampleBodies = {
-    ExampleBody{"openai.chat_completions", R"({"model":"{model}","messages":[{"role":"user","content":"hi"}]})"},
-    ExampleBody{"openai.responses", R"({"model":"{model}","input":"hi"})"},
-    ExampleBody{"anthropic.messages",
-                R"({"model":"{model}","max_tokens":16,"messages":[{"role":"user","content":"hi"}]})"},
-    ExampleBody{"anthropic.count_tokens", R"({"model":"{model}","messages":[{"role":"user","content":"hi"}]})"},
-    ExampleBody{"gemini.generate_content", kGeminiBody},
-    ExampleBody{"gemini.stream_generate_content", kGeminiBody},
-    ExampleBody{"gemini.count_tokens", kGeminiBody},
-};
-
 std::string example_body(const Route& route) {
-    for (const ExampleBody& body : kExampleBodies) {
-        if (body.route_id == route.id) {
-            std::string json(body.json);
-            replace_all(json, kModelPlaceholder, default_model(route.protocol));
-            return json;
-        }
-    }
-    return "{}";
+    if (route.example_body.empty()) return "{}";
+    std::string json(route.example_body);
+    replace_all(json, kModelPlaceholder, default_model(route.protocol));
+    return json;
 }
 
 // Prefer a GET the client really makes (no body to get wrong), then a call without its own query (no SSE stream,

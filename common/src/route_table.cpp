@@ -10,33 +10,53 @@ namespace {
 constexpr std::string_view kModelPlaceholder = "{model}";
 
 // The single source of truth. Adding a route = one line here (+ its test vector in route_table_test.cpp).
-constexpr std::array kRoutes = {
+constexpr std::string_view kChatBody = R"({"model":"{model}","messages":[{"role":"user","content":"hi"}]})";
+constexpr std::string_view kGeminiBody = R"({"contents":[{"parts":[{"text":"hi"}]}]})";
+
+// The enumerators are brought into the initializer's scope only, so the table reads as one line per route.
+constexpr std::array kRoutes = [] {
+    using enum Method;
+    using enum Protocol;
+    using enum RouteAccess;
+    using enum StreamSignal;
+    return std::array{
     // service
-    Route{"healthz", Method::get, "/healthz", Protocol::service, "Liveness: the proxy process answers", true, false},
-    Route{"readyz", Method::get, "/readyz", Protocol::service, "Readiness: the upstream answers", true, false},
-    Route{"metrics", Method::get, "/metrics", Protocol::service, "Prometheus metrics", false, false},
-    Route{"pathwise.requests", Method::get, "/_pathwise/requests", Protocol::service,
-          "Recent requests, for the wizard's live view", false, false},
+    Route{"healthz", get, "/healthz", service, "Liveness: the proxy process answers", health, none, ""},
+    Route{"readyz", get, "/readyz", service, "Readiness: the upstream answers", health, none, ""},
+    Route{"metrics", get, "/metrics", service, "Prometheus metrics", local_diagnostics, none, ""},
+    Route{"pathwise.requests", get, "/_pathwise/requests", service, "Recent requests, for the wizard's live view",
+          local_diagnostics, none, ""},
     // openai — /v1/models is also what the Anthropic SDK calls for its model list: one route, and the proxy
     // answers in the shape the request headers ask for (anthropic-version → Anthropic shape).
-    Route{"openai.models", Method::get, "/v1/models", Protocol::openai, "List models", false, false},
-    Route{"openai.chat_completions", Method::post, "/v1/chat/completions", Protocol::openai, "Chat completions", false,
-          true},
-    Route{"openai.responses", Method::post, "/v1/responses", Protocol::openai, "Responses API", false, true},
+    Route{"openai.models", get, "/v1/models", openai, "List models", api, none, ""},
+    Route{"openai.chat_completions", post, "/v1/chat/completions", openai, "Chat completions", api, body_flag,
+          kChatBody},
+    Route{"openai.responses", post, "/v1/responses", openai, "Responses API", api, body_flag,
+          R"({"model":"{model}","input":"hi"})"},
     // anthropic
-    Route{"anthropic.messages", Method::post, "/v1/messages", Protocol::anthropic, "Messages", false, true},
-    Route{"anthropic.count_tokens", Method::post, "/v1/messages/count_tokens", Protocol::anthropic,
-          "Count message tokens", false, false},
+    Route{"anthropic.messages", post, "/v1/messages", anthropic, "Messages", api, body_flag,
+          R"({"model":"{model}","max_tokens":16,"messages":[{"role":"user","content":"hi"}]})"},
+    Route{"anthropic.count_tokens", post, "/v1/messages/count_tokens", anthropic, "Count message tokens", api, none,
+          kChatBody},
     // gemini
-    Route{"gemini.models", Method::get, "/v1beta/models", Protocol::gemini, "List models", false, false},
-    Route{"gemini.model", Method::get, "/v1beta/models/{model}", Protocol::gemini, "Get one model", false, false},
-    Route{"gemini.generate_content", Method::post, "/v1beta/models/{model}:generateContent", Protocol::gemini,
-          "Generate content", false, false},
-    Route{"gemini.stream_generate_content", Method::post, "/v1beta/models/{model}:streamGenerateContent",
-          Protocol::gemini, "Generate content as a stream (SSE with ?alt=sse)", false, true},
-    Route{"gemini.count_tokens", Method::post, "/v1beta/models/{model}:countTokens", Protocol::gemini,
-          "Count content tokens", false, false},
-};
+    Route{"gemini.models", get, "/v1beta/models", gemini, "List models", api, none, ""},
+    Route{"gemini.model", get, "/v1beta/models/{model}", gemini, "Get one model", api, none, ""},
+    Route{"gemini.generate_content", post, "/v1beta/models/{model}:generateContent", gemini, "Generate content",
+          api, none, kGeminiBody},
+    Route{"gemini.stream_generate_content", post, "/v1beta/models/{model}:streamGenerateContent", gemini,
+          "Generate content as a stream (SSE with ?alt=sse)", api, path, kGeminiBody},
+    Route{"gemini.count_tokens", post, "/v1beta/models/{model}:countTokens", gemini, "Count content tokens", api,
+          none, kGeminiBody},
+    };
+}();
+
+// A POST route without an example body would give the doctor a curl check that cannot succeed.
+static_assert([] {
+    for (const Route& route : kRoutes) {
+        if ((route.method == Method::post) == route.example_body.empty()) return false;
+    }
+    return true;
+}(), "every POST route needs an example_body, and only POST routes have one");
 
 // Where `{model}` sits in each pattern, derived from kRoutes at compile time (not a second table to maintain).
 constexpr auto kModelHoles = [] {

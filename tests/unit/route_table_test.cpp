@@ -18,27 +18,28 @@ struct ExpectedRoute {
     Method method;
     std::string_view pattern;
     Protocol protocol;
-    bool public_in_all_except_health;
-    bool can_stream;
+    RouteAccess access;
+    StreamSignal stream;
 };
 
 // Written by hand from the project brief; the order is part of the contract (service, openai, anthropic, gemini).
 const std::vector<ExpectedRoute> kExpectedRoutes = {
-    {"healthz", Method::get, "/healthz", Protocol::service, true, false},
-    {"readyz", Method::get, "/readyz", Protocol::service, true, false},
-    {"metrics", Method::get, "/metrics", Protocol::service, false, false},
-    {"pathwise.requests", Method::get, "/_pathwise/requests", Protocol::service, false, false},
-    {"openai.models", Method::get, "/v1/models", Protocol::openai, false, false},
-    {"openai.chat_completions", Method::post, "/v1/chat/completions", Protocol::openai, false, true},
-    {"openai.responses", Method::post, "/v1/responses", Protocol::openai, false, true},
-    {"anthropic.messages", Method::post, "/v1/messages", Protocol::anthropic, false, true},
-    {"anthropic.count_tokens", Method::post, "/v1/messages/count_tokens", Protocol::anthropic, false, false},
-    {"gemini.models", Method::get, "/v1beta/models", Protocol::gemini, false, false},
-    {"gemini.model", Method::get, "/v1beta/models/{model}", Protocol::gemini, false, false},
-    {"gemini.generate_content", Method::post, "/v1beta/models/{model}:generateContent", Protocol::gemini, false, false},
+    {"healthz", Method::get, "/healthz", Protocol::service, RouteAccess::health, StreamSignal::none},
+    {"readyz", Method::get, "/readyz", Protocol::service, RouteAccess::health, StreamSignal::none},
+    {"metrics", Method::get, "/metrics", Protocol::service, RouteAccess::local_diagnostics, StreamSignal::none},
+    {"pathwise.requests", Method::get, "/_pathwise/requests", Protocol::service, RouteAccess::local_diagnostics,
+     StreamSignal::none},
+    {"openai.models", Method::get, "/v1/models", Protocol::openai, RouteAccess::api, StreamSignal::none},
+    {"openai.chat_completions", Method::post, "/v1/chat/completions", Protocol::openai, RouteAccess::api, StreamSignal::body_flag},
+    {"openai.responses", Method::post, "/v1/responses", Protocol::openai, RouteAccess::api, StreamSignal::body_flag},
+    {"anthropic.messages", Method::post, "/v1/messages", Protocol::anthropic, RouteAccess::api, StreamSignal::body_flag},
+    {"anthropic.count_tokens", Method::post, "/v1/messages/count_tokens", Protocol::anthropic, RouteAccess::api, StreamSignal::none},
+    {"gemini.models", Method::get, "/v1beta/models", Protocol::gemini, RouteAccess::api, StreamSignal::none},
+    {"gemini.model", Method::get, "/v1beta/models/{model}", Protocol::gemini, RouteAccess::api, StreamSignal::none},
+    {"gemini.generate_content", Method::post, "/v1beta/models/{model}:generateContent", Protocol::gemini, RouteAccess::api, StreamSignal::none},
     {"gemini.stream_generate_content", Method::post, "/v1beta/models/{model}:streamGenerateContent", Protocol::gemini,
-     false, true},
-    {"gemini.count_tokens", Method::post, "/v1beta/models/{model}:countTokens", Protocol::gemini, false, false},
+     RouteAccess::api, StreamSignal::path},
+    {"gemini.count_tokens", Method::post, "/v1beta/models/{model}:countTokens", Protocol::gemini, RouteAccess::api, StreamSignal::none},
 };
 
 TEST(RouteTable, Contents_MatchTheDocumentedRoutesInOrder) {
@@ -50,8 +51,9 @@ TEST(RouteTable, Contents_MatchTheDocumentedRoutesInOrder) {
         EXPECT_EQ(table[i].method, kExpectedRoutes[i].method);
         EXPECT_EQ(table[i].pattern, kExpectedRoutes[i].pattern);
         EXPECT_EQ(table[i].protocol, kExpectedRoutes[i].protocol);
-        EXPECT_EQ(table[i].public_in_all_except_health, kExpectedRoutes[i].public_in_all_except_health);
-        EXPECT_EQ(table[i].can_stream, kExpectedRoutes[i].can_stream);
+        EXPECT_EQ(table[i].access, kExpectedRoutes[i].access);
+        EXPECT_EQ(table[i].stream, kExpectedRoutes[i].stream);
+        EXPECT_EQ(table[i].example_body.empty(), table[i].method != Method::post);
         EXPECT_FALSE(table[i].purpose.empty());
     }
 }

@@ -18,6 +18,17 @@ enum class Method : unsigned char { get, post, put, patch, del, head, options, o
 [[nodiscard]] std::string_view method_name(Method m);      // "GET", "POST", …
 [[nodiscard]] Method parse_method(std::string_view name);  // case-insensitive; unknown → Method::other
 
+// How a client asks a route for a stream: `"stream": true` in the JSON body, or the path itself
+// (Gemini's ":streamGenerateContent"). The forwarder and the mock read this, never the route id.
+enum class StreamSignal : unsigned char { none, body_flag, path };
+
+// Who may call a route: every API route needs the key when auth is on; health routes are public in
+// auth mode "all_except_health"; the proxy's own diagnostics are also refused to non-local browser origins.
+enum class RouteAccess : unsigned char { api, health, local_diagnostics };
+
+// Everything the proxy, the mock, the doctor and the wizard need to know about a route lives on its entry
+// (route_table.cpp). What native code attaches by id (the mock's reply, the service handler) is checked
+// against this table by tests/unit/route_facts_test.cpp, so a new route cannot ship without them.
 struct Route {
     std::string_view id;        // stable: "openai.chat_completions", "gemini.generate_content", "healthz"
     Method method;
@@ -27,8 +38,12 @@ struct Route {
     std::string_view pattern;   // "/v1beta/models/{model}:generateContent"
     Protocol protocol;
     std::string_view purpose;   // English, one line: "Chat completions"
-    bool public_in_all_except_health;  // true only for health routes
-    bool can_stream;            // the client may ask for SSE (stream:true, :streamGenerateContent)
+    RouteAccess access;
+    StreamSignal stream;
+    // A minimal valid JSON body for the curl/PowerShell check, "{model}" filled in by the caller; "" for GET.
+    std::string_view example_body;
+
+    [[nodiscard]] constexpr bool can_stream() const { return stream != StreamSignal::none; }
 };
 
 // Every route, in a stable order (service, openai, anthropic, gemini).

@@ -153,10 +153,10 @@ struct MockServer::Impl {
         if (ask.body.is_object() && ask.model.empty() && ask.body.contains("model") && ask.body["model"].is_string()) {
             ask.model = ask.body["model"].get<std::string>();
         }
-        if (ask.route_id == "gemini.stream_generate_content") {
+        if (match->route->stream == StreamSignal::path) {
             ask.stream = req.get_param_value("alt") == "sse";
             ask.gemini_json_array = !ask.stream;
-        } else if (match->route->can_stream && ask.body.is_object()) {
+        } else if (match->route->can_stream() && ask.body.is_object()) {
             ask.stream = ask.body.value("stream", false);
         }
         ask.anthropic_headers = req.has_header("anthropic-version") || req.has_header("x-api-key");

@@ -300,7 +300,7 @@ struct ProxyServer::Impl final : Exchange::Finish {
         exchange.protocol = route.protocol;
 
         // 3. Authenticate.
-        const Audience audience = route.public_in_all_except_health ? Audience::health : Audience::api;
+        const Audience audience = route.access == RouteAccess::health ? Audience::health : Audience::api;
         if (key_required(auth_mode, audience)) {
             const auto key = presented_key(req, route.protocol == Protocol::gemini);
             exchange.key_accepted = key && keys.accepts(*key);
@@ -321,7 +321,7 @@ struct ProxyServer::Impl final : Exchange::Finish {
 
         // 4. Answer the proxy's own routes here; forward the rest once httplib has read the body.
         if (route.protocol == Protocol::service) {
-            const bool private_route = route.id == "pathwise.requests" || route.id == "metrics";
+            const bool private_route = route.access == RouteAccess::local_diagnostics;
             if (private_route && req.has_header("Origin") && !access.local_origin(req.get_header_value("Origin"), host)) {
                 return answer(res, {403, Protocol::service,
                                     "What Pathwise knows about its own traffic is only shared with local pages, "

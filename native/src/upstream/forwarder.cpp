@@ -240,14 +240,14 @@ OutgoingRequest Forwarder::Impl::build(const httplib::Request& req, const RouteM
                 }
             }
         }
-        out.wants_stream = route != nullptr && route->id == "gemini.stream_generate_content";
+        out.wants_stream = route != nullptr && route->stream == StreamSignal::path;
     } else if (!req.body.empty() && route != nullptr &&
-               ((route->can_stream && req.body.find("\"stream\"") != std::string::npos) ||
+               ((route->can_stream() && req.body.find("\"stream\"") != std::string::npos) ||
                 !target.config.model_map.empty())) {
         // Parsed only when it can matter: a body without a "stream" key is not a stream request.
         nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
         if (body.is_object()) {
-            out.wants_stream = route->can_stream && body.contains("stream") && body["stream"].is_boolean() &&
+            out.wants_stream = route->can_stream() && body.contains("stream") && body["stream"].is_boolean() &&
                                body["stream"].get<bool>();
             if (body.contains("model") && body["model"].is_string()) {
                 if (auto mapped = upstream::map_model(target.config.model_map, body["model"].get<std::string>())) {
