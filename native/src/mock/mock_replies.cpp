@@ -1,5 +1,9 @@
 #include "mock/mock_replies.hpp"
 
+#include <algorithm>
+#include <array>
+#include <string_view>
+
 #include "http/json_text.hpp"
 
 #include <algorithm>
@@ -382,34 +386,58 @@ nlohmann::json sample_for_schema(const nlohmann::json& schema, const std::string
     return text;
 }
 
-MockReply mock_reply(const MockAsk& ask) {
-    const std::string& route = ask.route_id;
-    if (route == "openai.models") return ask.anthropic_headers ? anthropic_models() : openai_models(ask);
-    if (route == "openai.chat_completions") return openai_chat(ask, answer_tokens(ask.model, "openai", ask.tokens));
-    if (route == "openai.responses") return openai_responses(ask, answer_tokens(ask.model, "openai", ask.tokens));
-    if (route == "anthropic.messages") return anthropic_messages(ask, answer_tokens(ask.model, "anthropic", ask.tokens));
-    if (route == "anthropic.count_tokens") {
-        MockReply reply;
-        reply.body = json{{"input_tokens", estimate_tokens(ask.body)}}.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
-        return reply;
-    }
-    if (route == "gemini.models") return gemini_models();
-    if (route == "gemini.model") {
-        MockReply reply;
-        reply.body = gemini_model(ask.model).dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
-        return reply;
-    }
-    if (route == "gemini.generate_content" || route == "gemini.stream_generate_content") {
-        return gemini_generate(ask, answer_tokens(ask.model, "gemini", ask.tokens));
-    }
-    if (route == "gemini.count_tokens") {
-        MockReply reply;
-        reply.body = json{{"totalTokens", estimate_tokens(ask.body)}}.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
-        return reply;
-    }
+namespace {
+
+MockReply json_reply(const json& body) {
     MockReply reply;
+    reply.body = body.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
+    return reply;
+}
+
+// One reply per forwarded route, keyed by the route table's id; tests/native/route_facts_test.cpp checks that
+// every non-service route has one.
+struct RouteReply {
+    std::string_view route_id;
+    MockReply (*reply)(const MockAsk& ask);
+};
+constexpr std::array kRouteReplies = {
+    RouteReply{"openai.models",
+               [](const MockAsk& ask) { return ask.anthropic_headers ? anthropic_models() : openai_models(ask); }},
+    RouteReply{"openai.chat_completions",
+               [](const MockAsk& ask) { return openai_chat(ask, answer_tokens(ask.model, "openai", ask.tokens)); }},
+    RouteReply{"openai.responses",
+               [](const MockAsk& ask) { return openai_responses(ask, answer_tokens(ask.model, "openai", ask.tokens)); }},
+    RouteReply{"anthropic.messages",
+               [](const MockAsk& ask) {
+                   return anthropic_messages(ask, answer_tokens(ask.model, "anthropic", ask.tokens));
+               }},
+    RouteReply{"anthropic.count_tokens",
+               [](const MockAsk& ask) { return json_reply(json{{"input_tokens", estimate_tokens(ask.body)}}); }},
+    RouteReply{"gemini.models", [](const MockAsk&) { return gemini_models(); }},
+    RouteReply{"gemini.model", [](const MockAsk& ask) { return json_reply(gemini_model(ask.model)); }},
+    RouteReply{"gemini.generate_content",
+               [](const MockAsk& ask) { return gemini_generate(ask, answer_tokens(ask.model, "gemini", ask.tokens)); }},
+    RouteReply{"gemini.stream_generate_content",
+               [](const MockAsk& ask) { return gemini_generate(ask, answer_tokens(ask.model, "gemini", ask.tokens)); }},
+    RouteReply{"gemini.count_tokens",
+               [](const MockAsk& ask) { return json_reply(json{{"totalTokens", estimate_tokens(ask.body)}}); }},
+};
+
+}  // namespace
+
+bool has_mock_reply(std::string_view route_id) {
+    return std::any_of(kRouteReplies.begin(), kRouteReplies.end(),
+                       [&](const RouteReply& entry) { return entry.route_id == route_id; });
+}
+
+MockReply mock_reply(const MockAsk& ask) {
+    for (const RouteReply& entry : kRouteReplies) {
+        if (entry.route_id == ask.route_id) return entry.reply(ask);
+    }
+    MockReply reply = json_reply(
+        json{{"error",
+              {{"message", "Pathwise's mock upstream has no answer for route " + ask.route_id}, {"type", "not_found"}}}});
     reply.status = 404;
-    reply.body = json{{"error", {{"message", "Pathwise's mock upstream has no answer for route " + route}, {"type", "not_found"}}}}.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
     return reply;
 }
 

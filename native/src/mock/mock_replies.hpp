@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -34,6 +35,8 @@ struct MockReply {
 };
 
 [[nodiscard]] MockReply mock_reply(const MockAsk& ask);
+// Whether the mock has a reply for this route of the route table (every forwarded route must).
+[[nodiscard]] bool has_mock_reply(std::string_view route_id);
 
 // The words of the answer (each after the first with its leading space): what the streams send one per event.
 [[nodiscard]] std::vector<std::string> answer_tokens(const std::string& model, const std::string& protocol, int tokens);

@@ -15,7 +15,7 @@
 #include "pathwise/input_limits.hpp"
 #include "pathwise/route_table.hpp"
 #include "upstream/header_policy.hpp"
-#include "upstream/protocol_errors.hpp"
+#include "http/protocol_error.hpp"
 
 namespace pathwise::mock {
 
@@ -131,21 +131,18 @@ struct MockServer::Impl {
         ask.route_id = std::string(match->route->id);
         ask.model = match->model;
         if (json_nesting_exceeds(req.body, kMaxJsonNesting)) {
-            res.status = 400;
-            res.set_content(upstream::error_body(protocol, 400, "json_too_deep",
-                                                 "Pathwise's mock upstream: the request body nests arrays/objects "
-                                                 "deeper than " + std::to_string(kMaxJsonNesting) + " levels"),
-                            "application/json");
+            http::send_error(res, {400, protocol,
+                                   "Pathwise's mock upstream: the request body nests arrays/objects deeper than " +
+                                       std::to_string(kMaxJsonNesting) + " levels",
+                                   "json_too_deep"});
             log(req.method + " " + req.path + " -> 400 (JSON nested too deep)");
             return;
         }
         if (!req.body.empty()) {
             ask.body = json::parse(req.body, nullptr, false);
             if (ask.body.is_discarded()) {
-                res.status = 400;
-                res.set_content(upstream::error_body(protocol, 400, "invalid_json",
-                                                     "Pathwise's mock upstream: the request body is not valid JSON"),
-                                "application/json");
+                http::send_error(res, {400, protocol, "Pathwise's mock upstream: the request body is not valid JSON",
+                                       "invalid_json"});
                 log(req.method + " " + req.path + " -> 400 (body is not JSON)");
                 return;
             }
@@ -174,10 +171,9 @@ struct MockServer::Impl {
             if (fail_mode.rfind("status:", 0) == 0) {
                 int status = std::atoi(fail_mode.c_str() + 7);
                 if (status < 400 || status > 599) status = 500;
-                res.status = status;
-                res.set_content(upstream::error_body(protocol, status, "mock_failure",
-                                                     "Pathwise's mock upstream was asked to fail with " + std::to_string(status)),
-                                "application/json");
+                http::send_error(res, {status, protocol,
+                                       "Pathwise's mock upstream was asked to fail with " + std::to_string(status),
+                                       "mock_failure"});
                 log(req.method + " " + req.path + " -> " + std::to_string(status) + " (asked to fail)");
                 return;
             }

@@ -107,4 +107,14 @@ bool KeyChecker::accepts(std::string_view presented) const {
     return matches != 0;
 }
 
+std::string_view key_header_hint(Protocol protocol) {
+    switch (protocol) {
+        case Protocol::anthropic: return "x-api-key: <key> (or Authorization: Bearer <key>)";
+        case Protocol::gemini: return "x-goog-api-key: <key> (or ?key=<key>)";
+        case Protocol::openai:
+        case Protocol::service: break;
+    }
+    return "Authorization: Bearer <key>";
+}
+
 }  // namespace pathwise::proxy

@@ -50,4 +50,7 @@ private:
     std::vector<std::array<unsigned char, 32>> digests_;
 };
 
+// The header a client of this protocol sends its key in, for "send your key in …" messages.
+[[nodiscard]] std::string_view key_header_hint(Protocol protocol);
+
 }  // namespace pathwise::proxy

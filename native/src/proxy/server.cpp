@@ -31,24 +31,28 @@
 
 #include <httplib.h>
 
-#include "http/json_text.hpp"
 #include "http/guarded_server.hpp"
 #include "http/json_text.hpp"
+#include "http/protocol_error.hpp"
 #include "pathwise/diagnosis.hpp"
 #include "pathwise/input_limits.hpp"
 #include "pathwise/i18n.hpp"
 #include "pathwise/route_table.hpp"
 #include "proxy/access_policy.hpp"
 #include "proxy/auth.hpp"
-#include "proxy/errors.hpp"
 #include "proxy/metrics.hpp"
 #include "proxy/request_log.hpp"
 #include "proxy/root_page.hpp"
+#include "proxy/service_routes.hpp"
 #include "proxy/static_files.hpp"
 #include "upstream/forwarder.hpp"
 #include "upstream/header_policy.hpp"
 
 namespace pathwise::proxy {
+
+using http::ProtocolError;
+using http::send_error;
+
 namespace {
 
 using http::announces_body;
@@ -505,7 +509,7 @@ struct ProxyServer::Impl final : Exchange::Finish {
 
     // ---------------------------------------------------------------- answers
 
-    httplib::Server::HandlerResponse answer(httplib::Response& res, const ProxyError& error) {
+    httplib::Server::HandlerResponse answer(httplib::Response& res, const ProtocolError& error) {
         send_error(res, error);
         return httplib::Server::HandlerResponse::Handled;
     }
@@ -553,34 +557,9 @@ struct ProxyServer::Impl final : Exchange::Finish {
         return httplib::Server::HandlerResponse::Handled;
     }
 
-    // `show_details`: a key was accepted (or auth is off): only then does /readyz name the upstreams.
     httplib::Server::HandlerResponse answer_service(const Route& route, httplib::Response& res, bool show_details) {
-        if (route.id == "healthz") {
-            res.set_content(nlohmann::json{{"status", "ok"}, {"version", PATHWISE_VERSION}}.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8), "application/json");
-        } else if (route.id == "readyz") {
-            nlohmann::json upstreams = nlohmann::json::array();
-            bool all_reachable = true;
-            for (const auto& status : upstream_readiness()) {
-                all_reachable = all_reachable && status.reachable;
-                upstreams.push_back({{"protocol", protocol_name(status.protocol)},
-                                     {"upstream", status.upstream},
-                                     {"reachable", status.reachable},
-                                     {"error", status.error}});
-            }
-            res.status = all_reachable ? 200 : 503;
-            nlohmann::json body = {{"status", all_reachable ? "ready" : "not_ready"}};
-            if (show_details) body["upstreams"] = upstreams;
-            res.set_content(http::json_text(body), "application/json");
-            return httplib::Server::HandlerResponse::Handled;
-        } else if (route.id == "metrics") {
-            res.set_content(metrics.prometheus_text(), "text/plain; version=0.0.4; charset=utf-8");
-        } else if (route.id == "pathwise.requests") {
-            res.set_content(recent.to_json().dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8), "application/json");
-        } else {
-            send_error(res, {501, Protocol::service, "Route " + std::string(route.id) + " is not served here.", ""});
-            return httplib::Server::HandlerResponse::Handled;
-        }
-        res.status = 200;
+        const ServiceContext context{metrics, recent, [this] { return upstream_readiness(); }, show_details};
+        answer_service_route(route, context, res);
         return httplib::Server::HandlerResponse::Handled;
     }
 

@@ -14,7 +14,7 @@
 #include "mock/mock_server.hpp"
 #include "upstream/header_policy.hpp"
 #include "upstream/model_map.hpp"
-#include "upstream/protocol_errors.hpp"
+#include "http/protocol_error.hpp"
 #include "upstream/stream_exchange.hpp"
 #include "upstream/tcp_probe.hpp"
 #include "upstream/upstream_client.hpp"
@@ -146,9 +146,7 @@ namespace {
 
 void respond_failure(const ResolvedUpstream& target, const UpstreamFailure& failure, httplib::Response& res,
                      RequestRecord& record) {
-    res.status = failure.status;
-    res.set_content(upstream::error_body(target.protocol, failure.status, failure.code, failure.message),
-                    "application/json");
+    http::send_error(res, {failure.status, target.protocol, failure.message, failure.code});
     record.status = failure.status;
     record.error = failure.code;
     record.bytes_out = res.body.size();
@@ -410,7 +408,7 @@ void Forwarder::Impl::forward_streaming(OutgoingRequest& out, const std::shared_
     auto end_with_failure = [target, state, sse](httplib::DataSink& sink, const UpstreamFailure& failure) {
         state->error = failure.code;
         if (!sse) return false;
-        const std::string event = upstream::error_event(target->protocol, failure.status, failure.code, failure.message);
+        const std::string event = http::error_event({failure.status, target->protocol, failure.message, failure.code});
         if (!sink.write(event.data(), event.size())) return false;
         state->bytes_out += event.size();
         sink.done();
@@ -501,10 +499,8 @@ void Forwarder::forward(const httplib::Request& req, httplib::Response& res, con
     const Protocol protocol = match.route != nullptr ? match.route->protocol : Protocol::service;
     const auto found = impl_->upstreams.find(protocol);
     if (found == impl_->upstreams.end()) {
-        res.status = 404;
-        res.set_content(upstream::error_body(Protocol::openai, 404, "not_forwarded",
-                                             "this route is answered by Pathwise itself, not forwarded upstream"),
-                        "application/json");
+        http::send_error(res, {404, Protocol::openai, "this route is answered by Pathwise itself, not forwarded upstream",
+                               "not_forwarded"});
         kept_record->status = 404;
         return;
     }

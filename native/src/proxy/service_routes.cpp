@@ -1,0 +1,73 @@
+// service_routes.cpp — see service_routes.hpp. Adding a service route: its line in common/src/route_table.cpp,
+// its handler in kHandlers below.
+#include "proxy/service_routes.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "http/json_text.hpp"
+#include "http/protocol_error.hpp"
+
+namespace pathwise::proxy {
+namespace {
+
+void healthz(const ServiceContext&, httplib::Response& res) {
+    res.status = 200;
+    res.set_content(http::json_text(nlohmann::json{{"status", "ok"}, {"version", PATHWISE_VERSION}}), "application/json");
+}
+
+void readyz(const ServiceContext& context, httplib::Response& res) {
+    nlohmann::json upstreams = nlohmann::json::array();
+    bool all_reachable = true;
+    for (const auto& status : context.readiness()) {
+        all_reachable = all_reachable && status.reachable;
+        upstreams.push_back({{"protocol", protocol_name(status.protocol)},
+                             {"upstream", status.upstream},
+                             {"reachable", status.reachable},
+                             {"error", status.error}});
+    }
+    nlohmann::json body = {{"status", all_reachable ? "ready" : "not_ready"}};
+    if (context.show_details) body["upstreams"] = upstreams;
+    res.status = all_reachable ? 200 : 503;
+    res.set_content(http::json_text(body), "application/json");
+}
+
+void metrics(const ServiceContext& context, httplib::Response& res) {
+    res.status = 200;
+    res.set_content(context.metrics.prometheus_text(), "text/plain; version=0.0.4; charset=utf-8");
+}
+
+void recent_requests(const ServiceContext& context, httplib::Response& res) {
+    res.status = 200;
+    res.set_content(http::json_text(context.recent.to_json()), "application/json");
+}
+
+struct ServiceHandler {
+    std::string_view route_id;
+    void (*answer)(const ServiceContext& context, httplib::Response& res);
+};
+constexpr std::array kHandlers = {
+    ServiceHandler{"healthz", healthz},
+    ServiceHandler{"readyz", readyz},
+    ServiceHandler{"metrics", metrics},
+    ServiceHandler{"pathwise.requests", recent_requests},
+};
+
+}  // namespace
+
+void answer_service_route(const Route& route, const ServiceContext& context, httplib::Response& res) {
+    for (const ServiceHandler& handler : kHandlers) {
+        if (handler.route_id == route.id) return handler.answer(context, res);
+    }
+    http::send_error(res, {501, Protocol::service, "Route " + std::string(route.id) + " is not served here.", ""});
+}
+
+bool has_service_handler(std::string_view route_id) {
+    return std::any_of(kHandlers.begin(), kHandlers.end(),
+                       [&](const ServiceHandler& handler) { return handler.route_id == route_id; });
+}
+
+}  // namespace pathwise::proxy
