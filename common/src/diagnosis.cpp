@@ -12,10 +12,15 @@
 #include <array>
 #include <cstddef>
 
+#include "pathwise/ascii.hpp"
+#include "route_pattern.hpp"
+
 namespace pathwise {
 namespace {
 
-constexpr std::string_view kModelPlaceholder = "{model}";
+using route_pattern::ends_with_action_name;
+using route_pattern::is_version_segment;
+
 constexpr std::size_t kMaxSegments = 32;  // longer paths are not base-URL mistakes; they stay "unknown"
 
 // The non-empty segments of a path: "//v1beta//models" → {"v1beta", "models"} (runs of '/' collapse).
@@ -55,68 +60,6 @@ std::string join_segments(const Segments& segments, std::size_t begin, std::size
     return out;
 }
 
-constexpr bool is_digit(char c) {
-    return c >= '0' && c <= '9';
-}
-constexpr bool is_lower(char c) {
-    return c >= 'a' && c <= 'z';
-}
-constexpr bool is_upper(char c) {
-    return c >= 'A' && c <= 'Z';
-}
-constexpr char to_lower_ascii(char c) {
-    return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (to_lower_ascii(a[i]) != to_lower_ascii(b[i])) return false;
-    }
-    return true;
-}
-
-// "v1", "v1beta", "v2", "v1alpha": the API-version segment the providers put first.
-bool is_version_segment(std::string_view segment) {
-    if (segment.size() < 2 || segment[0] != 'v' || !is_digit(segment[1])) return false;
-    for (const char c : segment.substr(2)) {
-        if (!is_digit(c) && !is_lower(c)) return false;
-    }
-    return true;
-}
-
-// The same rule as route_table.cpp: a lowerCamelCase word after the last ':' is a Gemini action
-// (":generateContent"), while "llama3:8b" is a tagged model id.
-bool ends_with_action_name(std::string_view segment) {
-    const std::size_t colon = segment.rfind(':');
-    if (colon == std::string_view::npos) return false;
-    const std::string_view action = segment.substr(colon + 1);
-    if (action.empty() || !is_lower(action.front())) return false;
-    bool has_upper = false;
-    for (const char c : action) {
-        if (!is_lower(c) && !is_upper(c)) return false;
-        has_upper = has_upper || is_upper(c);
-    }
-    return has_upper;
-}
-
-// Literal characters matched, or -1: "{model}:generateContent" against "gemini-2.5-flash:generateContent" → 16.
-int match_segment(std::string_view pattern, std::string_view segment) {
-    // Most comparisons fail on the last character; this runs for every route on every 404.
-    if (segment.empty() || pattern.empty()) return -1;
-    if (pattern.back() != '}' && pattern.back() != segment.back()) return -1;
-    const std::size_t hole = pattern.find(kModelPlaceholder);
-    if (hole == std::string_view::npos) return pattern == segment ? static_cast<int>(pattern.size()) : -1;
-    const std::string_view prefix = pattern.substr(0, hole);
-    const std::string_view suffix = pattern.substr(hole + kModelPlaceholder.size());
-    if (segment.size() <= prefix.size() + suffix.size()) return -1;
-    if (segment.substr(0, prefix.size()) != prefix) return -1;
-    if (segment.substr(segment.size() - suffix.size()) != suffix) return -1;
-    const std::string_view model = segment.substr(prefix.size(), segment.size() - prefix.size() - suffix.size());
-    if (suffix.empty() && ends_with_action_name(model)) return -1;
-    return static_cast<int>(prefix.size() + suffix.size());
-}
-
 // A route pattern is version + tail: "/v1beta/models/{model}:countTokens" → "v1beta" + "models/{model}:countTokens".
 // The tail is matched against the end of the path straight from the pattern string, last segment first (most
 // routes fail on their last character), so the per-404 scan needs no derived table and no allocation.
@@ -147,9 +90,9 @@ TailMatch match_tail(std::string_view pattern, const Segments& path, std::size_t
         }
         if (index == 0) return {};
         --index;
-        const int literal = match_segment(segment, path[index]);
-        if (literal < 0) return {};
-        result.literal += literal;
+        const auto matched = route_pattern::match(segment, path[index]);
+        if (!matched) return {};
+        result.literal += matched->literal;
         result.tail_has_action = result.tail_has_action || segment.find(':') != std::string_view::npos;
         if (first_segment) break;
         stop = slash;
@@ -164,7 +107,7 @@ bool is_secret_parameter(std::string_view name) {
         "key",    "api_key",       "apikey", "api-key",   "access_token", "token",     "auth",
         "secret", "authorization", "sig",    "signature", "password",     "x-api-key", "x-goog-api-key"};
     for (const std::string_view secret : kSecretNames) {
-        if (equals_ignoring_case(name, secret)) return true;
+        if (ascii::iequals(name, secret)) return true;
     }
     return false;
 }
@@ -494,6 +437,19 @@ std::string redact_query(std::string_view query) {
         begin = end + 1;
     }
     return out;
+}
+
+bool is_repairable(DiagnosisKind kind) {
+    switch (kind) {
+        case DiagnosisKind::trailing_slash:
+        case DiagnosisKind::double_slash:
+        case DiagnosisKind::duplicated_version_prefix:
+        case DiagnosisKind::nested_full_endpoint:
+        case DiagnosisKind::missing_version_prefix:
+        case DiagnosisKind::gemini_v1_instead_of_v1beta:
+        case DiagnosisKind::doubled_gemini_version: return true;
+        default: return false;
+    }
 }
 
 Diagnosis diagnose_request(const RequestFacts& request, std::string_view proxy_origin) {

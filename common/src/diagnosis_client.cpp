@@ -6,18 +6,12 @@
 #include <utility>
 
 #include "pathwise/diagnosis.hpp"
+#include "route_pattern.hpp"
 
 namespace pathwise {
 namespace {
 
-// "v1", "v1beta", "v2": an API-version segment (the same test as diagnosis.cpp's).
-bool is_version_segment(std::string_view segment) {
-    if (segment.size() < 2 || segment[0] != 'v' || segment[1] < '0' || segment[1] > '9') return false;
-    for (const char c : segment.substr(2)) {
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'))) return false;
-    }
-    return true;
-}
+using route_pattern::is_version_segment;
 
 bool same_host_and_port(const BaseUrl& a, const BaseUrl& b) {
     return a.scheme == b.scheme && a.host == b.host && a.port == b.port;

@@ -1,5 +1,7 @@
 #include "pathwise/i18n.hpp"
 
+#include "pathwise/ascii.hpp"
+
 #include <array>
 #include <cctype>
 
@@ -22,8 +24,8 @@ std::optional<Lang> parse_lang(std::string_view tag) {
     // "fr_FR.UTF-8" → fr, "es.UTF-8" → es, "fr@euro" → fr.
     if (tag.size() < 2) return std::nullopt;
     if (tag.size() > 2 && tag[2] != '-' && tag[2] != '_' && tag[2] != '.' && tag[2] != '@') return std::nullopt;
-    const char a = static_cast<char>(std::tolower(static_cast<unsigned char>(tag[0])));
-    const char b = static_cast<char>(std::tolower(static_cast<unsigned char>(tag[1])));
+    const char a = ascii::to_lower(tag[0]);
+    const char b = ascii::to_lower(tag[1]);
     if (a == 'e' && b == 'n') return Lang::en;
     if (a == 'f' && b == 'r') return Lang::fr;
     if (a == 'e' && b == 's') return Lang::es;

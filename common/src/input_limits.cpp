@@ -1,6 +1,8 @@
 // input_limits.cpp — see input_limits.hpp.
 #include "pathwise/input_limits.hpp"
 
+#include "pathwise/ascii.hpp"
+
 #include <array>
 
 namespace pathwise {
@@ -41,10 +43,6 @@ bool json_nesting_exceeds(std::string_view text, std::size_t max_depth) {
 
 namespace {
 
-char ascii_lower(char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 // An encoded character that changes how the path splits or resolves once decoded.
 std::optional<std::string_view> encoded_delimiter(std::string_view raw_path) {
     struct Encoded {
@@ -61,7 +59,7 @@ std::optional<std::string_view> encoded_delimiter(std::string_view raw_path) {
     }};
     for (std::size_t at = raw_path.find('%'); at != std::string_view::npos; at = raw_path.find('%', at + 1)) {
         if (at + 2 >= raw_path.size()) break;
-        const char code[2] = {ascii_lower(raw_path[at + 1]), ascii_lower(raw_path[at + 2])};
+        const char code[2] = {ascii::to_lower(raw_path[at + 1]), ascii::to_lower(raw_path[at + 2])};
         for (const auto& encoded : kEncoded) {
             if (encoded.code[0] == code[0] && encoded.code[1] == code[1]) return encoded.problem;
         }

@@ -8,10 +8,12 @@
 #include <array>
 #include <cstddef>
 
+#include "route_pattern.hpp"
+
 namespace pathwise {
 namespace {
 
-constexpr std::string_view kModelPlaceholder = "{model}";
+using route_pattern::kModelPlaceholder;
 constexpr std::string_view kKeyPlaceholder = "{key}";
 constexpr std::string_view kBasePlaceholder = "{base}";
 
@@ -51,15 +53,13 @@ bool has_version_segment(std::string_view path) {
     return false;
 }
 
+// A call whose model is not known yet keeps its "{model}" for the person to fill in.
 void append_expanded(std::string& out, std::string_view text, std::string_view model) {
-    const std::size_t hole = model.empty() ? std::string_view::npos : text.find(kModelPlaceholder);
-    if (hole == std::string_view::npos) {
+    if (model.empty()) {
         out.append(text);
         return;
     }
-    out.append(text.substr(0, hole));
-    out.append(model);
-    out.append(text.substr(hole + kModelPlaceholder.size()));
+    route_pattern::append_expanded(out, text, model);
 }
 
 void replace_all(std::string& text, std::string_view from, std::string_view to) {

@@ -4,10 +4,11 @@
 #include <array>
 #include <cstddef>
 
+#include "pathwise/ascii.hpp"
+#include "route_pattern.hpp"
+
 namespace pathwise {
 namespace {
-
-constexpr std::string_view kModelPlaceholder = "{model}";
 
 // The single source of truth. Adding a route = one line here (+ its test vector in route_table_test.cpp).
 constexpr std::string_view kChatBody = R"({"model":"{model}","messages":[{"role":"user","content":"hi"}]})";
@@ -58,68 +59,13 @@ static_assert([] {
     return true;
 }(), "every POST route needs an example_body, and only POST routes have one");
 
-// Where `{model}` sits in each pattern, derived from kRoutes at compile time (not a second table to maintain).
-constexpr auto kModelHoles = [] {
-    std::array<std::size_t, kRoutes.size()> holes{};
-    for (std::size_t i = 0; i < kRoutes.size(); ++i) holes[i] = kRoutes[i].pattern.find(kModelPlaceholder);
-    return holes;
-}();
-
-constexpr char to_lower_ascii(char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (to_lower_ascii(a[i]) != to_lower_ascii(b[i])) return false;
-    }
-    return true;
-}
-
-// Gemini puts the method after the model id as ":generateContent", ":embedContent", ":batchEmbedContents".
-// Those action names are lowerCamelCase words; model ids with a tag ("llama3:8b", "qwen3:latest") are not,
-// so a trailing `{model}` can tell "GET a model" from "an action sent with the wrong method".
-bool ends_with_action_name(std::string_view segment) {
-    const std::size_t colon = segment.rfind(':');
-    if (colon == std::string_view::npos) return false;
-    const std::string_view action = segment.substr(colon + 1);
-    if (action.empty() || action.front() < 'a' || action.front() > 'z') return false;
-    bool has_upper = false;
-    for (const char c : action) {
-        const bool lower = c >= 'a' && c <= 'z';
-        const bool upper = c >= 'A' && c <= 'Z';
-        if (!lower && !upper) return false;
-        has_upper = has_upper || upper;
-    }
-    return has_upper;
-}
-
-// Exact match of `path` against one pattern; fills `model` when the pattern has a `{model}`.
-bool path_matches(std::string_view pattern, std::size_t hole, std::string_view path, std::string_view& model) {
-    if (hole == std::string_view::npos) return pattern == path;
-
-    const std::string_view prefix = pattern.substr(0, hole);
-    const std::string_view suffix = pattern.substr(hole + kModelPlaceholder.size());
-    if (path.size() <= prefix.size() + suffix.size()) return false;  // the model is never empty
-    if (path.substr(0, prefix.size()) != prefix) return false;
-    if (path.substr(path.size() - suffix.size()) != suffix) return false;
-
-    // With a ":action" suffix the model ends at the last ':' — which is what an ends-with test finds.
-    const std::string_view captured = path.substr(prefix.size(), path.size() - prefix.size() - suffix.size());
-    if (captured.find('/') != std::string_view::npos) return false;  // one segment only
-    if (suffix.empty() && ends_with_action_name(captured)) return false;
-    model = captured;
-    return true;
-}
-
 std::optional<RouteMatch> first_match(std::string_view target, const Method* method) {
     const std::string_view path = target.substr(0, target.find('?'));
-    for (std::size_t i = 0; i < kRoutes.size(); ++i) {
-        const Route& route = kRoutes[i];
+    for (const Route& route : kRoutes) {
         if (method != nullptr && route.method != *method) continue;
-        std::string_view model;
-        if (path_matches(route.pattern, kModelHoles[i], path, model)) return RouteMatch{&route, std::string(model)};
+        if (const auto matched = route_pattern::match(route.pattern, path)) {
+            return RouteMatch{&route, std::string(matched->model)};
+        }
     }
     return std::nullopt;
 }
@@ -166,7 +112,7 @@ Method parse_method(std::string_view name) {
     constexpr std::array kKnown = {Method::get, Method::post, Method::put,    Method::patch,
                                    Method::del, Method::head, Method::options};
     for (const Method m : kKnown) {
-        if (equals_ignoring_case(name, method_name(m))) return m;
+        if (ascii::iequals(name, method_name(m))) return m;
     }
     return Method::other;
 }
@@ -191,13 +137,9 @@ std::optional<RouteMatch> match_path(std::string_view target) {
 }
 
 std::string expand_pattern(std::string_view pattern, std::string_view model) {
-    const std::size_t hole = pattern.find(kModelPlaceholder);
-    if (hole == std::string_view::npos) return std::string(pattern);
     std::string path;
     path.reserve(pattern.size() + model.size());
-    path.append(pattern.substr(0, hole));
-    path.append(model);
-    path.append(pattern.substr(hole + kModelPlaceholder.size()));
+    route_pattern::append_expanded(path, pattern, model);
     return path;
 }
 

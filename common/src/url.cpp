@@ -1,6 +1,8 @@
 // url.cpp — turns what people paste as a base URL into a BaseUrl, or an error that says what to change.
 #include "pathwise/url.hpp"
 
+#include "pathwise/ascii.hpp"
+
 #include <array>
 #include <cstddef>
 #include <optional>
@@ -10,31 +12,11 @@ namespace {
 
 constexpr std::string_view kExample = "http://127.0.0.1:8045";
 
-constexpr char to_lower_ascii(char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-constexpr bool is_digit(char c) {
-    return c >= '0' && c <= '9';
-}
-constexpr bool is_alpha(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+using ascii::is_alpha;
+using ascii::is_digit;
+
 constexpr bool is_hex(char c) {
     return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-std::string lowered(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = to_lower_ascii(c);
-    return out;
-}
-
-bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
-    if (text.size() < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i) {
-        if (to_lower_ascii(text[i]) != prefix[i]) return false;
-    }
-    return true;
 }
 
 // Bytes of "invisible" characters that arrive with copy-paste from chat apps and web pages:
@@ -109,11 +91,11 @@ std::string_view strip_quotes_and_whitespace(std::string_view text) {
 // "Base URL: http://…", "OPENAI_BASE_URL=http://…", `export ANTHROPIC_BASE_URL="http://…"`: a label glued
 // to the URL by ':' or '=' is dropped. Prose ("my proxy is http://…") has no such separator and is kept.
 std::string_view strip_label(std::string_view text) {
-    if (starts_with_ignoring_case(text, "http")) return text;  // already starts like a URL: nothing to strip
+    if (ascii::istarts_with(text, "http")) return text;  // already starts like a URL: nothing to strip
     std::size_t start = std::string_view::npos;
     for (std::size_t i = 1; i + 7 <= text.size(); ++i) {
-        if (starts_with_ignoring_case(text.substr(i), "http://") ||
-            starts_with_ignoring_case(text.substr(i), "https://")) {
+        if (ascii::istarts_with(text.substr(i), "http://") ||
+            ascii::istarts_with(text.substr(i), "https://")) {
             start = i;
             break;
         }
@@ -236,7 +218,7 @@ std::string quoted(std::string_view text) {
 
 bool contains_ignoring_case(std::string_view text, std::string_view lower_needle) {
     for (std::size_t i = 0; i + lower_needle.size() <= text.size(); ++i) {
-        if (starts_with_ignoring_case(text.substr(i), lower_needle)) return true;
+        if (ascii::istarts_with(text.substr(i), lower_needle)) return true;
     }
     return false;
 }
@@ -249,10 +231,10 @@ bool looks_like_an_api_key(std::string_view input) {
         input.find_first_of(".[") != std::string_view::npos || contains_ignoring_case(input, "://");
     if (!has_host_shape) {
         for (const std::string_view prefix : {"sk-", "sk_", "aiza"}) {
-            if (starts_with_ignoring_case(input, prefix)) return true;
+            if (ascii::istarts_with(input, prefix)) return true;
         }
     }
-    if (starts_with_ignoring_case(input, "bearer ")) return true;
+    if (ascii::istarts_with(input, "bearer ")) return true;
     // "OPENAI_API_KEY=…", "x-api-key: …", "Authorization: Bearer …" (a header or an env line, not a URL).
     if (input.find_first_of("= ") != std::string_view::npos) {
         const std::string_view before_scheme = input.substr(0, input.find("://"));
@@ -323,7 +305,7 @@ Result<int> parse_port(std::string_view digits) {
 // Scheme typos: "http:/127.0.0.1", "http//127.0.0.1", "https:\\host", "http:127.0.0.1".
 std::optional<Error> scheme_typo(std::string_view text) {
     for (const std::string_view scheme : {std::string_view("https"), std::string_view("http")}) {
-        if (!starts_with_ignoring_case(text, scheme)) continue;
+        if (!ascii::istarts_with(text, scheme)) continue;
         const std::string_view rest = text.substr(scheme.size());
         std::size_t glue = 0;
         if (rest.substr(0, 3) == "://") continue;
@@ -351,7 +333,7 @@ bool looks_like_a_url_start(std::string_view token) {
     if (host.size() < token.size() && host.find('.') == std::string_view::npos) {
         return token[host.size()] == ':' || host == "localhost";  // "localhost:8045 /v1", "proxy:8045/ v1"
     }
-    return host.find('.') != std::string_view::npos || lowered(host) == "localhost";
+    return host.find('.') != std::string_view::npos || ascii::lowercase(host) == "localhost";
 }
 
 }  // namespace
@@ -414,7 +396,7 @@ Result<BaseUrl> parse_base_url(std::string_view text) {
     const std::size_t first_delimiter = input.find_first_of("/?#");
     if (separator != std::string_view::npos && separator <= first_delimiter) {
         const std::string_view scheme = input.substr(0, separator);
-        url.scheme = lowered(scheme);
+        url.scheme = ascii::lowercase(scheme);
         if (scheme.empty()) {
             return error("bad_scheme",
                          "the URL starts with '://' but has no scheme before it: write http:// (or "
@@ -509,7 +491,7 @@ Result<BaseUrl> parse_base_url(std::string_view text) {
         }
         if (auto host_error = check_host_name(host, authority)) return *host_error;
     }
-    url.host = lowered(host);
+    url.host = ascii::lowercase(host);
 
     if (url.scheme_was_guessed && !has_port && url.host.find('.') == std::string::npos && !url.is_ipv6() &&
         !is_loopback_host(url.host)) {

@@ -627,5 +627,23 @@ TEST(LikelyClients, BadOrigin_GivesNoneInsteadOfCrashing) {
     EXPECT_TRUE(likely_clients(facts, "").empty());
 }
 
+
+// --repair-paths serves a miss by its intended route only when what was meant is unambiguous.
+TEST(RepairPolicy, OnlyUnambiguousMistakes_AreRepairable) {
+    const std::vector<DiagnosisKind> repairable = {
+        DiagnosisKind::trailing_slash,         DiagnosisKind::double_slash,
+        DiagnosisKind::duplicated_version_prefix, DiagnosisKind::nested_full_endpoint,
+        DiagnosisKind::missing_version_prefix, DiagnosisKind::gemini_v1_instead_of_v1beta,
+        DiagnosisKind::doubled_gemini_version,
+    };
+    const std::vector<DiagnosisKind> never = {
+        DiagnosisKind::ok,                    DiagnosisKind::wrong_method,      DiagnosisKind::wrong_protocol_prefix,
+        DiagnosisKind::foreign_path_prefix,   DiagnosisKind::websocket_upgrade, DiagnosisKind::wrong_host_or_port,
+        DiagnosisKind::unknown,
+    };
+    for (const DiagnosisKind kind : repairable) EXPECT_TRUE(is_repairable(kind)) << diagnosis_kind_name(kind);
+    for (const DiagnosisKind kind : never) EXPECT_FALSE(is_repairable(kind)) << diagnosis_kind_name(kind);
+}
+
 }  // namespace
 }  // namespace pathwise

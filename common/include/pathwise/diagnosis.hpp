@@ -38,6 +38,11 @@ enum class DiagnosisKind : unsigned char {
 
 [[nodiscard]] std::string_view diagnosis_kind_name(DiagnosisKind kind);  // "duplicated_version_prefix"
 
+// The kinds `--repair-paths` may serve by the intended route: mistakes where what was meant is unambiguous
+// (a doubled or missing version, a stray slash, a full endpoint typed as the base). A wrong protocol, a
+// foreign prefix or another host is never guessed at.
+[[nodiscard]] bool is_repairable(DiagnosisKind kind);
+
 // What is known about a request seen in a log or by the proxy.
 struct RequestFacts {
     Method method = Method::other;  // other = unknown

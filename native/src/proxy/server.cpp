@@ -16,6 +16,8 @@
 // closing a connection whose body was not read) is http::GuardedServer's.
 #include "proxy/server.hpp"
 
+#include "pathwise/ascii.hpp"
+
 #include <netdb.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -66,7 +68,7 @@ std::int64_t unix_ms_now() {
 
 bool is_websocket_upgrade(const httplib::Request& req) {
     std::string upgrade = req.get_header_value("Upgrade");
-    for (auto& c : upgrade) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : upgrade) c = ascii::to_lower(c);
     return upgrade == "websocket";
 }
 
@@ -75,19 +77,6 @@ Method request_method(const httplib::Request& req) {
     return req.method == "HEAD" ? Method::get : parse_method(req.method);
 }
 
-// The kinds --repair-paths may serve by the intended route: mistakes where what was meant is unambiguous.
-bool repairable(DiagnosisKind kind) {
-    switch (kind) {
-        case DiagnosisKind::trailing_slash:
-        case DiagnosisKind::double_slash:
-        case DiagnosisKind::duplicated_version_prefix:
-        case DiagnosisKind::nested_full_endpoint:
-        case DiagnosisKind::missing_version_prefix:
-        case DiagnosisKind::gemini_v1_instead_of_v1beta:
-        case DiagnosisKind::doubled_gemini_version: return true;
-        default: return false;
-    }
-}
 
 std::string query_part(std::string_view target) {
     const auto question = target.find('?');
@@ -266,7 +255,7 @@ struct ProxyServer::Impl final : Exchange::Finish {
         }
         if (announces_body(req)) {
             const std::string coding = req.get_header_value("Content-Encoding");
-            if (!has_content_reader(req) && !coding.empty() && !upstream::iequals(coding, "identity")) {
+            if (!has_content_reader(req) && !coding.empty() && !ascii::iequals(coding, "identity")) {
                 return answer(res, {415, exchange.protocol,
                                     "A " + req.method + " body with Content-Encoding is not accepted; send it "
                                     "uncompressed.", "unsupported_encoding"});
@@ -288,7 +277,7 @@ struct ProxyServer::Impl final : Exchange::Finish {
                 return httplib::Server::HandlerResponse::Handled;  // the wizard's files are public
             }
             const Diagnosis diagnosis = diagnose(req);
-            if (config.repair_paths && repairable(diagnosis.kind) && diagnosis.intended != nullptr) {
+            if (config.repair_paths && is_repairable(diagnosis.kind) && diagnosis.intended != nullptr) {
                 match = match_route(method, diagnosis.intended_path);
                 if (match) {
                     exchange.record.repaired_to = diagnosis.intended_path;
@@ -349,7 +338,7 @@ struct ProxyServer::Impl final : Exchange::Finish {
                                                             httplib::Server::HandlerResponse result) {
         if (result != httplib::Server::HandlerResponse::Handled || !current || !announces_body(req)) return result;
         const std::string coding = req.get_header_value("Content-Encoding");
-        const bool library_reads_it = coding.empty() || upstream::iequals(coding, "identity");
+        const bool library_reads_it = coding.empty() || ascii::iequals(coding, "identity");
         const bool has_catch_all = has_content_reader(req) || req.method == "GET" || req.method == "HEAD" ||
                                    req.method == "OPTIONS";
         if (has_catch_all && (has_content_reader(req) || library_reads_it) && !req.is_multipart_form_data()) {
