@@ -1,15 +1,14 @@
-#include "cli/suggest.hpp"
+#include "pathwise/suggest.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <vector>
 
-namespace pathwise::cli {
+#include "pathwise/ascii.hpp"
+
+namespace pathwise {
 namespace {
 
-char lower(char c) {
-    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-}
+using ascii::to_lower;
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> previous(b.size() + 1);
@@ -18,7 +17,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     for (std::size_t i = 1; i <= a.size(); ++i) {
         current[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t substitution = previous[j - 1] + (lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1);
+            const std::size_t substitution = previous[j - 1] + (to_lower(a[i - 1]) == to_lower(b[j - 1]) ? 0 : 1);
             current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
         }
         std::swap(previous, current);
@@ -30,7 +29,7 @@ bool contains_ignoring_case(std::string_view haystack, std::string_view needle) 
     if (needle.empty() || needle.size() > haystack.size()) return false;
     for (std::size_t start = 0; start + needle.size() <= haystack.size(); ++start) {
         bool same = true;
-        for (std::size_t k = 0; k < needle.size() && same; ++k) same = lower(haystack[start + k]) == lower(needle[k]);
+        for (std::size_t k = 0; k < needle.size() && same; ++k) same = to_lower(haystack[start + k]) == to_lower(needle[k]);
         if (same) return true;
     }
     return false;
@@ -64,4 +63,4 @@ std::optional<std::string_view> closest_match(std::string_view typed, std::span<
     return std::nullopt;
 }
 
-}  // namespace pathwise::cli
+}  // namespace pathwise

@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "cli/suggest.hpp"
+#include "pathwise/suggest.hpp"
 
 namespace pathwise::cli {
 namespace {

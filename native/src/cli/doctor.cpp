@@ -63,7 +63,7 @@
 
 #include <cstdio>
 
-#include "cli/suggest.hpp"
+#include "pathwise/suggest.hpp"
 #include "commands.hpp"
 #include "pathwise/client_catalog.hpp"
 

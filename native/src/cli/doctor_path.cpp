@@ -2,6 +2,8 @@
 #include <cctype>
 
 #include "cli/doctor.hpp"
+
+#include "pathwise/ascii.hpp"
 #include "cli/messages.hpp"
 #include "cli/output.hpp"
 #include "pathwise/diagnosis.hpp"
@@ -18,12 +20,6 @@ struct LoggedRequest {
     std::string target;  // "/v1/v1/messages?beta=true"
     std::string origin;  // from a full URL, "" otherwise
 };
-
-std::string lower_copy(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 std::vector<std::string> split_words(std::string_view text) {
     std::vector<std::string> words;
@@ -50,7 +46,7 @@ std::optional<std::string> parse_logged_request(const std::vector<std::string>& 
     const std::vector<std::string> words = split_words(joined);
     std::optional<std::string> target;
     for (const std::string& word : words) {
-        const std::string lowered = lower_copy(word);
+        const std::string lowered = ascii::lowercase(word);
         if (lowered.rfind("http/", 0) == 0) continue;  // the protocol version of a request line
         if (word.front() == '/' || lowered.rfind("http://", 0) == 0 || lowered.rfind("https://", 0) == 0) {
             if (target) return "found two paths in '" + joined + "'; give one request path";
@@ -77,7 +73,7 @@ std::optional<std::string> parse_logged_request(const std::vector<std::string>& 
 // Only header names count; a value (possibly a key) is never read.
 void apply_header_hints(const std::vector<std::string>& headers, RequestFacts& facts) {
     for (const std::string& header : headers) {
-        const std::string name = lower_copy(header.substr(0, header.find(':')));
+        const std::string name = ascii::lowercase(header.substr(0, header.find(':')));
         if (name == "x-api-key" || name == "anthropic-version" || name == "anthropic-beta") {
             facts.has_anthropic_headers = true;
         } else if (name == "x-goog-api-key") {

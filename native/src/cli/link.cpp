@@ -12,6 +12,8 @@
 #include <cstdio>
 
 #include "cli/args.hpp"
+
+#include "pathwise/ascii.hpp"
 #include "cli/doctor.hpp"
 #include "cli/messages.hpp"
 #include "cli/output.hpp"
@@ -51,12 +53,6 @@ std::optional<WizardView> parse_view(std::string_view name) {
     return std::nullopt;
 }
 
-std::string lower_copy(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 // Continue and LobeChat put the Gemini key in `?key=` (CLIENTS.md 1.10, 1.13): such a value must not be shared.
 std::optional<std::string> secret_query_parameter(std::string_view text) {
     const std::size_t question = text.find('?');
@@ -69,7 +65,7 @@ std::optional<std::string> secret_query_parameter(std::string_view text) {
     while (start <= query.size()) {
         const std::size_t end = std::min(query.find('&', start), query.size());
         const std::string_view pair = query.substr(start, end - start);
-        const std::string name = lower_copy(pair.substr(0, pair.find('=')));
+        const std::string name = ascii::lowercase(pair.substr(0, pair.find('=')));
         for (const std::string_view secret : kSecretNames) {
             if (name == secret) return name;
         }

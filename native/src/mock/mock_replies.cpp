@@ -1,5 +1,7 @@
 #include "mock/mock_replies.hpp"
 
+#include "pathwise/ascii.hpp"
+
 #include <algorithm>
 #include <array>
 #include <string_view>
@@ -28,7 +30,7 @@ std::string join(const std::vector<std::string>& tokens) {
 }
 
 std::string lower(std::string text) {
-    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : text) c = ascii::to_lower(c);
     return text;
 }
 

@@ -1,5 +1,7 @@
 #include "mock/mock_server.hpp"
 
+#include "pathwise/ascii.hpp"
+
 #include <httplib.h>
 
 #include <atomic>
@@ -83,7 +85,7 @@ struct MockServer::Impl {
             if (name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" || name == "LOCAL_PORT") continue;
             header_names.push_back(name);
             std::string lower_name = name;
-            for (char& c : lower_name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            for (char& c : lower_name) c = ascii::to_lower(c);
             if (lower_name == "authorization" || lower_name == "x-api-key" || lower_name == "x-goog-api-key") {
                 key_hints[lower_name] = value.size() > 4 ? "..." + value.substr(value.size() - 4) : "...";
             }

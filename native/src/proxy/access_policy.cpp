@@ -1,6 +1,8 @@
 // access_policy.cpp — see access_policy.hpp.
 #include "proxy/access_policy.hpp"
 
+#include "pathwise/ascii.hpp"
+
 #include "proxy/auth.hpp"
 
 #include <arpa/inet.h>
@@ -16,7 +18,7 @@ namespace {
 
 std::string to_lower(std::string_view text) {
     std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (char& c : out) c = ascii::to_lower(c);
     return out;
 }
 

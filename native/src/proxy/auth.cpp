@@ -1,6 +1,8 @@
 // auth.cpp — see auth.hpp.
 #include "proxy/auth.hpp"
 
+#include "pathwise/ascii.hpp"
+
 #include <openssl/crypto.h>
 #include <openssl/sha.h>
 
@@ -40,7 +42,7 @@ bool reachable_from_lan(const ServeConfig& config) {
     std::string host = config.host;
     if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
     // Any name other than localhost resolves to whatever the network says.
-    return !upstream::iequals(host, "localhost") && !http::is_loopback_address(host);
+    return !ascii::iequals(host, "localhost") && !http::is_loopback_address(host);
 }
 
 AuthMode effective_auth_mode(const ServeConfig& config) {

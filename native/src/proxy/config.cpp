@@ -5,6 +5,10 @@
 // environment variable (PATHWISE_MAX_BODY_BYTES). Adding a setting = one row.
 #include "proxy/config.hpp"
 
+#include "pathwise/ascii.hpp"
+
+#include "pathwise/suggest.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
@@ -160,9 +164,7 @@ std::string flag_of(const Setting& setting) {
 }
 
 std::string env_of(std::string_view key) {
-    std::string name = "PATHWISE_" + std::string(key);
-    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    return name;
+    return "PATHWISE_" + ascii::uppercase(key);
 }
 
 const Setting* find_setting(std::string_view key) {
@@ -178,8 +180,15 @@ std::vector<std::string> keys_of_settings() {
     return keys;
 }
 
+// "did you mean" is pathwise/suggest.hpp, the same rule as the CLI's.
+static std::string closest_name(std::string_view word, const std::vector<std::string>& candidates) {
+    const std::vector<std::string_view> views(candidates.begin(), candidates.end());
+    const auto best = pathwise::closest_match(word, views);
+    return best ? std::string(*best) : std::string();
+}
+
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
-    const std::string best = closest_match(word, candidates);
+    const std::string best = closest_name(word, candidates);
     return best.empty() ? std::string() : " (did you mean '" + best + "'?)";
 }
 
@@ -197,8 +206,7 @@ std::optional<json> parse_text_value(const Setting& setting, std::string_view te
             return json(n);
         }
         case Kind::boolean: {
-            std::string lower(text);
-            std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            const std::string lower = ascii::lowercase(text);
             if (lower == "1" || lower == "true" || lower == "yes" || lower == "on") return json(true);
             if (lower == "0" || lower == "false" || lower == "no" || lower == "off") return json(false);
             error = "must be true or false (got '" + std::string(text) + "')";
@@ -518,33 +526,6 @@ TextPosition position_of_byte(std::string_view text, std::size_t byte) {
     return position;
 }
 
-std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
-    std::string best;
-    std::size_t best_distance = std::string::npos;
-    for (const auto& candidate : candidates) {
-        // Levenshtein distance, one row at a time.
-        std::vector<std::size_t> row(candidate.size() + 1);
-        for (std::size_t j = 0; j <= candidate.size(); ++j) row[j] = j;
-        for (std::size_t i = 1; i <= word.size(); ++i) {
-            std::size_t diagonal = row[0];
-            row[0] = i;
-            for (std::size_t j = 1; j <= candidate.size(); ++j) {
-                const std::size_t above = row[j];
-                const bool same = std::tolower(static_cast<unsigned char>(word[i - 1])) ==
-                                  std::tolower(static_cast<unsigned char>(candidate[j - 1]));
-                row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
-                diagonal = above;
-            }
-        }
-        if (row.back() < best_distance) {
-            best_distance = row.back();
-            best = candidate;
-        }
-    }
-    // A likely typo: at most a third of the word wrong (and at least 2 edits allowed for short words).
-    const std::size_t allowed = std::max<std::size_t>(2, word.size() / 3);
-    return best_distance <= allowed ? best : std::string();
-}
 
 Environment process_environment() {
     Environment environment;
@@ -613,9 +594,7 @@ Result<ServeConfig> load_serve_config(const std::vector<std::string>& args, cons
         if (name.rfind("PATHWISE_", 0) != 0) continue;
         if (name == "PATHWISE_CONFIG") continue;
         if (name.rfind("PATHWISE_UPSTREAM_", 0) == 0) {
-            std::string protocol_text = name.substr(std::string_view("PATHWISE_UPSTREAM_").size());
-            std::transform(protocol_text.begin(), protocol_text.end(), protocol_text.begin(),
-                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            const std::string protocol_text = ascii::lowercase(name.substr(std::string_view("PATHWISE_UPSTREAM_").size()));
             if (const auto protocol = parse_protocol(protocol_text)) {
                 if (auto error = check_base_url(text); !error.empty()) return config_error(name + ": " + error);
                 config.upstreams[*protocol].base_url = text;
@@ -629,7 +608,7 @@ Result<ServeConfig> load_serve_config(const std::vector<std::string>& args, cons
         if (name == "PATHWISE_API_KEY") setting = find_setting("api_keys");
         if (setting == nullptr) {
             // Tests and scripts set other PATHWISE_* names (PATHWISE_WEB_ROOT is ours); a typo only warns.
-            if (const auto suggestion = closest_match(name, known_env); !suggestion.empty()) {
+            if (const auto suggestion = closest_name(name, known_env); !suggestion.empty()) {
                 warnings.push_back("ignoring environment variable " + name + " (did you mean " + suggestion + "?)");
             }
             continue;

@@ -87,7 +87,4 @@ struct TextPosition {
 };
 [[nodiscard]] TextPosition position_of_byte(std::string_view text, std::size_t byte);
 
-// The candidate closest to `word` by edit distance, or "" when none is close enough to be a likely typo.
-[[nodiscard]] std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
-
 }  // namespace pathwise::proxy

@@ -1,6 +1,8 @@
 // request_log.cpp — see request_log.hpp.
 #include "proxy/request_log.hpp"
 
+#include "pathwise/ascii.hpp"
+
 #include "upstream/header_policy.hpp"
 
 #include <algorithm>
@@ -15,7 +17,7 @@ namespace {
 // Compared decoded and without case: "?%6Bey=…" and "?KEY=…" are read as key by servers that decode them.
 bool is_secret_parameter(std::string_view raw_name) {
     const std::string name = upstream::decode_query_component(raw_name);
-    using upstream::iequals;
+    using ascii::iequals;
     return iequals(name, "key") || iequals(name, "api_key") || iequals(name, "apikey") || iequals(name, "access_token");
 }
 

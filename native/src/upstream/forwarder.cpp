@@ -2,6 +2,8 @@
 // headers), send it, and answer: buffered for plain JSON, relayed event by event for streams.
 #include "upstream/forwarder.hpp"
 
+#include "pathwise/ascii.hpp"
+
 #include <httplib.h>
 
 #include <algorithm>
@@ -41,7 +43,7 @@ bool is_server_pseudo_header(std::string_view name) {
 // Response headers that are ours to write: the body's framing (the library re-frames it), its type (set with
 // the body, normalised for SSE) and CORS (the server answers CORS for its own origin policy).
 bool is_response_header_we_write(std::string_view name) {
-    using upstream::iequals;
+    using ascii::iequals;
     return upstream::is_hop_by_hop(name) || iequals(name, "content-length") || iequals(name, "content-type") ||
            iequals(name, "content-encoding") || (name.size() > 15 && iequals(name.substr(0, 15), "access-control-"));
 }
@@ -50,7 +52,7 @@ bool is_response_header_we_write(std::string_view name) {
 // forwarded is the decoded one, re-framed), the key headers (handled apart), the browser's cookies for
 // localhost, and proxy-chain headers a client could forge.
 bool is_request_header_we_drop(std::string_view name) {
-    using upstream::iequals;
+    using ascii::iequals;
     return upstream::is_hop_by_hop(name) || iequals(name, "content-length") || iequals(name, "content-encoding") ||
            iequals(name, "accept-encoding") || iequals(name, "expect") || iequals(name, "cookie") ||
            iequals(name, "forwarded") || iequals(name, "x-real-ip") ||
@@ -72,18 +74,18 @@ struct OutgoingRequest {
 
 std::string header_value(const httplib::Headers& headers, std::string_view name) {
     for (const auto& [key, value] : headers) {
-        if (upstream::iequals(key, name)) return value;
+        if (ascii::iequals(key, name)) return value;
     }
     return {};
 }
 
 bool has_header(const httplib::Headers& headers, std::string_view name) {
-    return std::any_of(headers.begin(), headers.end(), [&](const auto& header) { return upstream::iequals(header.first, name); });
+    return std::any_of(headers.begin(), headers.end(), [&](const auto& header) { return ascii::iequals(header.first, name); });
 }
 
 void erase_header(httplib::Headers& headers, std::string_view name) {
     for (auto it = headers.begin(); it != headers.end();) {
-        it = upstream::iequals(it->first, name) ? headers.erase(it) : std::next(it);
+        it = ascii::iequals(it->first, name) ? headers.erase(it) : std::next(it);
     }
 }
 

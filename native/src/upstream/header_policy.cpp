@@ -1,17 +1,15 @@
 #include "upstream/header_policy.hpp"
 
 #include <array>
-#include <cctype>
+
+#include "pathwise/ascii.hpp"
 
 namespace pathwise::upstream {
 
 namespace {
 
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
-
-bool istarts_with(std::string_view text, std::string_view prefix) {
-    return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
-}
+using ascii::iequals;
+using ascii::istarts_with;
 
 std::string_view trim(std::string_view text) {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
@@ -20,14 +18,6 @@ std::string_view trim(std::string_view text) {
 }
 
 }  // namespace
-
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (lower(a[i]) != lower(b[i])) return false;
-    }
-    return true;
-}
 
 bool is_hop_by_hop(std::string_view name) {
     constexpr std::array<std::string_view, 7> kHopByHop = {"connection", "keep-alive", "te", "trailer",

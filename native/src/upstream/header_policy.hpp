@@ -41,6 +41,5 @@ namespace pathwise::upstream {
 // Content types compare without parameters and case: "Text/Event-Stream; charset=utf-8" is an event stream.
 [[nodiscard]] bool is_event_stream(std::string_view content_type);
 
-[[nodiscard]] bool iequals(std::string_view a, std::string_view b);
 
 }  // namespace pathwise::upstream
