@@ -447,8 +447,10 @@ bool is_repairable(DiagnosisKind kind) {
         case DiagnosisKind::nested_full_endpoint:
         case DiagnosisKind::missing_version_prefix:
         case DiagnosisKind::gemini_v1_instead_of_v1beta:
-        case DiagnosisKind::doubled_gemini_version: return true;
-        default: return false;
+        case DiagnosisKind::doubled_gemini_version:
+            return true;
+        default:
+            return false;
     }
 }
 

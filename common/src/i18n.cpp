@@ -1,9 +1,9 @@
 #include "pathwise/i18n.hpp"
 
-#include "pathwise/ascii.hpp"
-
 #include <array>
 #include <cctype>
+
+#include "pathwise/ascii.hpp"
 
 namespace pathwise {
 

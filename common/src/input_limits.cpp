@@ -1,9 +1,9 @@
 // input_limits.cpp — see input_limits.hpp.
 #include "pathwise/input_limits.hpp"
 
-#include "pathwise/ascii.hpp"
-
 #include <array>
+
+#include "pathwise/ascii.hpp"
 
 namespace pathwise {
 

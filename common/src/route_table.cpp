@@ -21,43 +21,45 @@ constexpr std::array kRoutes = [] {
     using enum RouteAccess;
     using enum StreamSignal;
     return std::array{
-    // service
-    Route{"healthz", get, "/healthz", service, "Liveness: the proxy process answers", health, none, ""},
-    Route{"readyz", get, "/readyz", service, "Readiness: the upstream answers", health, none, ""},
-    Route{"metrics", get, "/metrics", service, "Prometheus metrics", local_diagnostics, none, ""},
-    Route{"pathwise.requests", get, "/_pathwise/requests", service, "Recent requests, for the wizard's live view",
-          local_diagnostics, none, ""},
-    // openai — /v1/models is also what the Anthropic SDK calls for its model list: one route, and the proxy
-    // answers in the shape the request headers ask for (anthropic-version → Anthropic shape).
-    Route{"openai.models", get, "/v1/models", openai, "List models", api, none, ""},
-    Route{"openai.chat_completions", post, "/v1/chat/completions", openai, "Chat completions", api, body_flag,
-          kChatBody},
-    Route{"openai.responses", post, "/v1/responses", openai, "Responses API", api, body_flag,
-          R"({"model":"{model}","input":"hi"})"},
-    // anthropic
-    Route{"anthropic.messages", post, "/v1/messages", anthropic, "Messages", api, body_flag,
-          R"({"model":"{model}","max_tokens":16,"messages":[{"role":"user","content":"hi"}]})"},
-    Route{"anthropic.count_tokens", post, "/v1/messages/count_tokens", anthropic, "Count message tokens", api, none,
-          kChatBody},
-    // gemini
-    Route{"gemini.models", get, "/v1beta/models", gemini, "List models", api, none, ""},
-    Route{"gemini.model", get, "/v1beta/models/{model}", gemini, "Get one model", api, none, ""},
-    Route{"gemini.generate_content", post, "/v1beta/models/{model}:generateContent", gemini, "Generate content",
-          api, none, kGeminiBody},
-    Route{"gemini.stream_generate_content", post, "/v1beta/models/{model}:streamGenerateContent", gemini,
-          "Generate content as a stream (SSE with ?alt=sse)", api, path, kGeminiBody},
-    Route{"gemini.count_tokens", post, "/v1beta/models/{model}:countTokens", gemini, "Count content tokens", api,
-          none, kGeminiBody},
+        // service
+        Route{"healthz", get, "/healthz", service, "Liveness: the proxy process answers", health, none, ""},
+        Route{"readyz", get, "/readyz", service, "Readiness: the upstream answers", health, none, ""},
+        Route{"metrics", get, "/metrics", service, "Prometheus metrics", local_diagnostics, none, ""},
+        Route{"pathwise.requests", get, "/_pathwise/requests", service, "Recent requests, for the wizard's live view",
+              local_diagnostics, none, ""},
+        // openai — /v1/models is also what the Anthropic SDK calls for its model list: one route, and the proxy
+        // answers in the shape the request headers ask for (anthropic-version → Anthropic shape).
+        Route{"openai.models", get, "/v1/models", openai, "List models", api, none, ""},
+        Route{"openai.chat_completions", post, "/v1/chat/completions", openai, "Chat completions", api, body_flag,
+              kChatBody},
+        Route{"openai.responses", post, "/v1/responses", openai, "Responses API", api, body_flag,
+              R"({"model":"{model}","input":"hi"})"},
+        // anthropic
+        Route{"anthropic.messages", post, "/v1/messages", anthropic, "Messages", api, body_flag,
+              R"({"model":"{model}","max_tokens":16,"messages":[{"role":"user","content":"hi"}]})"},
+        Route{"anthropic.count_tokens", post, "/v1/messages/count_tokens", anthropic, "Count message tokens", api, none,
+              kChatBody},
+        // gemini
+        Route{"gemini.models", get, "/v1beta/models", gemini, "List models", api, none, ""},
+        Route{"gemini.model", get, "/v1beta/models/{model}", gemini, "Get one model", api, none, ""},
+        Route{"gemini.generate_content", post, "/v1beta/models/{model}:generateContent", gemini, "Generate content",
+              api, none, kGeminiBody},
+        Route{"gemini.stream_generate_content", post, "/v1beta/models/{model}:streamGenerateContent", gemini,
+              "Generate content as a stream (SSE with ?alt=sse)", api, path, kGeminiBody},
+        Route{"gemini.count_tokens", post, "/v1beta/models/{model}:countTokens", gemini, "Count content tokens", api,
+              none, kGeminiBody},
     };
 }();
 
 // A POST route without an example body would give the doctor a curl check that cannot succeed.
-static_assert([] {
-    for (const Route& route : kRoutes) {
-        if ((route.method == Method::post) == route.example_body.empty()) return false;
-    }
-    return true;
-}(), "every POST route needs an example_body, and only POST routes have one");
+static_assert(
+    [] {
+        for (const Route& route : kRoutes) {
+            if ((route.method == Method::post) == route.example_body.empty()) return false;
+        }
+        return true;
+    }(),
+    "every POST route needs an example_body, and only POST routes have one");
 
 std::optional<RouteMatch> first_match(std::string_view target, const Method* method) {
     const std::string_view path = target.substr(0, target.find('?'));

@@ -29,7 +29,8 @@ bool contains_ignoring_case(std::string_view haystack, std::string_view needle) 
     if (needle.empty() || needle.size() > haystack.size()) return false;
     for (std::size_t start = 0; start + needle.size() <= haystack.size(); ++start) {
         bool same = true;
-        for (std::size_t k = 0; k < needle.size() && same; ++k) same = to_lower(haystack[start + k]) == to_lower(needle[k]);
+        for (std::size_t k = 0; k < needle.size() && same; ++k)
+            same = to_lower(haystack[start + k]) == to_lower(needle[k]);
         if (same) return true;
     }
     return false;

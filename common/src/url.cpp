@@ -1,11 +1,11 @@
 // url.cpp — turns what people paste as a base URL into a BaseUrl, or an error that says what to change.
 #include "pathwise/url.hpp"
 
-#include "pathwise/ascii.hpp"
-
 #include <array>
 #include <cstddef>
 #include <optional>
+
+#include "pathwise/ascii.hpp"
 
 namespace pathwise {
 namespace {
@@ -94,8 +94,7 @@ std::string_view strip_label(std::string_view text) {
     if (ascii::istarts_with(text, "http")) return text;  // already starts like a URL: nothing to strip
     std::size_t start = std::string_view::npos;
     for (std::size_t i = 1; i + 7 <= text.size(); ++i) {
-        if (ascii::istarts_with(text.substr(i), "http://") ||
-            ascii::istarts_with(text.substr(i), "https://")) {
+        if (ascii::istarts_with(text.substr(i), "http://") || ascii::istarts_with(text.substr(i), "https://")) {
             start = i;
             break;
         }

@@ -14,6 +14,7 @@ int run_clients(const Args& args);  // cli/clients.cpp
 int run_link(const Args& args);     // cli/link.cpp
 int run_routes(const Args& args);   // cli/routes.cpp
 int run_serve(const Args& args);    // proxy/serve.cpp
-int run_mock(const Args& args);     // mock/mock_command.cpp: `pathwise mock --port N [--tls-cert C --tls-key K]`, a provider stand-in
+int run_mock(const Args& args);     // mock/mock_command.cpp: `pathwise mock --port N [--tls-cert C --tls-key K]`, a
+                                    // provider stand-in
 
 }  // namespace pathwise::cli

@@ -56,12 +56,18 @@ enum class KeyPlace { none, bearer, bearer_lower_case, x_api_key, x_goog_api_key
 
 std::string place_name(KeyPlace place) {
     switch (place) {
-        case KeyPlace::none: return "no key";
-        case KeyPlace::bearer: return "Authorization: Bearer";
-        case KeyPlace::bearer_lower_case: return "authorization: bearer";
-        case KeyPlace::x_api_key: return "x-api-key";
-        case KeyPlace::x_goog_api_key: return "x-goog-api-key";
-        case KeyPlace::query_key: return "?key=";
+        case KeyPlace::none:
+            return "no key";
+        case KeyPlace::bearer:
+            return "Authorization: Bearer";
+        case KeyPlace::bearer_lower_case:
+            return "authorization: bearer";
+        case KeyPlace::x_api_key:
+            return "x-api-key";
+        case KeyPlace::x_goog_api_key:
+            return "x-goog-api-key";
+        case KeyPlace::query_key:
+            return "?key=";
     }
     return "";
 }
@@ -70,12 +76,23 @@ httplib::Result send(httplib::Client& client, const RouteCase& route, KeyPlace p
     httplib::Headers headers;
     std::string path = route.path;
     switch (place) {
-        case KeyPlace::none: break;
-        case KeyPlace::bearer: headers.emplace("Authorization", "Bearer " + key); break;
-        case KeyPlace::bearer_lower_case: headers.emplace("authorization", "bearer " + key); break;
-        case KeyPlace::x_api_key: headers.emplace("x-api-key", key); break;
-        case KeyPlace::x_goog_api_key: headers.emplace("x-goog-api-key", key); break;
-        case KeyPlace::query_key: path += (path.find('?') == std::string::npos ? "?key=" : "&key=") + key; break;
+        case KeyPlace::none:
+            break;
+        case KeyPlace::bearer:
+            headers.emplace("Authorization", "Bearer " + key);
+            break;
+        case KeyPlace::bearer_lower_case:
+            headers.emplace("authorization", "bearer " + key);
+            break;
+        case KeyPlace::x_api_key:
+            headers.emplace("x-api-key", key);
+            break;
+        case KeyPlace::x_goog_api_key:
+            headers.emplace("x-goog-api-key", key);
+            break;
+        case KeyPlace::query_key:
+            path += (path.find('?') == std::string::npos ? "?key=" : "&key=") + key;
+            break;
     }
     if (route.method == "GET") return client.Get(path, headers);
     return client.Post(path, headers, route.body, "application/json");
@@ -125,7 +142,8 @@ TEST_P(AuthModes, EveryRouteAndKeyPlace_AnswersAsTheModeSays) {
             auto res = send(*client, route, place, kKey);
             ASSERT_TRUE(res) << httplib::to_string(res.error());
             // ?key= is a Gemini convention (the Google SDKs send it); elsewhere it is not a key.
-            const bool key_counts = place != KeyPlace::none && (place != KeyPlace::query_key || route.family == Family::gemini);
+            const bool key_counts =
+                place != KeyPlace::none && (place != KeyPlace::query_key || route.family == Family::gemini);
             if (needs_key && !key_counts) {
                 EXPECT_EQ(res->status, 401) << res->body;
                 expect_unauthorized_shape(route, res->body);
@@ -153,7 +171,8 @@ INSTANTIATE_TEST_SUITE_P(Serve, AuthModes,
                          [](const auto& mode_info) { return mode_info.param.mode; });
 
 TEST(Auth, SeveralKeys_EachAccepted) {
-    auto proxy = PathwiseProcess::start_serve({"--auth-mode", "strict", "--api-key", "first-key", "--api-key", "second-key"});
+    auto proxy =
+        PathwiseProcess::start_serve({"--auth-mode", "strict", "--api-key", "first-key", "--api-key", "second-key"});
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
     auto client = proxy.client();
     for (const std::string key : {"first-key", "second-key"}) {
@@ -186,9 +205,10 @@ TEST(Auth, KeyFromEnvironment_Accepted) {
 TEST(Auth, PreflightOptions_NeedsNoKeyEvenInStrict) {
     auto proxy = PathwiseProcess::start_serve({"--auth-mode", "strict", "--api-key", kKey});
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
-    auto res = proxy.client()->Options("/v1/chat/completions", {{"Origin", "http://localhost:5173"},
-                                                                {"Access-Control-Request-Method", "POST"},
-                                                                {"Access-Control-Request-Headers", "authorization,content-type"}});
+    auto res = proxy.client()->Options("/v1/chat/completions",
+                                       {{"Origin", "http://localhost:5173"},
+                                        {"Access-Control-Request-Method", "POST"},
+                                        {"Access-Control-Request-Headers", "authorization,content-type"}});
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 204);
     EXPECT_EQ(res->get_header_value("Access-Control-Allow-Origin"), "http://localhost:5173");

@@ -9,7 +9,8 @@ namespace pathwise::testing {
 namespace {
 
 // Runs `pathwise serve <args>` expecting it to exit by itself; returns {exit code, stderr}.
-std::pair<int, std::string> run_expecting_exit(std::vector<std::string> args, std::map<std::string, std::string> env = {}) {
+std::pair<int, std::string> run_expecting_exit(std::vector<std::string> args,
+                                               std::map<std::string, std::string> env = {}) {
     ProcessOptions options;
     options.args = {"serve"};
     options.args.insert(options.args.end(), args.begin(), args.end());

@@ -78,11 +78,12 @@ const std::vector<MissCase>& miss_cases() {
 
 // Sends the exact bytes of the path ("//" kept), as the client would.
 RawResponse send_raw(int port, const MissCase& miss, const std::string& extra_headers = "") {
-    return raw_exchange(port,
-                        miss.method + " " + miss.path + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
-                            "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(miss.body.size()) +
-                            "\r\n" + extra_headers + "Connection: close\r\n\r\n" + miss.body,
-                        10s);
+    return raw_exchange(
+        port,
+        miss.method + " " + miss.path + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
+            "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(miss.body.size()) + "\r\n" +
+            extra_headers + "Connection: close\r\n\r\n" + miss.body,
+        10s);
 }
 
 void expect_shape(Shape shape, const json& body, const std::string& text) {
@@ -112,9 +113,7 @@ std::string message_of(Shape shape, const json& body) {
 
 class MissedPaths : public ::testing::Test {
 protected:
-    static void SetUpTestSuite() {
-        proxy_ = std::make_unique<PathwiseProcess>(PathwiseProcess::start_serve());
-    }
+    static void SetUpTestSuite() { proxy_ = std::make_unique<PathwiseProcess>(PathwiseProcess::start_serve()); }
     static void TearDownTestSuite() { proxy_.reset(); }
     static std::unique_ptr<PathwiseProcess> proxy_;
 };
@@ -158,10 +157,9 @@ TEST_F(MissedPaths, EveryKind_LogLineCarriesTheDiagnosis) {
 TEST_F(MissedPaths, HostUsedByClient_AppearsInFixedBaseUrl) {
     ASSERT_TRUE(proxy_->ready()) << proxy_->stderr_text();
     const std::string host = "localhost:" + std::to_string(proxy_->port());
-    const auto res = raw_exchange(proxy_->port(),
-                                  "POST /v1/v1/messages HTTP/1.1\r\nHost: " + host +
-                                      "\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}",
-                                  5s);
+    const auto res = raw_exchange(
+        proxy_->port(),
+        "POST /v1/v1/messages HTTP/1.1\r\nHost: " + host + "\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}", 5s);
     const json body = json::parse(res.body, nullptr, false);
     EXPECT_EQ(body["pathwise"]["fixed_base_url"], "http://" + host) << res.body;
 }
@@ -191,12 +189,14 @@ TEST(RepairPaths, On_KnownMistakes_ServedByIntendedRouteWithHeaderAndLog) {
     auto proxy = PathwiseProcess::start_serve({"--repair-paths"});
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
     for (const auto& miss : miss_cases()) {
-        if (miss.kind == "unknown" || miss.kind == "wrong_protocol_prefix" || miss.kind == "foreign_path_prefix") continue;
+        if (miss.kind == "unknown" || miss.kind == "wrong_protocol_prefix" || miss.kind == "foreign_path_prefix")
+            continue;
         SCOPED_TRACE(miss.name + ": " + miss.path);
         const RawResponse res = send_raw(proxy.port(), miss);
         EXPECT_EQ(res.status, 200) << res.head << "\n" << res.body;
         EXPECT_EQ(header_value(res.head, "X-Pathwise-Repaired"), miss.path + " -> " + miss.intended_path) << res.head;
-        EXPECT_TRUE(proxy.wait_for_stderr("repaired " + miss.path + " → " + miss.intended_path, 3s)) << proxy.stderr_text();
+        EXPECT_TRUE(proxy.wait_for_stderr("repaired " + miss.path + " → " + miss.intended_path, 3s))
+            << proxy.stderr_text();
     }
 }
 
@@ -204,7 +204,8 @@ TEST(RepairPaths, On_UnclearMistakes_Still404) {
     auto proxy = PathwiseProcess::start_serve({"--repair-paths"});
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
     for (const auto& miss : miss_cases()) {
-        if (miss.kind != "unknown" && miss.kind != "foreign_path_prefix" && miss.kind != "wrong_protocol_prefix") continue;
+        if (miss.kind != "unknown" && miss.kind != "foreign_path_prefix" && miss.kind != "wrong_protocol_prefix")
+            continue;
         SCOPED_TRACE(miss.name);
         const RawResponse res = send_raw(proxy.port(), miss);
         EXPECT_EQ(res.status, 404) << res.head;

@@ -2,9 +2,8 @@
 // cancels the upstream request, which the provider sees as its stream being aborted.
 #include <gtest/gtest.h>
 
-#include <ostream>
-
 #include <cstdio>
+#include <ostream>
 
 #include "upstream_test_support.hpp"
 
@@ -19,8 +18,9 @@ struct DisconnectCase {
 };
 
 // gtest names the case by its name instead of dumping the struct's bytes.
-void PrintTo(const DisconnectCase& c, std::ostream* os) { *os << c.name; }
-
+void PrintTo(const DisconnectCase& c, std::ostream* os) {
+    *os << c.name;
+}
 
 const DisconnectCase kCases[] = {
     {"OpenAiChat", "openai", "/v1/chat/completions",
@@ -66,9 +66,9 @@ INSTANTIATE_TEST_SUITE_P(EveryProtocol, ClientLeaves, ::testing::ValuesIn(kCases
 TEST(ClientLeavesDefaultMock, MidStream_ProxyRecordsTheDisconnectAndKeepsServing) {
     auto proxy = PathwiseProcess::start_serve({"--mock-token-delay-ms", "50"});
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
-    const StreamRead read = read_stream(proxy.origin(), "/v1/chat/completions",
-                                        R"({"model":"gpt-4o","stream":true,"messages":[{"role":"user","content":"hi"}]})",
-                                        {}, 3);
+    const StreamRead read =
+        read_stream(proxy.origin(), "/v1/chat/completions",
+                    R"({"model":"gpt-4o","stream":true,"messages":[{"role":"user","content":"hi"}]})", {}, 3);
     ASSERT_EQ(read.events.size(), 3u);
     EXPECT_TRUE(proxy.wait_for_stderr("client_disconnected", 3s)) << proxy.stderr_text();
     // The proxy still answers the next request normally.

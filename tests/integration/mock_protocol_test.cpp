@@ -11,9 +11,7 @@ using nlohmann::json;
 
 class MockProtocol : public ::testing::Test {
 protected:
-    static void SetUpTestSuite() {
-        provider_ = new MockProvider(MockProvider::start({"--token-delay-ms", "0"}));
-    }
+    static void SetUpTestSuite() { provider_ = new MockProvider(MockProvider::start({"--token-delay-ms", "0"})); }
     static void TearDownTestSuite() {
         delete provider_;
         provider_ = nullptr;
@@ -45,7 +43,8 @@ protected:
 MockProvider* MockProtocol::provider_ = nullptr;
 
 TEST_F(MockProtocol, OpenAiChatCompletion_IsAChatCompletionObjectEchoingTheModel) {
-    const json body = post_json("/v1/chat/completions", R"({"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}]})");
+    const json body =
+        post_json("/v1/chat/completions", R"({"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}]})");
     EXPECT_EQ(body["object"], "chat.completion");
     EXPECT_EQ(body["model"], "gpt-4o-mini");
     EXPECT_TRUE(body["id"].is_string());
@@ -85,7 +84,8 @@ TEST_F(MockProtocol, OpenAiChatStream_ChunksThenUsageThenDone) {
 }
 
 TEST_F(MockProtocol, OpenAiResponsesStream_FullEventSequenceInOrder) {
-    const StreamRead read = read_stream(provider_->origin, "/v1/responses", R"({"model":"gpt-5","stream":true,"input":"hi"})");
+    const StreamRead read =
+        read_stream(provider_->origin, "/v1/responses", R"({"model":"gpt-5","stream":true,"input":"hi"})");
     ASSERT_EQ(read.status, 200);
     std::vector<std::string> names = event_names(read);
     // The Responses API streaming order for one text message (OpenAI API reference, "Streaming events").
@@ -127,8 +127,8 @@ TEST_F(MockProtocol, OpenAiResponses_NonStreamIsACompletedResponseObject) {
 }
 
 TEST_F(MockProtocol, AnthropicMessage_IsAMessageObject) {
-    const json body = post_json("/v1/messages",
-                                R"({"model":"claude-sonnet-4-5","max_tokens":64,"messages":[{"role":"user","content":"hi"}]})");
+    const json body = post_json(
+        "/v1/messages", R"({"model":"claude-sonnet-4-5","max_tokens":64,"messages":[{"role":"user","content":"hi"}]})");
     EXPECT_EQ(body["type"], "message");
     EXPECT_EQ(body["role"], "assistant");
     EXPECT_EQ(body["model"], "claude-sonnet-4-5");
@@ -158,8 +158,9 @@ TEST_F(MockProtocol, AnthropicStream_DocumentedEventSequence) {
 }
 
 TEST_F(MockProtocol, AnthropicCountTokens_OnlyInputTokens) {
-    const json body = post_json("/v1/messages/count_tokens",
-                                R"({"model":"claude-sonnet-4-5","messages":[{"role":"user","content":"Hello, world, hello"}]})");
+    const json body =
+        post_json("/v1/messages/count_tokens",
+                  R"({"model":"claude-sonnet-4-5","messages":[{"role":"user","content":"Hello, world, hello"}]})");
     ASSERT_TRUE(body.is_object());
     EXPECT_EQ(body.size(), 1u);
     ASSERT_TRUE(body["input_tokens"].is_number_integer());
@@ -179,14 +180,16 @@ TEST_F(MockProtocol, GeminiGenerateContent_CandidateFromTheModelRole) {
 
 TEST_F(MockProtocol, GeminiStream_SseWithAltAndJsonArrayWithout) {
     const char* request = R"({"contents":[{"role":"user","parts":[{"text":"hi"}]}]})";
-    const StreamRead sse = read_stream(provider_->origin, "/v1beta/models/gemini-2.5-pro:streamGenerateContent?alt=sse", request);
+    const StreamRead sse =
+        read_stream(provider_->origin, "/v1beta/models/gemini-2.5-pro:streamGenerateContent?alt=sse", request);
     ASSERT_EQ(sse.status, 200);
     EXPECT_EQ(sse.content_type.rfind("text/event-stream", 0), 0u);
     ASSERT_GE(sse.events.size(), 2u);
     for (const auto& event : sse.events) EXPECT_TRUE(event_data(event)["candidates"].is_array()) << event.text;
     EXPECT_EQ(event_data(sse.events.back())["candidates"][0]["finishReason"], "STOP");
 
-    const StreamRead array = read_stream(provider_->origin, "/v1beta/models/gemini-2.5-pro:streamGenerateContent", request);
+    const StreamRead array =
+        read_stream(provider_->origin, "/v1beta/models/gemini-2.5-pro:streamGenerateContent", request);
     ASSERT_EQ(array.status, 200);
     EXPECT_EQ(array.content_type.rfind("application/json", 0), 0u);
     const json parsed = json::parse(array.body, nullptr, false);
@@ -209,7 +212,8 @@ TEST_F(MockProtocol, GeminiJsonMode_TextIsJsonOfTheRequestedSchema) {
         R"({"contents":[{"role":"user","parts":[{"text":"route"}]}],"generationConfig":{"responseMimeType":"application/json",
             "responseJsonSchema":{"type":"object","properties":{"reasoning":{"type":"string"},
             "model_choice":{"type":"string","enum":["flash","pro"]}},"required":["reasoning","model_choice"]}}})");
-    const json text = json::parse(body["candidates"][0]["content"]["parts"][0]["text"].get<std::string>(), nullptr, false);
+    const json text =
+        json::parse(body["candidates"][0]["content"]["parts"][0]["text"].get<std::string>(), nullptr, false);
     ASSERT_TRUE(text.is_object()) << body.dump();
     EXPECT_EQ(text["model_choice"], "flash");
     EXPECT_TRUE(text["reasoning"].is_string());
@@ -251,8 +255,10 @@ TEST(ProxyRewrites, ModelMapMostSpecificWins_AndConfiguredKeyReplacesTheClients)
     TempDir dir;
     const json config = {
         {"upstreams",
-         {{"openai", {{"base_url", provider.origin + "/v1"}, {"api_key", "sk-configured-key-WXYZ"},
-                      {"model_map", {{"gpt-4*", "generic-4"}, {"gpt-4o*", "four-o"}, {"*", "anything"}}}}},
+         {{"openai",
+           {{"base_url", provider.origin + "/v1"},
+            {"api_key", "sk-configured-key-WXYZ"},
+            {"model_map", {{"gpt-4*", "generic-4"}, {"gpt-4o*", "four-o"}, {"*", "anything"}}}}},
           {"gemini", {{"base_url", provider.origin}, {"model_map", {{"gemini-*-flash", "flash-deployment"}}}}}}}};
     auto proxy = PathwiseProcess::start_serve({"--config", dir.write_file("config.json", config.dump())});
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
@@ -266,8 +272,9 @@ TEST(ProxyRewrites, ModelMapMostSpecificWins_AndConfiguredKeyReplacesTheClients)
                                          R"({"model":"gpt-4.1","messages":[{"role":"user","content":"hi"}]})");
     EXPECT_EQ(json::parse(other.body)["model"], "generic-4");
 
-    const StreamRead gemini = read_stream(proxy.origin(), "/v1beta/models/gemini-2.5-flash:generateContent?key=client-key-QRST",
-                                          R"({"contents":[{"role":"user","parts":[{"text":"hi"}]}]})");
+    const StreamRead gemini =
+        read_stream(proxy.origin(), "/v1beta/models/gemini-2.5-flash:generateContent?key=client-key-QRST",
+                    R"({"contents":[{"role":"user","parts":[{"text":"hi"}]}]})");
     ASSERT_EQ(gemini.status, 200) << gemini.body;
     EXPECT_EQ(json::parse(gemini.body)["modelVersion"], "flash-deployment");
 

@@ -2,14 +2,12 @@
 // (CORS allow-list, Host check against DNS rebinding) of the real `pathwise serve`.
 #include <gtest/gtest.h>
 #include <httplib.h>
-
 #include <unistd.h>
 
 #include <atomic>
 #include <future>
-#include <thread>
-
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "pathwise_process.hpp"
 #include "raw_http.hpp"
@@ -113,7 +111,8 @@ TEST(ServeLimits, ThreadPoolSizedAtRunTime_300SlowStreamsProgressTogether) {
         });
     }
     for (auto& client : clients) client.join();
-    const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+    const auto elapsed =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
     EXPECT_EQ(completed.load(), kStreams);
     EXPECT_LT(elapsed.count(), 15000) << "streams waited for pool threads";
     std::fprintf(stderr, "[ measured ] %d concurrent streams finished in %lld ms\n", kStreams,
@@ -123,8 +122,8 @@ TEST(ServeLimits, ThreadPoolSizedAtRunTime_300SlowStreamsProgressTogether) {
 TEST(BrowserSafety, ForeignHost_403ExplainingDnsRebinding) {
     auto proxy = PathwiseProcess::start_serve();
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
-    const auto res = raw_exchange(proxy.port(),
-                                  "GET /v1/models HTTP/1.1\r\nHost: attacker.example:8045\r\nConnection: close\r\n\r\n", 5s);
+    const auto res = raw_exchange(
+        proxy.port(), "GET /v1/models HTTP/1.1\r\nHost: attacker.example:8045\r\nConnection: close\r\n\r\n", 5s);
     EXPECT_EQ(res.status, 403) << res.head;
     const std::string message = json::parse(res.body, nullptr, false)["error"]["message"];
     EXPECT_NE(message.find("DNS-rebinding"), std::string::npos) << message;
@@ -136,9 +135,10 @@ TEST(BrowserSafety, LocalHostNames_Accepted) {
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
     const std::string port = std::to_string(proxy.port());
     for (const std::string& host : {"127.0.0.1:" + port, "localhost:" + port, "LOCALHOST:" + port, "[::1]:" + port,
-                                   "app.localhost:" + port, "127.0.0.2:" + port}) {
+                                    "app.localhost:" + port, "127.0.0.2:" + port}) {
         SCOPED_TRACE(host);
-        const auto res = raw_exchange(proxy.port(), "GET /healthz HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n", 5s);
+        const auto res =
+            raw_exchange(proxy.port(), "GET /healthz HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n", 5s);
         EXPECT_EQ(res.status, 200) << res.head;
     }
 }
@@ -148,15 +148,16 @@ TEST(BrowserSafety, MachineHostname_Accepted) {
     ASSERT_EQ(::gethostname(name, sizeof name - 1), 0);
     auto proxy = PathwiseProcess::start_serve();
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
-    const auto res = raw_exchange(proxy.port(),
-                                  "GET /healthz HTTP/1.1\r\nHost: " + std::string(name) + ":8045\r\nConnection: close\r\n\r\n", 5s);
+    const auto res = raw_exchange(
+        proxy.port(), "GET /healthz HTTP/1.1\r\nHost: " + std::string(name) + ":8045\r\nConnection: close\r\n\r\n", 5s);
     EXPECT_EQ(res.status, 200) << name << "\n" << res.head;
 }
 
 TEST(BrowserSafety, ConfiguredAllowedHost_Accepted) {
     auto proxy = PathwiseProcess::start_serve({"--allowed-host", "proxy.internal"});
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
-    const auto res = raw_exchange(proxy.port(), "GET /healthz HTTP/1.1\r\nHost: proxy.internal:8045\r\nConnection: close\r\n\r\n", 5s);
+    const auto res = raw_exchange(
+        proxy.port(), "GET /healthz HTTP/1.1\r\nHost: proxy.internal:8045\r\nConnection: close\r\n\r\n", 5s);
     EXPECT_EQ(res.status, 200) << res.head;
 }
 
@@ -164,13 +165,15 @@ TEST(BrowserSafety, PrivateIpHost_OnlyWithLanAccess) {
     {
         auto proxy = PathwiseProcess::start_serve();
         ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
-        const auto res = raw_exchange(proxy.port(), "GET /healthz HTTP/1.1\r\nHost: 192.168.1.20:8045\r\nConnection: close\r\n\r\n", 5s);
+        const auto res = raw_exchange(
+            proxy.port(), "GET /healthz HTTP/1.1\r\nHost: 192.168.1.20:8045\r\nConnection: close\r\n\r\n", 5s);
         EXPECT_EQ(res.status, 403) << res.head;
     }
     {
         auto proxy = PathwiseProcess::start_serve({"--allow-lan-access", "--host", "127.0.0.1", "--api-key", "k"});
         ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
-        const auto res = raw_exchange(proxy.port(), "GET /healthz HTTP/1.1\r\nHost: 192.168.1.20:8045\r\nConnection: close\r\n\r\n", 5s);
+        const auto res = raw_exchange(
+            proxy.port(), "GET /healthz HTTP/1.1\r\nHost: 192.168.1.20:8045\r\nConnection: close\r\n\r\n", 5s);
         EXPECT_EQ(res.status, 200) << res.head;
     }
 }
@@ -196,8 +199,8 @@ TEST(BrowserSafety, ForeignOrigin_RefusedWithoutCorsHeaders) {
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 403);
     EXPECT_FALSE(res->has_header("Access-Control-Allow-Origin"));
-    auto preflight = proxy.client()->Options("/v1/chat/completions", {{"Origin", "https://evil.example"},
-                                                                     {"Access-Control-Request-Method", "POST"}});
+    auto preflight = proxy.client()->Options(
+        "/v1/chat/completions", {{"Origin", "https://evil.example"}, {"Access-Control-Request-Method", "POST"}});
     ASSERT_TRUE(preflight);
     EXPECT_EQ(preflight->status, 403);
     EXPECT_FALSE(preflight->has_header("Access-Control-Allow-Origin"));
@@ -206,9 +209,10 @@ TEST(BrowserSafety, ForeignOrigin_RefusedWithoutCorsHeaders) {
 TEST(BrowserSafety, ConfiguredOrigin_Allowed) {
     auto proxy = PathwiseProcess::start_serve({"--cors-origin", "https://chat.example.org"});
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
-    auto preflight = proxy.client()->Options("/v1/messages", {{"Origin", "https://chat.example.org"},
-                                                             {"Access-Control-Request-Method", "POST"},
-                                                             {"Access-Control-Request-Headers", "x-api-key,anthropic-version"}});
+    auto preflight =
+        proxy.client()->Options("/v1/messages", {{"Origin", "https://chat.example.org"},
+                                                 {"Access-Control-Request-Method", "POST"},
+                                                 {"Access-Control-Request-Headers", "x-api-key,anthropic-version"}});
     ASSERT_TRUE(preflight);
     EXPECT_EQ(preflight->status, 204);
     EXPECT_EQ(preflight->get_header_value("Access-Control-Allow-Origin"), "https://chat.example.org");

@@ -5,9 +5,8 @@
 #include <signal.h>
 
 #include <future>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "pathwise_process.hpp"
 #include "raw_http.hpp"
@@ -45,7 +44,8 @@ TEST(ServeLog, KeysNeverLogged_QueryKeyRedactedEverywhere) {
     auto proxy = PathwiseProcess::start_serve({"--auth-mode", "strict", "--api-key", kSecret});
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
     auto client = proxy.client();
-    const std::string path = std::string("/v1beta/models/gemini-2.5-flash:generateContent?key=") + kSecret + "&alt=json";
+    const std::string path =
+        std::string("/v1beta/models/gemini-2.5-flash:generateContent?key=") + kSecret + "&alt=json";
     auto routed = client->Post(path, R"({"contents":[{"role":"user","parts":[{"text":"hi"}]}]})", "application/json");
     ASSERT_TRUE(routed);
     EXPECT_EQ(routed->status, 200) << routed->body;
@@ -55,7 +55,8 @@ TEST(ServeLog, KeysNeverLogged_QueryKeyRedactedEverywhere) {
     auto header_key = client->Post("/v1/chat/completions", {{"Authorization", std::string("Bearer ") + kSecret}},
                                    kOpenAiBody, "application/json");
     ASSERT_TRUE(header_key);
-    auto missed = client->Post(std::string("/v1/v1beta/models/m:generateContent?key=") + kSecret, "{}", "application/json");
+    auto missed =
+        client->Post(std::string("/v1/v1beta/models/m:generateContent?key=") + kSecret, "{}", "application/json");
     ASSERT_TRUE(missed);
     auto ring = client->Get("/_pathwise/requests", {{"x-api-key", kSecret}});
     ASSERT_TRUE(ring);
@@ -117,9 +118,9 @@ TEST(ServeRecentRequests, NewestFirst_WithRequestRecordFields) {
     EXPECT_EQ(routed["route_id"], "openai.chat_completions");
     EXPECT_EQ(routed["upstream"], "mock");
     EXPECT_EQ(routed["status"], 200);
-    for (const char* field : {"unix_ms", "method", "path", "route_id", "diagnosis_kind", "diagnosis", "fixed_base_url",
-                              "repaired_to", "status", "upstream", "error", "duration_ms", "bytes_in", "bytes_out",
-                              "streamed"}) {
+    for (const char* field :
+         {"unix_ms", "method", "path", "route_id", "diagnosis_kind", "diagnosis", "fixed_base_url", "repaired_to",
+          "status", "upstream", "error", "duration_ms", "bytes_in", "bytes_out", "streamed"}) {
         EXPECT_TRUE(routed.contains(field)) << field;
     }
 }
@@ -150,16 +151,24 @@ TEST(ServeMetrics, CountsByRouteStatusAndDiagnosis) {
     // Each request is counted when its log line is written, after its answer went out: under load the
     // earlier ones can land a moment after the last, so wait (bounded) until all six are counted.
     std::string text = metrics_text(proxy);
-    for (int tries = 0; tries < 50 && text.find("pathwise_requests_total{route=\"none\",status=\"404\"} 4\n") == std::string::npos; ++tries) {
+    for (int tries = 0;
+         tries < 50 && text.find("pathwise_requests_total{route=\"none\",status=\"404\"} 4\n") == std::string::npos;
+         ++tries) {
         std::this_thread::sleep_for(100ms);
         text = metrics_text(proxy);
     }
-    EXPECT_NE(text.find("pathwise_requests_total{route=\"openai.chat_completions\",status=\"200\"} 2\n"), std::string::npos) << text;
+    EXPECT_NE(text.find("pathwise_requests_total{route=\"openai.chat_completions\",status=\"200\"} 2\n"),
+              std::string::npos)
+        << text;
     EXPECT_NE(text.find("pathwise_requests_total{route=\"none\",status=\"404\"} 4\n"), std::string::npos) << text;
-    EXPECT_NE(text.find("pathwise_not_found_total{diagnosis=\"duplicated_version_prefix\"} 3\n"), std::string::npos) << text;
-    EXPECT_NE(text.find("pathwise_not_found_total{diagnosis=\"missing_version_prefix\"} 1\n"), std::string::npos) << text;
+    EXPECT_NE(text.find("pathwise_not_found_total{diagnosis=\"duplicated_version_prefix\"} 3\n"), std::string::npos)
+        << text;
+    EXPECT_NE(text.find("pathwise_not_found_total{diagnosis=\"missing_version_prefix\"} 1\n"), std::string::npos)
+        << text;
     EXPECT_NE(text.find("pathwise_upstream_duration_seconds_count{upstream=\"mock\"} 2\n"), std::string::npos) << text;
-    EXPECT_NE(text.find("pathwise_upstream_duration_seconds_bucket{upstream=\"mock\",le=\"+Inf\"} 2\n"), std::string::npos) << text;
+    EXPECT_NE(text.find("pathwise_upstream_duration_seconds_bucket{upstream=\"mock\",le=\"+Inf\"} 2\n"),
+              std::string::npos)
+        << text;
     EXPECT_NE(text.find("# TYPE pathwise_upstream_duration_seconds histogram"), std::string::npos) << text;
 }
 
@@ -184,7 +193,8 @@ TEST(ServeMetrics, InFlightGauge_CountsARunningStream) {
 
 std::string stream_request() {
     return "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-           "Content-Length: " + std::to_string(kStreamBody.size()) + "\r\nConnection: close\r\n\r\n" + kStreamBody;
+           "Content-Length: " +
+           std::to_string(kStreamBody.size()) + "\r\nConnection: close\r\n\r\n" + kStreamBody;
 }
 
 TEST(ServeShutdown, SigtermWithStreamInFlight_StreamFinishesThenExit0) {
@@ -221,7 +231,8 @@ TEST(ServeShutdown, StreamLongerThanGrace_CutAndExit0) {
     const auto signalled = std::chrono::steady_clock::now();
     proxy.send_signal(SIGINT);
     const auto code = proxy.wait_exit(8s);
-    const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - signalled);
+    const auto took =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - signalled);
     ASSERT_TRUE(code.has_value()) << proxy.stderr_text();
     EXPECT_EQ(*code, 0);
     EXPECT_LT(took.count(), 5000) << "grace 1 s, exit took " << took.count() << " ms";

@@ -14,7 +14,9 @@ namespace {
 
 using nlohmann::json;
 
-json parse(const std::string& text) { return json::parse(text, nullptr, /*allow_exceptions=*/false); }
+json parse(const std::string& text) {
+    return json::parse(text, nullptr, /*allow_exceptions=*/false);
+}
 
 TEST(ServeRoutes, Healthz_Default_AnswersOkWithVersion) {
     auto proxy = PathwiseProcess::start_serve();
@@ -57,7 +59,8 @@ TEST(ServeRoutes, Readyz_MockUpstreams_ReadyForEveryProtocol) {
 
 TEST(ServeRoutes, Readyz_UpstreamDown_Answers503NamingIt) {
     const int nobody_listens = pick_free_port();
-    auto proxy = PathwiseProcess::start_serve({"--upstream", "openai=http://127.0.0.1:" + std::to_string(nobody_listens)});
+    auto proxy =
+        PathwiseProcess::start_serve({"--upstream", "openai=http://127.0.0.1:" + std::to_string(nobody_listens)});
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
     auto res = proxy.client(15s)->Get("/readyz");
     ASSERT_TRUE(res);
@@ -81,10 +84,10 @@ TEST(ServeRoutes, Root_AcceptJson_ListsRoutesAndBaseUrlPerFamily) {
     for (const auto& row : body["base_urls"]) base_by_client[row["client_id"]] = row["base_url"];
     // Request with httplib's Host header "127.0.0.1:<port>": the base URLs use the origin the client used.
     const std::string origin = proxy.origin();
-    EXPECT_EQ(base_by_client["openai-node"], origin + "/v1");         // appends /chat/completions
-    EXPECT_EQ(base_by_client["anthropic-sdk-node"], origin);          // appends /v1/messages
-    EXPECT_EQ(base_by_client["ai-sdk-anthropic"], origin + "/v1");    // appends /messages
-    EXPECT_EQ(base_by_client["ai-sdk-google"], origin + "/v1beta");   // appends /models/{m}:…
+    EXPECT_EQ(base_by_client["openai-node"], origin + "/v1");        // appends /chat/completions
+    EXPECT_EQ(base_by_client["anthropic-sdk-node"], origin);         // appends /v1/messages
+    EXPECT_EQ(base_by_client["ai-sdk-anthropic"], origin + "/v1");   // appends /messages
+    EXPECT_EQ(base_by_client["ai-sdk-google"], origin + "/v1beta");  // appends /models/{m}:…
     std::set<std::string> paths;
     for (const auto& route : body["routes"]) paths.insert(route["path"].get<std::string>());
     EXPECT_TRUE(paths.count("/v1/chat/completions"));
@@ -108,7 +111,8 @@ TEST(ServeRoutes, Wizard_StrictAuth_FilesStayPublic) {
     TempDir web_root;
     web_root.write_file("index.html", "<!doctype html><title>wizard</title>");
     web_root.write_file("wizard.wasm", std::string("\0asm\x01\0\0\0", 8));
-    auto proxy = PathwiseProcess::start_serve({"--web-root", web_root.path(), "--auth-mode", "strict", "--api-key", "k1"});
+    auto proxy =
+        PathwiseProcess::start_serve({"--web-root", web_root.path(), "--auth-mode", "strict", "--api-key", "k1"});
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
     auto client = proxy.client();
     auto index = client->Get("/");
@@ -131,8 +135,8 @@ TEST(ServeRoutes, Wizard_PathEscapingWebRoot_NotServed) {
     outside.write_file("web/index.html", "wizard");
     auto proxy = PathwiseProcess::start_serve({"--web-root", outside.path() + "/web"});
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
-    const auto res = raw_exchange(proxy.port(),
-                                  "GET /../secret.txt HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 5s);
+    const auto res =
+        raw_exchange(proxy.port(), "GET /../secret.txt HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 5s);
     EXPECT_NE(res.status, 200);
     EXPECT_EQ(res.body.find("do not serve"), std::string::npos);
 }
@@ -142,9 +146,9 @@ TEST(ServeRoutes, CodexWebSocket_GetResponsesUpgrade_RefusedAtOnceInOpenAiShape)
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
     // Codex 0.169's built-in provider first tries GET /v1/responses with Upgrade: websocket (CLIENTS.md 1.6).
     auto res = proxy.client()->Get("/v1/responses", {{"Upgrade", "websocket"},
-                                                    {"Connection", "Upgrade"},
-                                                    {"Sec-WebSocket-Version", "13"},
-                                                    {"Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="}});
+                                                     {"Connection", "Upgrade"},
+                                                     {"Sec-WebSocket-Version", "13"},
+                                                     {"Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="}});
     ASSERT_TRUE(res);
     EXPECT_GE(res->status, 400);
     EXPECT_LT(res->status, 500);
@@ -184,8 +188,9 @@ TEST(ServeRoutes, UnknownPath_EveryMethod_Answers404NotTheLibrary400) {
     for (const std::string method : {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"}) {
         SCOPED_TRACE(method);
         const auto res = raw_exchange(proxy.port(),
-                                      method + " /no/such/thing HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n"
-                                               "Connection: close\r\n\r\n{}",
+                                      method +
+                                          " /no/such/thing HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n"
+                                          "Connection: close\r\n\r\n{}",
                                       5s);
         EXPECT_EQ(res.status, 404) << res.head;
         if (method != "HEAD") {

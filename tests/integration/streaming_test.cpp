@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <ostream>
-
 #include <set>
 
 #include "upstream_test_support.hpp"
@@ -25,8 +24,9 @@ struct StreamCase {
 };
 
 // gtest names the case by its name instead of dumping the struct's bytes.
-void PrintTo(const StreamCase& c, std::ostream* os) { *os << c.name; }
-
+void PrintTo(const StreamCase& c, std::ostream* os) {
+    *os << c.name;
+}
 
 // The mock's answer sentence has 20 words; each stream carries one token per event.
 const StreamCase kStreamCases[] = {
@@ -50,7 +50,8 @@ void expect_spread_over_time(const StreamRead& read, std::size_t min_events) {
     EXPECT_GE(arrival_slots.size(), read.events.size() / 2) << "events arrived in bursts, not one by one";
     const double spread = read.events.back().at_ms - read.events.front().at_ms;
     // 20+ events a token delay apart: at least half the nominal duration between the first and the last.
-    EXPECT_GE(spread, kTokenDelayMs * static_cast<double>(min_events - 1) / 2) << "first and last event arrived together";
+    EXPECT_GE(spread, kTokenDelayMs * static_cast<double>(min_events - 1) / 2)
+        << "first and last event arrived together";
 }
 
 TEST_P(DefaultMockStream, ThroughProxyWithGzipAccepted_EventsArriveOneByOne) {
@@ -75,8 +76,9 @@ INSTANTIATE_TEST_SUITE_P(EveryProtocol, DefaultMockStream, ::testing::ValuesIn(k
 TEST(Streaming, OpenAiChat_StreamEndsWithDoneAndCarriesTheRequestedModel) {
     auto proxy = PathwiseProcess::start_serve({"--mock-token-delay-ms", "1"});
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
-    const StreamRead read = read_stream(proxy.origin(), "/v1/chat/completions",
-                                        R"({"model":"my-model","stream":true,"messages":[{"role":"user","content":"hi"}]})");
+    const StreamRead read =
+        read_stream(proxy.origin(), "/v1/chat/completions",
+                    R"({"model":"my-model","stream":true,"messages":[{"role":"user","content":"hi"}]})");
     ASSERT_EQ(read.status, 200);
     ASSERT_GE(read.events.size(), 3u);
     EXPECT_EQ(read.events.back().text, "data: [DONE]");
@@ -88,9 +90,9 @@ TEST(Streaming, OpenAiChat_StreamEndsWithDoneAndCarriesTheRequestedModel) {
 TEST(Streaming, GeminiStreamWithoutAltSse_JsonArrayArrivesInPieces) {
     auto proxy = PathwiseProcess::start_serve({"--mock-token-delay-ms", std::to_string(kTokenDelayMs)});
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
-    const StreamRead read = read_stream(proxy.origin(), "/v1beta/models/gemini-2.5-pro:streamGenerateContent",
-                                        R"({"contents":[{"role":"user","parts":[{"text":"hi"}]}]})",
-                                        {{"Accept-Encoding", "gzip"}});
+    const StreamRead read =
+        read_stream(proxy.origin(), "/v1beta/models/gemini-2.5-pro:streamGenerateContent",
+                    R"({"contents":[{"role":"user","parts":[{"text":"hi"}]}]})", {{"Accept-Encoding", "gzip"}});
     ASSERT_EQ(read.status, 200) << read.body;
     const json array = json::parse(read.body, nullptr, false);
     ASSERT_TRUE(array.is_array()) << read.body;
@@ -105,10 +107,10 @@ TEST(Streaming, ProviderSendsEventStreamWithCharset_ProxyAnswersPlainEventStream
     auto proxy = PathwiseProcess::start_serve({"--upstream", "openai=" + provider.origin});
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
 
-    const StreamRead read = read_stream(
-        proxy.origin(), "/v1/chat/completions",
-        R"({"model":"gpt-4o","stream":true,"messages":[{"role":"user","content":"hi"}]})",
-        {{"Accept-Encoding", "gzip, br"}, {"x-pathwise-mock-sse-type", "provider"}});
+    const StreamRead read =
+        read_stream(proxy.origin(), "/v1/chat/completions",
+                    R"({"model":"gpt-4o","stream":true,"messages":[{"role":"user","content":"hi"}]})",
+                    {{"Accept-Encoding", "gzip, br"}, {"x-pathwise-mock-sse-type", "provider"}});
     ASSERT_EQ(read.status, 200) << read.body;
     EXPECT_EQ(read.content_type, "text/event-stream");
     EXPECT_EQ(read.content_encoding, "");

@@ -1,16 +1,14 @@
 // When the upstream misbehaves the client gets an answer its SDK can show: refused → 502, too slow → 504,
 // silent or dead mid-stream → a protocol-shaped error event; each message names the upstream and what to check.
-#include <gtest/gtest.h>
-
-#include <ostream>
-
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <cstdlib>
+#include <ostream>
 
 #include "upstream_test_support.hpp"
 
@@ -22,15 +20,16 @@ using nlohmann::json;
 struct ProtocolCase {
     const char* name;
     const char* protocol;
-    const char* path;         // non-streamed request
+    const char* path;  // non-streamed request
     const char* body;
     const char* stream_path;  // streamed request
     const char* stream_body;
 };
 
 // gtest names the case by its name instead of dumping the struct's bytes.
-void PrintTo(const ProtocolCase& c, std::ostream* os) { *os << c.name; }
-
+void PrintTo(const ProtocolCase& c, std::ostream* os) {
+    *os << c.name;
+}
 
 const ProtocolCase kProtocols[] = {
     {"OpenAi", "openai", "/v1/chat/completions", R"({"model":"gpt-4o","messages":[{"role":"user","content":"hi"}]})",
@@ -68,7 +67,8 @@ TEST_P(UpstreamFailure, NothingListening_502NamingTheUpstreamAndTheSetting) {
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
 
     for (const bool stream : {false, true}) {
-        const StreamRead read = read_stream(proxy.origin(), stream ? c.stream_path : c.path, stream ? c.stream_body : c.body);
+        const StreamRead read =
+            read_stream(proxy.origin(), stream ? c.stream_path : c.path, stream ? c.stream_body : c.body);
         EXPECT_EQ(read.status, 502) << read.body;
         const std::string message = error_message(c.protocol, json::parse(read.body, nullptr, false), 502);
         EXPECT_NE(message.find("upstream " + dead), std::string::npos) << read.body;
@@ -84,9 +84,11 @@ TEST_P(UpstreamFailure, DiesMidStream_StreamEndsWithTheProtocolsErrorEvent) {
     auto proxy = PathwiseProcess::start_serve({"--upstream", std::string(c.protocol) + "=" + provider.origin});
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
 
-    const StreamRead read = read_stream(proxy.origin(), c.stream_path, c.stream_body, {{"x-pathwise-mock-fail", "die_midstream"}});
+    const StreamRead read =
+        read_stream(proxy.origin(), c.stream_path, c.stream_body, {{"x-pathwise-mock-fail", "die_midstream"}});
     ASSERT_EQ(read.status, 200) << read.body;
-    ASSERT_EQ(read.events.size(), 4u) << "the provider sends 3 events, then the proxy adds one error event:\n" << read.body;
+    ASSERT_EQ(read.events.size(), 4u) << "the provider sends 3 events, then the proxy adds one error event:\n"
+                                      << read.body;
     const TimedEvent& last = read.events.back();
     const json data = event_data(last);
     if (std::string(c.protocol) == "anthropic") {
@@ -123,15 +125,16 @@ TEST(UpstreamTimeouts, SlowFirstByte_504AfterTheConfiguredTimeNotTheProvidersDel
     auto provider = MockProvider::start();
     ASSERT_TRUE(provider.ready()) << provider.process.stderr_text();
     TempDir dir;
-    const std::string config = config_file(dir, "openai", {{"base_url", provider.origin}, {"first_byte_timeout_ms", 300}});
+    const std::string config =
+        config_file(dir, "openai", {{"base_url", provider.origin}, {"first_byte_timeout_ms", 300}});
     auto proxy = PathwiseProcess::start_serve({"--config", config});
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
 
     for (const bool stream : {false, true}) {
-        const StreamRead read = read_stream(
-            proxy.origin(), "/v1/chat/completions",
-            stream ? R"({"model":"m","stream":true,"messages":[]})" : R"({"model":"m","messages":[]})",
-            {{"x-pathwise-mock-first-byte-delay-ms", "3000"}});
+        const StreamRead read =
+            read_stream(proxy.origin(), "/v1/chat/completions",
+                        stream ? R"({"model":"m","stream":true,"messages":[]})" : R"({"model":"m","messages":[]})",
+                        {{"x-pathwise-mock-first-byte-delay-ms", "3000"}});
         EXPECT_EQ(read.status, 504) << read.body;
         const std::string message = error_message("openai", json::parse(read.body, nullptr, false), 504);
         EXPECT_NE(message.find("no response within 300 ms"), std::string::npos) << read.body;
@@ -148,9 +151,10 @@ TEST(UpstreamTimeouts, SilentBetweenChunks_StreamEndsWithIdleTimeoutErrorEvent) 
     auto proxy = PathwiseProcess::start_serve({"--config", config});
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
 
-    const StreamRead read = read_stream(proxy.origin(), "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse",
-                                        R"({"contents":[{"role":"user","parts":[{"text":"hi"}]}]})",
-                                        {{"x-pathwise-mock-fail", "stall_midstream"}, {"x-pathwise-mock-stall-ms", "5000"}});
+    const StreamRead read =
+        read_stream(proxy.origin(), "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse",
+                    R"({"contents":[{"role":"user","parts":[{"text":"hi"}]}]})",
+                    {{"x-pathwise-mock-fail", "stall_midstream"}, {"x-pathwise-mock-stall-ms", "5000"}});
     ASSERT_EQ(read.status, 200) << read.body;
     ASSERT_EQ(read.events.size(), 3u) << "2 events, the silence, then the error event:\n" << read.body;
     const json data = event_data(read.events.back());
@@ -217,13 +221,15 @@ struct TestPki {
         server_key = d + "/server.key";
         const std::string ext = dir.write_file("ext.cnf", "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n");
         const std::string script =
-            "cd '" + d + "' && "
+            "cd '" + d +
+            "' && "
             "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout ca.key -out ca.pem "
             "-days 2 -subj '/CN=Pathwise test CA' && "
             "openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout server.key -out server.csr "
             "-subj '/CN=127.0.0.1' && "
             "openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem -days 2 "
-            "-extfile '" + ext + "'";
+            "-extfile '" +
+            ext + "'";
         ok = std::system(("(" + script + ") >/dev/null 2>&1").c_str()) == 0;
     }
 };
@@ -235,13 +241,13 @@ TEST(UpstreamHttps, PrivateCaConfigured_RequestsGoThroughVerified) {
     ASSERT_TRUE(provider.ready()) << provider.process.stderr_text();
     ASSERT_EQ(provider.origin.rfind("https://127.0.0.1:", 0), 0u) << provider.origin;
     TempDir dir;
-    const std::string config =
-        config_file(dir, "anthropic", {{"base_url", provider.origin}, {"ca_file", pki.ca_pem}});
+    const std::string config = config_file(dir, "anthropic", {{"base_url", provider.origin}, {"ca_file", pki.ca_pem}});
     auto proxy = PathwiseProcess::start_serve({"--config", config});
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
 
-    const StreamRead plain = read_stream(proxy.origin(), "/v1/messages",
-                                         R"({"model":"claude-haiku-4-5","max_tokens":9,"messages":[{"role":"user","content":"hi"}]})");
+    const StreamRead plain =
+        read_stream(proxy.origin(), "/v1/messages",
+                    R"({"model":"claude-haiku-4-5","max_tokens":9,"messages":[{"role":"user","content":"hi"}]})");
     EXPECT_EQ(plain.status, 200) << plain.body;
     EXPECT_EQ(json::parse(plain.body, nullptr, false).value("model", ""), "claude-haiku-4-5");
     const StreamRead streamed = read_stream(

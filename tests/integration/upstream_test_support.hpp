@@ -9,10 +9,10 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 #include <vector>
-#include <nlohmann/json.hpp>
 
 #include "pathwise_process.hpp"
 
@@ -120,8 +120,8 @@ inline nlohmann::json event_data(const TimedEvent& event) {
     const std::size_t at = event.text.find("data: ");
     if (at == std::string::npos) return nullptr;
     const std::size_t end = event.text.find('\n', at);
-    auto parsed = nlohmann::json::parse(event.text.substr(at + 6, end == std::string::npos ? std::string::npos : end - at - 6),
-                                        nullptr, false);
+    auto parsed = nlohmann::json::parse(
+        event.text.substr(at + 6, end == std::string::npos ? std::string::npos : end - at - 6), nullptr, false);
     return parsed.is_discarded() ? nlohmann::json(nullptr) : parsed;
 }
 

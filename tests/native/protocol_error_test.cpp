@@ -1,12 +1,12 @@
 // The error shape each provider documents, per status, as its SDKs parse it. The expectations are written from
 // the providers' API references (OpenAI error object; Anthropic "Errors" page; Google AIP-193 / google.rpc.Code
 // HTTP mapping), not from the encoder: one encoder serves the proxy, the forwarder and the mock.
+#include "http/protocol_error.hpp"
+
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 #include <string>
-
-#include "http/protocol_error.hpp"
 
 namespace pathwise::http {
 namespace {
@@ -41,11 +41,11 @@ TEST(ProtocolError, OpenAi_ErrorObjectWithTypeParamAndCode_ForEveryStatus) {
     for (const StatusNames& names : kStatuses) {
         SCOPED_TRACE(names.status);
         const json body = json::parse(error_body({names.status, Protocol::openai, "it broke", "some_code"}));
-        EXPECT_EQ(body, (json{{"error",
-                               {{"message", "it broke"},
-                                {"type", names.openai_type},
-                                {"param", nullptr},
-                                {"code", "some_code"}}}}));
+        EXPECT_EQ(
+            body,
+            (json{
+                {"error",
+                 {{"message", "it broke"}, {"type", names.openai_type}, {"param", nullptr}, {"code", "some_code"}}}}));
     }
 }
 
@@ -59,7 +59,8 @@ TEST(ProtocolError, Anthropic_TypeErrorEnvelope_ForEveryStatus) {
     for (const StatusNames& names : kStatuses) {
         SCOPED_TRACE(names.status);
         const json body = json::parse(error_body({names.status, Protocol::anthropic, "it broke", "ignored"}));
-        EXPECT_EQ(body, (json{{"type", "error"}, {"error", {{"type", names.anthropic_type}, {"message", "it broke"}}}}));
+        EXPECT_EQ(body,
+                  (json{{"type", "error"}, {"error", {{"type", names.anthropic_type}, {"message", "it broke"}}}}));
     }
 }
 
@@ -67,7 +68,9 @@ TEST(ProtocolError, Gemini_GoogleRpcStatus_ForEveryStatus) {
     for (const StatusNames& names : kStatuses) {
         SCOPED_TRACE(names.status);
         const json body = json::parse(error_body({names.status, Protocol::gemini, "it broke", "ignored"}));
-        EXPECT_EQ(body, (json{{"error", {{"code", names.status}, {"message", "it broke"}, {"status", names.google_status}}}}));
+        EXPECT_EQ(
+            body,
+            (json{{"error", {{"code", names.status}, {"message", "it broke"}, {"status", names.google_status}}}}));
     }
 }
 
@@ -90,8 +93,10 @@ TEST(ProtocolError, StreamEvents_AnthropicNamesTheEventOthersSendDataOnly) {
               "event: error\ndata: {\"error\":{\"message\":\"gone\",\"type\":\"api_error\"},\"type\":\"error\"}\n\n");
     EXPECT_EQ(error_event({502, Protocol::gemini, "gone", ""}),
               "data: {\"error\":{\"code\":502,\"message\":\"gone\",\"status\":\"UNAVAILABLE\"}}\n\n");
-    EXPECT_EQ(error_event({502, Protocol::openai, "gone", "upstream_reset"}),
-              "data: {\"error\":{\"code\":\"upstream_reset\",\"message\":\"gone\",\"param\":null,\"type\":\"server_error\"}}\n\n");
+    EXPECT_EQ(
+        error_event({502, Protocol::openai, "gone", "upstream_reset"}),
+        "data: "
+        "{\"error\":{\"code\":\"upstream_reset\",\"message\":\"gone\",\"param\":null,\"type\":\"server_error\"}}\n\n");
 }
 
 TEST(ProtocolError, InvalidUtf8InAMessage_IsReplacedNotThrown) {

@@ -160,8 +160,8 @@ const PathCase kPathCases[] = {
      "use_v1"},
     {"HandBuiltUrl_DoubleSlashInsideTheRoute", Method::post, "/v1/chat//completions", false, false, false,
      DiagnosisKind::double_slash, "openai.chat_completions", "", "//", Protocol::openai, "check_base_url"},
-    {"VerbatimJoin_HostWithSlash_DoubleSlashAtStart", Method::post, "//v1/messages", false, true,
-     false, DiagnosisKind::double_slash, "anthropic.messages", "http://127.0.0.1:8045", "//", Protocol::anthropic,
+    {"VerbatimJoin_HostWithSlash_DoubleSlashAtStart", Method::post, "//v1/messages", false, true, false,
+     DiagnosisKind::double_slash, "anthropic.messages", "http://127.0.0.1:8045", "//", Protocol::anthropic,
      "use_host_only"},
     {"Browser_GetOnChat_WrongMethod", Method::get, "/v1/chat/completions", false, false, false,
      DiagnosisKind::wrong_method, "openai.chat_completions", "", "GET", Protocol::openai, "use_method"},
@@ -627,18 +627,24 @@ TEST(LikelyClients, BadOrigin_GivesNoneInsteadOfCrashing) {
     EXPECT_TRUE(likely_clients(facts, "").empty());
 }
 
-
 // --repair-paths serves a miss by its intended route only when what was meant is unambiguous.
 TEST(RepairPolicy, OnlyUnambiguousMistakes_AreRepairable) {
     const std::vector<DiagnosisKind> repairable = {
-        DiagnosisKind::trailing_slash,         DiagnosisKind::double_slash,
-        DiagnosisKind::duplicated_version_prefix, DiagnosisKind::nested_full_endpoint,
-        DiagnosisKind::missing_version_prefix, DiagnosisKind::gemini_v1_instead_of_v1beta,
+        DiagnosisKind::trailing_slash,
+        DiagnosisKind::double_slash,
+        DiagnosisKind::duplicated_version_prefix,
+        DiagnosisKind::nested_full_endpoint,
+        DiagnosisKind::missing_version_prefix,
+        DiagnosisKind::gemini_v1_instead_of_v1beta,
         DiagnosisKind::doubled_gemini_version,
     };
     const std::vector<DiagnosisKind> never = {
-        DiagnosisKind::ok,                    DiagnosisKind::wrong_method,      DiagnosisKind::wrong_protocol_prefix,
-        DiagnosisKind::foreign_path_prefix,   DiagnosisKind::websocket_upgrade, DiagnosisKind::wrong_host_or_port,
+        DiagnosisKind::ok,
+        DiagnosisKind::wrong_method,
+        DiagnosisKind::wrong_protocol_prefix,
+        DiagnosisKind::foreign_path_prefix,
+        DiagnosisKind::websocket_upgrade,
+        DiagnosisKind::wrong_host_or_port,
         DiagnosisKind::unknown,
     };
     for (const DiagnosisKind kind : repairable) EXPECT_TRUE(is_repairable(kind)) << diagnosis_kind_name(kind);

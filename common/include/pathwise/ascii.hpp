@@ -17,10 +17,18 @@ namespace pathwise::ascii {
 [[nodiscard]] constexpr char to_upper(char c) {
     return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
 }
-[[nodiscard]] constexpr bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-[[nodiscard]] constexpr bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-[[nodiscard]] constexpr bool is_alpha(char c) { return is_lower(c) || is_upper(c); }
-[[nodiscard]] constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
+[[nodiscard]] constexpr bool is_lower(char c) {
+    return c >= 'a' && c <= 'z';
+}
+[[nodiscard]] constexpr bool is_upper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+[[nodiscard]] constexpr bool is_alpha(char c) {
+    return is_lower(c) || is_upper(c);
+}
+[[nodiscard]] constexpr bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 [[nodiscard]] constexpr bool iequals(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;

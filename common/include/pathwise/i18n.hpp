@@ -20,9 +20,12 @@ struct Text {
     std::string_view es;
     [[nodiscard]] std::string_view in(Lang lang) const {
         switch (lang) {
-            case Lang::fr: return fr.empty() ? en : fr;
-            case Lang::es: return es.empty() ? en : es;
-            case Lang::en: break;
+            case Lang::fr:
+                return fr.empty() ? en : fr;
+            case Lang::es:
+                return es.empty() ? en : es;
+            case Lang::en:
+                break;
         }
         return en;
     }

@@ -17,8 +17,8 @@ struct Error {
 template <class T>
 class [[nodiscard]] Result {
 public:
-    Result(T value) : data_(std::move(value)) {}          // NOLINT(google-explicit-constructor)
-    Result(Error error) : data_(std::move(error)) {}      // NOLINT(google-explicit-constructor)
+    Result(T value) : data_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
+    Result(Error error) : data_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
     [[nodiscard]] bool ok() const { return data_.index() == 0; }
     explicit operator bool() const { return ok(); }

@@ -30,14 +30,14 @@ enum class RouteAccess : unsigned char { api, health, local_diagnostics };
 // (route_table.cpp). What native code attaches by id (the mock's reply, the service handler) is checked
 // against this table by tests/unit/route_facts_test.cpp, so a new route cannot ship without them.
 struct Route {
-    std::string_view id;        // stable: "openai.chat_completions", "gemini.generate_content", "healthz"
+    std::string_view id;  // stable: "openai.chat_completions", "gemini.generate_content", "healthz"
     Method method;
     // Literal segments plus `{model}` (one path segment; in "…/{model}:action" it ends at the last ':').
     // A trailing `{model}` never captures "x:generateContent"-style segments (a lowerCamelCase word after the
     // last ':' is a Gemini action, sent with the wrong method); tagged ids such as "llama3:8b" stay models.
-    std::string_view pattern;   // "/v1beta/models/{model}:generateContent"
+    std::string_view pattern;  // "/v1beta/models/{model}:generateContent"
     Protocol protocol;
-    std::string_view purpose;   // English, one line: "Chat completions"
+    std::string_view purpose;  // English, one line: "Chat completions"
     RouteAccess access;
     StreamSignal stream;
     // A minimal valid JSON body for the curl/PowerShell check, "{model}" filled in by the caller; "" for GET.

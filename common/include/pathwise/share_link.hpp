@@ -19,13 +19,13 @@ enum class WizardView : unsigned char { setup, check, log, all_clients, live };
 [[nodiscard]] std::string_view view_name(WizardView v);  // "setup", "check", "log", "all", "live"
 
 struct WizardState {
-    std::string proxy_origin;     // "" = the page's own origin (or http://127.0.0.1:8045)
-    std::string client_id;        // catalog id, "" = none picked
-    std::string client_version;   // "" = newest variant
-    std::string typed_base_url;   // the Check view's input, verbatim
-    std::string log_path;         // the Log view's input, verbatim
+    std::string proxy_origin;    // "" = the page's own origin (or http://127.0.0.1:8045)
+    std::string client_id;       // catalog id, "" = none picked
+    std::string client_version;  // "" = newest variant
+    std::string typed_base_url;  // the Check view's input, verbatim
+    std::string log_path;        // the Log view's input, verbatim
     Lang lang = Lang::en;
-    bool lang_explicit = false;   // false: follow the browser's language
+    bool lang_explicit = false;  // false: follow the browser's language
     WizardView view = WizardView::setup;
     bool operator==(const WizardState&) const = default;
 };
@@ -41,7 +41,7 @@ inline constexpr std::size_t kMaxFieldLength = 1024;
 [[nodiscard]] std::string encode_share_link(const WizardState& state);  // no leading '#'
 
 struct ShareLinkNote {
-    std::string field;    // "c", "b", "v", … ("" for the whole link)
+    std::string field;  // "c", "b", "v", … ("" for the whole link)
     // "unknown_field", "too_long", "bad_escape", "unknown_view", "unknown_lang", "newer_version", "bad_version",
     // "missing_version", "secret_ignored", "secret_dropped", "duplicate_field", "malformed", "too_many_notes";
     // "unknown_client" is the wizard's (it checks client ids against the catalog).
@@ -57,8 +57,8 @@ struct EncodedShareLink {
 };
 [[nodiscard]] EncodedShareLink encode_share_link_with_notes(const WizardState& state);
 struct DecodedShareLink {
-    WizardState state;                // defaults for everything that was missing or ignored
-    std::vector<ShareLinkNote> notes; // what was ignored; empty for a clean link
+    WizardState state;                 // defaults for everything that was missing or ignored
+    std::vector<ShareLinkNote> notes;  // what was ignored; empty for a clean link
 };
 // Never fails: accepts with or without a leading '#' (or a whole pasted address); anything unusable becomes a
 // note. An empty fragment is a fresh start: default state, no notes (nothing was ignored).

@@ -14,13 +14,13 @@
 namespace pathwise {
 
 struct BaseUrl {
-    std::string scheme;   // "http" or "https", lower case
-    std::string host;     // lower case; IPv6 literals without brackets ("::1")
-    int port = 0;         // explicit or the scheme's default (80/443)
+    std::string scheme;  // "http" or "https", lower case
+    std::string host;    // lower case; IPv6 literals without brackets ("::1")
+    int port = 0;        // explicit or the scheme's default (80/443)
     bool port_explicit = false;
-    std::string path;     // as typed after the authority ("" when none); `//` inside kept verbatim
-    std::string query;    // without '?', "" when none
-    std::string fragment; // without '#', "" when none
+    std::string path;                 // as typed after the authority ("" when none); `//` inside kept verbatim
+    std::string query;                // without '?', "" when none
+    std::string fragment;             // without '#', "" when none
     bool scheme_was_guessed = false;  // "localhost:8045" → http, "api.x.com" → https
 
     [[nodiscard]] bool is_ipv6() const;

@@ -63,9 +63,9 @@
 
 #include <cstdio>
 
-#include "pathwise/suggest.hpp"
 #include "commands.hpp"
 #include "pathwise/client_catalog.hpp"
+#include "pathwise/suggest.hpp"
 
 namespace pathwise::cli {
 namespace {

@@ -2,10 +2,9 @@
 #include <cctype>
 
 #include "cli/doctor.hpp"
-
-#include "pathwise/ascii.hpp"
 #include "cli/messages.hpp"
 #include "cli/output.hpp"
+#include "pathwise/ascii.hpp"
 #include "pathwise/diagnosis.hpp"
 #include "pathwise/url.hpp"
 

@@ -12,11 +12,10 @@
 #include <cstdio>
 
 #include "cli/args.hpp"
-
-#include "pathwise/ascii.hpp"
 #include "cli/doctor.hpp"
 #include "cli/messages.hpp"
 #include "cli/output.hpp"
+#include "pathwise/ascii.hpp"
 #include "pathwise/client_catalog.hpp"
 #include "pathwise/share_link.hpp"
 #include "pathwise/url.hpp"

@@ -58,7 +58,8 @@ int run_routes(const Args& args) {
     for (const Route& route : route_table()) {
         table.add({std::string(method_name(route.method)), std::string(route.pattern),
                    std::string(protocol_name(route.protocol)), std::string(route.id),
-                   std::string(route.can_stream() ? msg::kYes.in(lang) : msg::kNo.in(lang)), std::string(route.purpose)});
+                   std::string(route.can_stream() ? msg::kYes.in(lang) : msg::kNo.in(lang)),
+                   std::string(route.purpose)});
     }
     print_text(table.render(Style(common->color)));
     return kExitFine;

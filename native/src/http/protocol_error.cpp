@@ -2,9 +2,9 @@
 // provider documents for it, and statuses a provider never sends map to its generic 4xx / 5xx name.
 #include "http/protocol_error.hpp"
 
-#include "http/json_text.hpp"
-
 #include <httplib.h>
+
+#include "http/json_text.hpp"
 
 namespace pathwise::http {
 
@@ -20,35 +20,58 @@ std::string_view openai_error_type(int status) {
 
 std::string_view openai_error_code(int status) {
     switch (status) {
-        case 400: return "bad_request";
-        case 401: return "invalid_api_key";
-        case 403: return "forbidden";
-        case 404: return "path_not_found";
-        case 405: return "method_not_allowed";
-        case 413: return "request_too_large";
-        case 414: return "uri_too_long";
-        case 415: return "unsupported_media_type";
-        case 426: return "websocket_not_supported";
-        case 429: return "rate_limit_exceeded";
-        case 431: return "headers_too_large";
-        case 502: return "bad_gateway";
-        case 503: return "service_unavailable";
-        case 504: return "gateway_timeout";
-        default: return status >= 500 ? "server_error" : "invalid_request";
+        case 400:
+            return "bad_request";
+        case 401:
+            return "invalid_api_key";
+        case 403:
+            return "forbidden";
+        case 404:
+            return "path_not_found";
+        case 405:
+            return "method_not_allowed";
+        case 413:
+            return "request_too_large";
+        case 414:
+            return "uri_too_long";
+        case 415:
+            return "unsupported_media_type";
+        case 426:
+            return "websocket_not_supported";
+        case 429:
+            return "rate_limit_exceeded";
+        case 431:
+            return "headers_too_large";
+        case 502:
+            return "bad_gateway";
+        case 503:
+            return "service_unavailable";
+        case 504:
+            return "gateway_timeout";
+        default:
+            return status >= 500 ? "server_error" : "invalid_request";
     }
 }
 
 // Anthropic's documented error types, by HTTP status (400, 401, 403, 404, 413, 429, 500, 504, 529).
 std::string_view anthropic_error_type(int status) {
     switch (status) {
-        case 401: return "authentication_error";
-        case 403: return "permission_error";
-        case 404: return "not_found_error";
-        case 413: return "request_too_large";
-        case 429: return "rate_limit_error";
-        case 504: return "timeout_error";
-        case 529: return "overloaded_error";
-        default: return status >= 500 ? "api_error" : "invalid_request_error";
+        case 401:
+            return "authentication_error";
+        case 403:
+            return "permission_error";
+        case 404:
+            return "not_found_error";
+        case 413:
+            return "request_too_large";
+        case 429:
+            return "rate_limit_error";
+        case 504:
+            return "timeout_error";
+        case 529:
+            return "overloaded_error";
+        default:
+            return status >= 500 ? "api_error" : "invalid_request_error";
     }
 }
 
@@ -56,18 +79,29 @@ std::string_view anthropic_error_type(int status) {
 // upstream cannot be reached: UNAVAILABLE, the code Google's clients treat as "retry later".
 std::string_view google_rpc_status(int status) {
     switch (status) {
-        case 400: return "INVALID_ARGUMENT";
-        case 401: return "UNAUTHENTICATED";
-        case 403: return "PERMISSION_DENIED";
-        case 404: return "NOT_FOUND";
-        case 409: return "ABORTED";
-        case 429: return "RESOURCE_EXHAUSTED";
-        case 499: return "CANCELLED";
-        case 501: return "UNIMPLEMENTED";
+        case 400:
+            return "INVALID_ARGUMENT";
+        case 401:
+            return "UNAUTHENTICATED";
+        case 403:
+            return "PERMISSION_DENIED";
+        case 404:
+            return "NOT_FOUND";
+        case 409:
+            return "ABORTED";
+        case 429:
+            return "RESOURCE_EXHAUSTED";
+        case 499:
+            return "CANCELLED";
+        case 501:
+            return "UNIMPLEMENTED";
         case 502:
-        case 503: return "UNAVAILABLE";
-        case 504: return "DEADLINE_EXCEEDED";
-        default: return status >= 500 ? "INTERNAL" : "INVALID_ARGUMENT";
+        case 503:
+            return "UNAVAILABLE";
+        case 504:
+            return "DEADLINE_EXCEEDED";
+        default:
+            return status >= 500 ? "INTERNAL" : "INVALID_ARGUMENT";
     }
 }
 
@@ -79,8 +113,9 @@ nlohmann::json error_json(const ProtocolError& error) {
                     {"error", {{"type", anthropic_error_type(error.status)}, {"message", error.message}}}};
             break;
         case Protocol::gemini:
-            body = {{"error",
-                     {{"code", error.status}, {"message", error.message}, {"status", google_rpc_status(error.status)}}}};
+            body = {
+                {"error",
+                 {{"code", error.status}, {"message", error.message}, {"status", google_rpc_status(error.status)}}}};
             break;
         case Protocol::openai:
         case Protocol::service:

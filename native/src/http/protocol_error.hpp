@@ -11,10 +11,9 @@
 //   Gemini    {"error":{"code","message","status"}}                     google.rpc.Code names by status
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "pathwise/route_table.hpp"
 

@@ -1,7 +1,8 @@
 // `pathwise mock`: the mock upstream on its own, as a stand-in provider (for tests, demos and client checks).
+#include <pthread.h>
+
 #include <csignal>
 #include <cstdio>
-#include <pthread.h>
 #include <string>
 #include <thread>
 

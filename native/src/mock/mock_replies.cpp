@@ -1,16 +1,13 @@
 #include "mock/mock_replies.hpp"
 
-#include "pathwise/ascii.hpp"
-
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <sstream>
 #include <string_view>
 
 #include "http/json_text.hpp"
-
-#include <algorithm>
-#include <cctype>
-#include <sstream>
+#include "pathwise/ascii.hpp"
 
 namespace pathwise::mock {
 
@@ -18,9 +15,12 @@ namespace {
 
 using nlohmann::json;
 
-std::string sse_data(const json& payload) { return "data: " + payload.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8) + "\n\n"; }
+std::string sse_data(const json& payload) {
+    return "data: " + payload.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8) + "\n\n";
+}
 std::string sse_event(const std::string& name, const json& payload) {
-    return "event: " + name + "\ndata: " + payload.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8) + "\n\n";
+    return "event: " + name + "\ndata: " + payload.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8) +
+           "\n\n";
 }
 
 std::string join(const std::vector<std::string>& tokens) {
@@ -34,9 +34,13 @@ std::string lower(std::string text) {
     return text;
 }
 
-std::string id(const char* prefix, const MockAsk& ask) { return prefix + std::to_string(ask.sequence); }
+std::string id(const char* prefix, const MockAsk& ask) {
+    return prefix + std::to_string(ask.sequence);
+}
 
-int prompt_tokens(const MockAsk& ask) { return estimate_tokens(ask.body); }
+int prompt_tokens(const MockAsk& ask) {
+    return estimate_tokens(ask.body);
+}
 
 // Collects every string under "content"/"text"/"parts"/"input"/"messages"/"contents" (what counts as prompt).
 // Iterative: the body is a client's, and its nesting must not decide how deep our stack goes.
@@ -70,18 +74,19 @@ MockReply openai_chat(const MockAsk& ask, const std::vector<std::string>& tokens
     const int prompt = prompt_tokens(ask);
     const int completion = static_cast<int>(tokens.size());
     if (!ask.stream) {
-        reply.body = json{{"id", completion_id},
-                          {"object", "chat.completion"},
-                          {"created", ask.now_unix},
-                          {"model", ask.model},
-                          {"system_fingerprint", nullptr},
-                          {"choices",
-                           json::array({{{"index", 0},
-                                         {"message", {{"role", "assistant"}, {"content", join(tokens)}, {"refusal", nullptr}}},
-                                         {"logprobs", nullptr},
-                                         {"finish_reason", "stop"}}})},
-                          {"usage", openai_usage(prompt, completion)}}
-                         .dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
+        reply.body =
+            json{{"id", completion_id},
+                 {"object", "chat.completion"},
+                 {"created", ask.now_unix},
+                 {"model", ask.model},
+                 {"system_fingerprint", nullptr},
+                 {"choices",
+                  json::array({{{"index", 0},
+                                {"message", {{"role", "assistant"}, {"content", join(tokens)}, {"refusal", nullptr}}},
+                                {"logprobs", nullptr},
+                                {"finish_reason", "stop"}}})},
+                 {"usage", openai_usage(prompt, completion)}}
+                .dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
         return reply;
     }
     reply.content_type = "text/event-stream";
@@ -113,29 +118,30 @@ MockReply openai_chat(const MockAsk& ask, const std::vector<std::string>& tokens
 
 json responses_object(const MockAsk& ask, const std::string& response_id, const std::string& status, json output,
                       json usage) {
-    return {{"id", response_id},
-            {"object", "response"},
-            {"created_at", ask.now_unix},
-            {"status", status},
-            {"error", nullptr},
-            {"incomplete_details", nullptr},
-            {"instructions", ask.body.is_object() && ask.body.contains("instructions") ? ask.body["instructions"] : json()},
-            {"max_output_tokens", nullptr},
-            {"model", ask.model},
-            {"output", std::move(output)},
-            {"parallel_tool_calls", true},
-            {"previous_response_id", nullptr},
-            {"reasoning", {{"effort", nullptr}, {"summary", nullptr}}},
-            {"store", false},
-            {"temperature", 1.0},
-            {"text", {{"format", {{"type", "text"}}}}},
-            {"tool_choice", "auto"},
-            {"tools", json::array()},
-            {"top_p", 1.0},
-            {"truncation", "disabled"},
-            {"usage", std::move(usage)},
-            {"user", nullptr},
-            {"metadata", json::object()}};
+    return {
+        {"id", response_id},
+        {"object", "response"},
+        {"created_at", ask.now_unix},
+        {"status", status},
+        {"error", nullptr},
+        {"incomplete_details", nullptr},
+        {"instructions", ask.body.is_object() && ask.body.contains("instructions") ? ask.body["instructions"] : json()},
+        {"max_output_tokens", nullptr},
+        {"model", ask.model},
+        {"output", std::move(output)},
+        {"parallel_tool_calls", true},
+        {"previous_response_id", nullptr},
+        {"reasoning", {{"effort", nullptr}, {"summary", nullptr}}},
+        {"store", false},
+        {"temperature", 1.0},
+        {"text", {{"format", {{"type", "text"}}}}},
+        {"tool_choice", "auto"},
+        {"tools", json::array()},
+        {"top_p", 1.0},
+        {"truncation", "disabled"},
+        {"usage", std::move(usage)},
+        {"user", nullptr},
+        {"metadata", json::object()}};
 }
 
 MockReply openai_responses(const MockAsk& ask, const std::vector<std::string>& tokens) {
@@ -172,24 +178,33 @@ MockReply openai_responses(const MockAsk& ask, const std::vector<std::string>& t
     const json in_progress = responses_object(ask, response_id, "in_progress", json::array(), nullptr);
     event("response.created", {{"response", in_progress}});
     event("response.in_progress", {{"response", in_progress}});
-    event("response.output_item.added",
-          {{"output_index", 0},
-           {"item",
-            {{"id", item_id}, {"type", "message"}, {"status", "in_progress"}, {"role", "assistant"}, {"content", json::array()}}}});
+    event("response.output_item.added", {{"output_index", 0},
+                                         {"item",
+                                          {{"id", item_id},
+                                           {"type", "message"},
+                                           {"status", "in_progress"},
+                                           {"role", "assistant"},
+                                           {"content", json::array()}}}});
     event("response.content_part.added",
           {{"item_id", item_id},
            {"output_index", 0},
            {"content_index", 0},
            {"part", {{"type", "output_text"}, {"text", ""}, {"annotations", json::array()}}}});
     for (const std::string& token : tokens) {
-        event("response.output_text.delta",
-              {{"item_id", item_id}, {"output_index", 0}, {"content_index", 0}, {"delta", token}, {"logprobs", json::array()}});
+        event("response.output_text.delta", {{"item_id", item_id},
+                                             {"output_index", 0},
+                                             {"content_index", 0},
+                                             {"delta", token},
+                                             {"logprobs", json::array()}});
     }
-    event("response.output_text.done",
-          {{"item_id", item_id}, {"output_index", 0}, {"content_index", 0}, {"text", text}, {"logprobs", json::array()}});
-    event("response.content_part.done", {{"item_id", item_id}, {"output_index", 0}, {"content_index", 0}, {"part", done_part}});
+    event(
+        "response.output_text.done",
+        {{"item_id", item_id}, {"output_index", 0}, {"content_index", 0}, {"text", text}, {"logprobs", json::array()}});
+    event("response.content_part.done",
+          {{"item_id", item_id}, {"output_index", 0}, {"content_index", 0}, {"part", done_part}});
     event("response.output_item.done", {{"output_index", 0}, {"item", done_item}});
-    event("response.completed", {{"response", responses_object(ask, response_id, "completed", json::array({done_item}), usage)}});
+    event("response.completed",
+          {{"response", responses_object(ask, response_id, "completed", json::array({done_item}), usage)}});
     return reply;
 }
 
@@ -199,7 +214,8 @@ MockReply openai_models(const MockAsk& ask) {
         data.push_back({{"id", model}, {"object", "model"}, {"created", ask.now_unix}, {"owned_by", "pathwise-mock"}});
     }
     MockReply reply;
-    reply.body = json{{"object", "list"}, {"data", data}}.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
+    reply.body =
+        json{{"object", "list"}, {"data", data}}.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
     return reply;
 }
 
@@ -223,28 +239,31 @@ MockReply anthropic_messages(const MockAsk& ask, const std::vector<std::string>&
         return reply;
     }
     reply.content_type = "text/event-stream";
-    reply.chunks.push_back(sse_event("message_start", {{"type", "message_start"},
-                                                       {"message",
-                                                        {{"id", message_id},
-                                                         {"type", "message"},
-                                                         {"role", "assistant"},
-                                                         {"model", ask.model},
-                                                         {"content", json::array()},
-                                                         {"stop_reason", nullptr},
-                                                         {"stop_sequence", nullptr},
-                                                         {"usage", {{"input_tokens", prompt}, {"output_tokens", 1}}}}}}));
+    reply.chunks.push_back(
+        sse_event("message_start", {{"type", "message_start"},
+                                    {"message",
+                                     {{"id", message_id},
+                                      {"type", "message"},
+                                      {"role", "assistant"},
+                                      {"model", ask.model},
+                                      {"content", json::array()},
+                                      {"stop_reason", nullptr},
+                                      {"stop_sequence", nullptr},
+                                      {"usage", {{"input_tokens", prompt}, {"output_tokens", 1}}}}}}));
     reply.chunks.push_back(sse_event(
-        "content_block_start", {{"type", "content_block_start"}, {"index", 0}, {"content_block", {{"type", "text"}, {"text", ""}}}}));
+        "content_block_start",
+        {{"type", "content_block_start"}, {"index", 0}, {"content_block", {{"type", "text"}, {"text", ""}}}}));
     reply.chunks.push_back(sse_event("ping", {{"type", "ping"}}));
     for (const std::string& token : tokens) {
-        reply.chunks.push_back(sse_event("content_block_delta", {{"type", "content_block_delta"},
-                                                                 {"index", 0},
-                                                                 {"delta", {{"type", "text_delta"}, {"text", token}}}}));
+        reply.chunks.push_back(sse_event(
+            "content_block_delta",
+            {{"type", "content_block_delta"}, {"index", 0}, {"delta", {{"type", "text_delta"}, {"text", token}}}}));
     }
     reply.chunks.push_back(sse_event("content_block_stop", {{"type", "content_block_stop"}, {"index", 0}}));
-    reply.chunks.push_back(sse_event("message_delta", {{"type", "message_delta"},
-                                                       {"delta", {{"stop_reason", "end_turn"}, {"stop_sequence", nullptr}}},
-                                                       {"usage", {{"output_tokens", completion}}}}));
+    reply.chunks.push_back(
+        sse_event("message_delta", {{"type", "message_delta"},
+                                    {"delta", {{"stop_reason", "end_turn"}, {"stop_sequence", nullptr}}},
+                                    {"usage", {{"output_tokens", completion}}}}));
     reply.chunks.push_back(sse_event("message_stop", {{"type", "message_stop"}}));
     return reply;
 }
@@ -252,10 +271,13 @@ MockReply anthropic_messages(const MockAsk& ask, const std::vector<std::string>&
 MockReply anthropic_models() {
     json data = json::array();
     for (const char* model : {"claude-sonnet-4-5", "claude-haiku-4-5", "claude-opus-4-1"}) {
-        data.push_back({{"type", "model"}, {"id", model}, {"display_name", model}, {"created_at", "2025-01-01T00:00:00Z"}});
+        data.push_back(
+            {{"type", "model"}, {"id", model}, {"display_name", model}, {"created_at", "2025-01-01T00:00:00Z"}});
     }
     MockReply reply;
-    reply.body = json{{"data", data}, {"has_more", false}, {"first_id", data.front()["id"]}, {"last_id", data.back()["id"]}}.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
+    reply.body =
+        json{{"data", data}, {"has_more", false}, {"first_id", data.front()["id"]}, {"last_id", data.back()["id"]}}
+            .dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
     return reply;
 }
 
@@ -290,19 +312,24 @@ bool gemini_wants_json(const MockAsk& ask, json& schema) {
     if (!ask.body.is_object() || !ask.body.contains("generationConfig")) return false;
     const json& config = ask.body["generationConfig"];
     if (!config.is_object() || config.value("responseMimeType", "") != "application/json") return false;
-    if (config.contains("responseJsonSchema")) schema = config["responseJsonSchema"];
-    else if (config.contains("responseSchema")) schema = config["responseSchema"];
+    if (config.contains("responseJsonSchema"))
+        schema = config["responseJsonSchema"];
+    else if (config.contains("responseSchema"))
+        schema = config["responseSchema"];
     return true;
 }
 
 MockReply gemini_generate(const MockAsk& ask, std::vector<std::string> tokens) {
     MockReply reply;
     json schema;
-    if (gemini_wants_json(ask, schema)) tokens = {sample_for_schema(schema, join(tokens)).dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8)};
+    if (gemini_wants_json(ask, schema))
+        tokens = {
+            sample_for_schema(schema, join(tokens)).dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8)};
     const int prompt = prompt_tokens(ask);
     const int completion = static_cast<int>(tokens.size());
     if (!ask.stream && !ask.gemini_json_array) {
-        reply.body = gemini_chunk(ask, join(tokens), true, prompt, completion).dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
+        reply.body = gemini_chunk(ask, join(tokens), true, prompt, completion)
+                         .dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
         return reply;
     }
     for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -310,7 +337,8 @@ MockReply gemini_generate(const MockAsk& ask, std::vector<std::string> tokens) {
         if (ask.stream) {
             reply.chunks.push_back(sse_data(chunk));
         } else {  // without alt=sse the API streams one JSON array, element by element
-            reply.chunks.push_back((i == 0 ? "[" : ",\r\n") + chunk.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8));
+            reply.chunks.push_back((i == 0 ? "[" : ",\r\n") +
+                                   chunk.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8));
         }
     }
     if (ask.stream) {
@@ -324,7 +352,8 @@ MockReply gemini_generate(const MockAsk& ask, std::vector<std::string> tokens) {
 
 MockReply gemini_models() {
     json models = json::array();
-    for (const char* model : {"gemini-2.5-flash", "gemini-2.5-pro", "gemini-2.5-flash-lite"}) models.push_back(gemini_model(model));
+    for (const char* model : {"gemini-2.5-flash", "gemini-2.5-pro", "gemini-2.5-flash-lite"})
+        models.push_back(gemini_model(model));
     MockReply reply;
     reply.body = json{{"models", models}}.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
     return reply;
@@ -333,9 +362,9 @@ MockReply gemini_models() {
 }  // namespace
 
 std::vector<std::string> answer_tokens(const std::string& model, const std::string& protocol, int tokens) {
-    const std::string sentence = "Hello from Pathwise's mock upstream, answering as " + (model.empty() ? "(no model)" : model) +
-                                 ": no real model was called. Set upstreams." + protocol +
-                                 ".base_url to reach a real provider.";
+    const std::string sentence = "Hello from Pathwise's mock upstream, answering as " +
+                                 (model.empty() ? "(no model)" : model) + ": no real model was called. Set upstreams." +
+                                 protocol + ".base_url to reach a real provider.";
     std::vector<std::string> words;
     std::istringstream stream(sentence);
     std::string word;
@@ -369,15 +398,18 @@ nlohmann::json sample_for_schema(const nlohmann::json& schema, const std::string
     std::string type;
     if (schema.contains("type")) {
         const json& declared = schema["type"];
-        if (declared.is_string()) type = lower(declared.get<std::string>());
-        else if (declared.is_array() && !declared.empty() && declared[0].is_string()) type = lower(declared[0].get<std::string>());
+        if (declared.is_string())
+            type = lower(declared.get<std::string>());
+        else if (declared.is_array() && !declared.empty() && declared[0].is_string())
+            type = lower(declared[0].get<std::string>());
     } else if (schema.contains("properties")) {
         type = "object";
     }
     if (type == "object") {
         json object = json::object();
         if (schema.contains("properties") && schema["properties"].is_object()) {
-            for (const auto& [name, property] : schema["properties"].items()) object[name] = sample_for_schema(property, text, depth + 1);
+            for (const auto& [name, property] : schema["properties"].items())
+                object[name] = sample_for_schema(property, text, depth + 1);
         }
         return object;
     }
@@ -407,14 +439,16 @@ constexpr std::array kRouteReplies = {
                [](const MockAsk& ask) { return ask.anthropic_headers ? anthropic_models() : openai_models(ask); }},
     RouteReply{"openai.chat_completions",
                [](const MockAsk& ask) { return openai_chat(ask, answer_tokens(ask.model, "openai", ask.tokens)); }},
-    RouteReply{"openai.responses",
-               [](const MockAsk& ask) { return openai_responses(ask, answer_tokens(ask.model, "openai", ask.tokens)); }},
-    RouteReply{"anthropic.messages",
-               [](const MockAsk& ask) {
-                   return anthropic_messages(ask, answer_tokens(ask.model, "anthropic", ask.tokens));
-               }},
+    RouteReply{
+        "openai.responses",
+        [](const MockAsk& ask) { return openai_responses(ask, answer_tokens(ask.model, "openai", ask.tokens)); }},
+    RouteReply{
+        "anthropic.messages",
+        [](const MockAsk& ask) { return anthropic_messages(ask, answer_tokens(ask.model, "anthropic", ask.tokens)); }},
     RouteReply{"anthropic.count_tokens",
-               [](const MockAsk& ask) { return json_reply(json{{"input_tokens", estimate_tokens(ask.body)}}); }},
+               [](const MockAsk& ask) {
+                   return json_reply(json{{"input_tokens", estimate_tokens(ask.body)}});
+               }},
     RouteReply{"gemini.models", [](const MockAsk&) { return gemini_models(); }},
     RouteReply{"gemini.model", [](const MockAsk& ask) { return json_reply(gemini_model(ask.model)); }},
     RouteReply{"gemini.generate_content",
@@ -422,7 +456,9 @@ constexpr std::array kRouteReplies = {
     RouteReply{"gemini.stream_generate_content",
                [](const MockAsk& ask) { return gemini_generate(ask, answer_tokens(ask.model, "gemini", ask.tokens)); }},
     RouteReply{"gemini.count_tokens",
-               [](const MockAsk& ask) { return json_reply(json{{"totalTokens", estimate_tokens(ask.body)}}); }},
+               [](const MockAsk& ask) {
+                   return json_reply(json{{"totalTokens", estimate_tokens(ask.body)}});
+               }},
 };
 
 }  // namespace
@@ -436,9 +472,9 @@ MockReply mock_reply(const MockAsk& ask) {
     for (const RouteReply& entry : kRouteReplies) {
         if (entry.route_id == ask.route_id) return entry.reply(ask);
     }
-    MockReply reply = json_reply(
-        json{{"error",
-              {{"message", "Pathwise's mock upstream has no answer for route " + ask.route_id}, {"type", "not_found"}}}});
+    MockReply reply = json_reply(json{
+        {"error",
+         {{"message", "Pathwise's mock upstream has no answer for route " + ask.route_id}, {"type", "not_found"}}}});
     reply.status = 404;
     return reply;
 }

@@ -6,24 +6,23 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 namespace pathwise::mock {
 
 struct MockAsk {
-    std::string route_id;        // from the route table: "anthropic.messages", "gemini.count_tokens", …
-    std::string model;           // from the body ("model") or the Gemini path; "" when none
-    nlohmann::json body;         // the parsed request body (null when none or not JSON)
-    bool stream = false;         // SSE wanted: "stream": true, or :streamGenerateContent?alt=sse
+    std::string route_id;            // from the route table: "anthropic.messages", "gemini.count_tokens", …
+    std::string model;               // from the body ("model") or the Gemini path; "" when none
+    nlohmann::json body;             // the parsed request body (null when none or not JSON)
+    bool stream = false;             // SSE wanted: "stream": true, or :streamGenerateContent?alt=sse
     bool gemini_json_array = false;  // :streamGenerateContent without alt=sse: a streamed JSON array
     bool anthropic_headers = false;  // anthropic-version or x-api-key present: /v1/models answers Anthropic's shape
-    int tokens = 0;              // answer length in tokens; 0 = the standard sentence
-    std::int64_t now_unix = 0;   // for "created" fields
-    std::uint64_t sequence = 0;  // makes ids unique per reply
+    int tokens = 0;                  // answer length in tokens; 0 = the standard sentence
+    std::int64_t now_unix = 0;       // for "created" fields
+    std::uint64_t sequence = 0;      // makes ids unique per reply
 };
 
 struct MockReply {
@@ -46,6 +45,7 @@ struct MockReply {
 
 // A JSON value that satisfies a (Gemini responseSchema / JSON Schema) schema: Gemini CLI's model router asks for
 // JSON-mode output and retries for ~90 s when the reply does not parse (CLIENTS.md §3, Gemini CLI).
-[[nodiscard]] nlohmann::json sample_for_schema(const nlohmann::json& schema, const std::string& text, std::size_t depth = 0);
+[[nodiscard]] nlohmann::json sample_for_schema(const nlohmann::json& schema, const std::string& text,
+                                               std::size_t depth = 0);
 
 }  // namespace pathwise::mock

@@ -1,7 +1,5 @@
 #include "mock/mock_server.hpp"
 
-#include "pathwise/ascii.hpp"
-
 #include <httplib.h>
 
 #include <atomic>
@@ -9,15 +7,16 @@
 #include <cstdio>
 #include <deque>
 #include <mutex>
-#include <thread>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "http/json_text.hpp"
+#include "http/protocol_error.hpp"
 #include "mock/mock_replies.hpp"
+#include "pathwise/ascii.hpp"
 #include "pathwise/input_limits.hpp"
 #include "pathwise/route_table.hpp"
 #include "upstream/header_policy.hpp"
-#include "http/protocol_error.hpp"
 
 namespace pathwise::mock {
 
@@ -52,7 +51,8 @@ std::string redacted_query(const httplib::Request& req) {
     if (mark == std::string::npos) return {};
     std::string key;
     std::string query = upstream::remove_query_param(req.target.substr(mark + 1), "key", &key);
-    if (!key.empty()) query += std::string(query.empty() ? "" : "&") + "key=..." + (key.size() > 4 ? key.substr(key.size() - 4) : "");
+    if (!key.empty())
+        query += std::string(query.empty() ? "" : "&") + "key=..." + (key.size() > 4 ? key.substr(key.size() - 4) : "");
     return query;
 }
 
@@ -82,7 +82,8 @@ struct MockServer::Impl {
         json header_names = json::array();
         json key_hints = json::object();  // the last 4 characters of each key header, as provider dashboards show
         for (const auto& [name, value] : req.headers) {
-            if (name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" || name == "LOCAL_PORT") continue;
+            if (name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" || name == "LOCAL_PORT")
+                continue;
             header_names.push_back(name);
             std::string lower_name = name;
             for (char& c : lower_name) c = ascii::to_lower(c);
@@ -113,15 +114,17 @@ struct MockServer::Impl {
     void handle(const httplib::Request& req, httplib::Response& res) {
         ++requests;
         if (options.test_knobs && req.path == "/_mock/stats") {
-            res.set_content(stats().dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8), "application/json");
+            res.set_content(stats().dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8),
+                            "application/json");
             return;
         }
         if (options.test_knobs) remember(req);
         const auto match = match_route(parse_method(req.method), req.path);
         if (!match || match->route->protocol == Protocol::service) {
             res.status = 404;
-            res.set_content(json{{"error", {{"message", "Pathwise's mock upstream has no route " + req.method + " " + req.path},
-                                            {"type", "not_found"}}}}
+            res.set_content(json{{"error",
+                                  {{"message", "Pathwise's mock upstream has no route " + req.method + " " + req.path},
+                                   {"type", "not_found"}}}}
                                 .dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8),
                             "application/json");
             log(req.method + " " + req.path + " -> 404");
@@ -159,7 +162,9 @@ struct MockServer::Impl {
             ask.stream = ask.body.value("stream", false);
         }
         ask.anthropic_headers = req.has_header("anthropic-version") || req.has_header("x-api-key");
-        ask.now_unix = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+        ask.now_unix =
+            std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+                .count();
         ask.sequence = ++sequence;
 
         std::string fail_mode;
@@ -173,16 +178,17 @@ struct MockServer::Impl {
             if (fail_mode.rfind("status:", 0) == 0) {
                 int status = std::atoi(fail_mode.c_str() + 7);
                 if (status < 400 || status > 599) status = 500;
-                http::send_error(res, {status, protocol,
-                                       "Pathwise's mock upstream was asked to fail with " + std::to_string(status),
-                                       "mock_failure"});
+                http::send_error(
+                    res, {status, protocol, "Pathwise's mock upstream was asked to fail with " + std::to_string(status),
+                          "mock_failure"});
                 log(req.method + " " + req.path + " -> " + std::to_string(status) + " (asked to fail)");
                 return;
             }
         }
 
         MockReply reply = mock_reply(ask);
-        if (options.test_knobs && reply.content_type == "text/event-stream" && req.get_header_value(kSseTypeHeader) == "provider") {
+        if (options.test_knobs && reply.content_type == "text/event-stream" &&
+            req.get_header_value(kSseTypeHeader) == "provider") {
             reply.content_type = "text/event-stream; charset=utf-8";
         }
         res.status = reply.status;
@@ -291,7 +297,9 @@ MockServer::~MockServer() {
     if (impl_->listener.joinable()) impl_->listener.join();
 }
 
-int MockServer::port() const { return impl_->port; }
+int MockServer::port() const {
+    return impl_->port;
+}
 
 std::string MockServer::origin() const {
     const bool tls = !impl_->options.tls_cert.empty();
@@ -300,7 +308,9 @@ std::string MockServer::origin() const {
     return std::string(tls ? "https://" : "http://") + host + ":" + std::to_string(impl_->port);
 }
 
-void MockServer::stop() { impl_->server->stop(); }
+void MockServer::stop() {
+    impl_->server->stop();
+}
 
 void MockServer::wait() {
     if (impl_->listener.joinable()) impl_->listener.join();

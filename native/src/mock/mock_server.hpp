@@ -15,12 +15,12 @@ namespace pathwise::mock {
 
 struct MockOptions {
     std::string host = "127.0.0.1";
-    int port = 0;                                 // 0 = ephemeral
-    std::chrono::milliseconds token_delay{30};    // between streamed events, so streaming is visible
-    int threads = 64;                             // concurrent connections served (each stream holds one)
-    std::string tls_cert;                         // both set = HTTPS
+    int port = 0;                               // 0 = ephemeral
+    std::chrono::milliseconds token_delay{30};  // between streamed events, so streaming is visible
+    int threads = 64;                           // concurrent connections served (each stream holds one)
+    std::string tls_cert;                       // both set = HTTPS
     std::string tls_key;
-    bool log_requests = false;                    // one line per request and per aborted stream on stderr
+    bool log_requests = false;  // one line per request and per aborted stream on stderr
     // TEST ONLY (`pathwise mock --test-knobs`): honour x-pathwise-mock-* request headers that make the mock
     // misbehave (die mid-stream, stall, delay the first byte, answer an error status) and serve /_mock/stats.
     // Never on for the embedded default upstream.

@@ -1,17 +1,15 @@
 // access_policy.cpp — see access_policy.hpp.
 #include "proxy/access_policy.hpp"
 
-#include "pathwise/ascii.hpp"
-
-#include "proxy/auth.hpp"
-
 #include <arpa/inet.h>
+#include <httplib.h>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 
-#include <httplib.h>
+#include "pathwise/ascii.hpp"
+#include "proxy/auth.hpp"
 
 namespace pathwise::proxy {
 namespace {
@@ -44,7 +42,8 @@ bool is_private_ip(std::string_view host) {
     in6_addr v6{};
     if (inet_pton(AF_INET6, text.c_str(), &v6) == 1) {
         const unsigned char first = v6.s6_addr[0];
-        return (first & 0xFE) == 0xFC /* fc00::/7 */ || (first == 0xFE && (v6.s6_addr[1] & 0xC0) == 0x80) /* fe80::/10 */;
+        return (first & 0xFE) == 0xFC /* fc00::/7 */ ||
+               (first == 0xFE && (v6.s6_addr[1] & 0xC0) == 0x80) /* fe80::/10 */;
     }
     return false;
 }
@@ -74,7 +73,7 @@ std::string host_without_port(std::string_view host_header) {
     }
     const auto colon = host.rfind(':');
     if (colon != std::string::npos && host.find(':') == colon) host.resize(colon);  // not a bare IPv6 literal
-    while (!host.empty() && host.back() == '.') host.pop_back();                      // "localhost." is localhost
+    while (!host.empty() && host.back() == '.') host.pop_back();                    // "localhost." is localhost
     return host;
 }
 
@@ -84,8 +83,10 @@ AccessPolicy::AccessPolicy(const ServeConfig& config, std::string machine_hostna
       bound_host_(host_without_port(config.host)) {
     for (const auto& host : config.allowed_hosts) allowed_hosts_.push_back(host_without_port(host));
     for (const auto& origin : config.cors_origins) {
-        if (origin == "*") any_origin_ = true;
-        else cors_origins_.push_back(without_trailing_slash(to_lower(origin)));
+        if (origin == "*")
+            any_origin_ = true;
+        else
+            cors_origins_.push_back(without_trailing_slash(to_lower(origin)));
     }
 }
 
@@ -134,9 +135,9 @@ void AccessPolicy::answer_preflight(const httplib::Request& req, httplib::Respon
     res.set_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
     // Echo what the browser asks for: the SDKs send many x-stainless-* and anthropic-* headers.
     const std::string requested = req.get_header_value("Access-Control-Request-Headers");
-    res.set_header("Access-Control-Allow-Headers",
-                   requested.empty() ? "Authorization, Content-Type, x-api-key, x-goog-api-key, anthropic-version"
-                                     : requested);
+    res.set_header(
+        "Access-Control-Allow-Headers",
+        requested.empty() ? "Authorization, Content-Type, x-api-key, x-goog-api-key, anthropic-version" : requested);
     res.set_header("Access-Control-Max-Age", "600");
     res.status = 204;
 }

@@ -1,14 +1,12 @@
 // auth.cpp — see auth.hpp.
 #include "proxy/auth.hpp"
 
-#include "pathwise/ascii.hpp"
-
+#include <httplib.h>
 #include <openssl/crypto.h>
 #include <openssl/sha.h>
 
-#include <httplib.h>
-
 #include "http/guarded_server.hpp"
+#include "pathwise/ascii.hpp"
 #include "upstream/header_policy.hpp"
 
 namespace pathwise::proxy {
@@ -52,10 +50,14 @@ AuthMode effective_auth_mode(const ServeConfig& config) {
 
 std::string_view auth_mode_name(AuthMode mode) {
     switch (mode) {
-        case AuthMode::off: return "off";
-        case AuthMode::strict: return "strict";
-        case AuthMode::all_except_health: return "all_except_health";
-        case AuthMode::auto_: break;
+        case AuthMode::off:
+            return "off";
+        case AuthMode::strict:
+            return "strict";
+        case AuthMode::all_except_health:
+            return "all_except_health";
+        case AuthMode::auto_:
+            break;
     }
     return "auto";
 }
@@ -70,10 +72,14 @@ std::optional<AuthMode> parse_auth_mode(std::string_view text) {
 bool key_required(AuthMode effective_mode, Audience audience) {
     if (audience == Audience::public_ui) return false;
     switch (effective_mode) {
-        case AuthMode::off: return false;
-        case AuthMode::strict: return true;
-        case AuthMode::all_except_health: return audience != Audience::health;
-        case AuthMode::auto_: break;  // resolved by effective_auth_mode before this is asked
+        case AuthMode::off:
+            return false;
+        case AuthMode::strict:
+            return true;
+        case AuthMode::all_except_health:
+            return audience != Audience::health;
+        case AuthMode::auto_:
+            break;  // resolved by effective_auth_mode before this is asked
     }
     return true;
 }
@@ -82,7 +88,8 @@ std::optional<std::string> presented_key(const httplib::Request& req, bool query
     if (req.has_header("Authorization")) {
         const std::string value = req.get_header_value("Authorization");
         constexpr std::string_view kBearer = "bearer ";
-        if (starts_with_ignoring_case(value, kBearer)) return std::string(trim(std::string_view(value).substr(kBearer.size())));
+        if (starts_with_ignoring_case(value, kBearer))
+            return std::string(trim(std::string_view(value).substr(kBearer.size())));
         return std::string(trim(value));
     }
     if (req.has_header("x-api-key")) return req.get_header_value("x-api-key");
@@ -111,10 +118,13 @@ bool KeyChecker::accepts(std::string_view presented) const {
 
 std::string_view key_header_hint(Protocol protocol) {
     switch (protocol) {
-        case Protocol::anthropic: return "x-api-key: <key> (or Authorization: Bearer <key>)";
-        case Protocol::gemini: return "x-goog-api-key: <key> (or ?key=<key>)";
+        case Protocol::anthropic:
+            return "x-api-key: <key> (or Authorization: Bearer <key>)";
+        case Protocol::gemini:
+            return "x-goog-api-key: <key> (or ?key=<key>)";
         case Protocol::openai:
-        case Protocol::service: break;
+        case Protocol::service:
+            break;
     }
     return "Authorization: Bearer <key>";
 }

@@ -5,21 +5,18 @@
 // environment variable (PATHWISE_MAX_BODY_BYTES). Adding a setting = one row.
 #include "proxy/config.hpp"
 
-#include "pathwise/ascii.hpp"
-
-#include "pathwise/suggest.hpp"
-
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <fstream>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
-
 #include "http/json_text.hpp"
+#include "pathwise/ascii.hpp"
+#include "pathwise/suggest.hpp"
 #include "pathwise/url.hpp"
 #include "proxy/auth.hpp"
 #include "upstream/header_policy.hpp"
@@ -62,10 +59,13 @@ Setter integer_setting(long long low, long long high, std::function<void(ServeCo
 }
 
 Setter milliseconds_setting(long long low, long long high, std::chrono::milliseconds ServeConfig::*member) {
-    return integer_setting(low, high, [member](ServeConfig& c, long long n) { c.*member = std::chrono::milliseconds(n); });
+    return integer_setting(low, high,
+                           [member](ServeConfig& c, long long n) { c.*member = std::chrono::milliseconds(n); });
 }
 
-std::vector<std::string> as_list(const json& value) { return value.get<std::vector<std::string>>(); }
+std::vector<std::string> as_list(const json& value) {
+    return value.get<std::vector<std::string>>();
+}
 
 const std::vector<Setting>& settings() {
     static const std::vector<Setting> rows = {
@@ -100,22 +100,26 @@ const std::vector<Setting>& settings() {
              return std::string();
          }},
         {"max_body_bytes", Kind::integer, "larger request bodies get 413 (default 33554432)",
-         integer_setting(1, 1LL << 34, [](ServeConfig& c, long long n) { c.max_body_bytes = static_cast<std::size_t>(n); })},
+         integer_setting(1, 1LL << 34,
+                         [](ServeConfig& c, long long n) { c.max_body_bytes = static_cast<std::size_t>(n); })},
         {"max_header_bytes", Kind::integer, "larger request headers get 431 (default 65536)",
-         integer_setting(1024, 1 << 24, [](ServeConfig& c, long long n) { c.max_header_bytes = static_cast<std::size_t>(n); })},
+         integer_setting(1024, 1 << 24,
+                         [](ServeConfig& c, long long n) { c.max_header_bytes = static_cast<std::size_t>(n); })},
         {"header_read_timeout_ms", Kind::integer, "the request line + headers must arrive within this (default 10000)",
          milliseconds_setting(100, 600'000, &ServeConfig::header_read_timeout)},
         {"body_read_timeout_ms", Kind::integer, "the whole request body must arrive within this (default 120000)",
          milliseconds_setting(100, 3'600'000, &ServeConfig::body_read_timeout)},
         {"max_connections_per_client", Kind::integer,
          "connections one address may hold (default 0: 3/4 of threads, loopback exempt)",
-         integer_setting(0, 100'000, [](ServeConfig& c, long long n) {
-             c.max_connections_per_client = static_cast<std::size_t>(n);
-         })},
+         integer_setting(
+             0, 100'000,
+             [](ServeConfig& c, long long n) { c.max_connections_per_client = static_cast<std::size_t>(n); })},
         {"max_response_bytes", Kind::integer, "larger non-streamed upstream answers get 502 (default 67108864)",
-         integer_setting(1024, 1LL << 34, [](ServeConfig& c, long long n) { c.max_response_bytes = static_cast<std::size_t>(n); })},
+         integer_setting(1024, 1LL << 34,
+                         [](ServeConfig& c, long long n) { c.max_response_bytes = static_cast<std::size_t>(n); })},
         {"max_event_bytes", Kind::integer, "a larger single streamed event ends the stream (default 16777216)",
-         integer_setting(1024, 1LL << 32, [](ServeConfig& c, long long n) { c.max_event_bytes = static_cast<std::size_t>(n); })},
+         integer_setting(1024, 1LL << 32,
+                         [](ServeConfig& c, long long n) { c.max_event_bytes = static_cast<std::size_t>(n); })},
         {"keep_alive_timeout_ms", Kind::integer, "close idle keep-alive connections after this (default 5000)",
          milliseconds_setting(1000, 600'000, &ServeConfig::keep_alive_timeout)},
         {"threads", Kind::integer, "connections handled at once: each stream holds one (default 512)",
@@ -144,15 +148,20 @@ const std::vector<Setting>& settings() {
         {"log_format", Kind::text, "text | json (one line per request on stderr)",
          [](ServeConfig& c, const json& v) {
              const auto text = v.get<std::string>();
-             if (text == "text") c.log_format = LogFormat::text;
-             else if (text == "json") c.log_format = LogFormat::json;
-             else return std::string("must be text or json");
+             if (text == "text")
+                 c.log_format = LogFormat::text;
+             else if (text == "json")
+                 c.log_format = LogFormat::json;
+             else
+                 return std::string("must be text or json");
              return std::string();
          }},
         {"recent_requests", Kind::integer, "how many requests /_pathwise/requests remembers (default 200)",
-         integer_setting(0, 100'000, [](ServeConfig& c, long long n) { c.recent_requests = static_cast<std::size_t>(n); })},
+         integer_setting(0, 100'000,
+                         [](ServeConfig& c, long long n) { c.recent_requests = static_cast<std::size_t>(n); })},
         {"mock_token_delay_ms", Kind::integer, "delay between streamed tokens of the mock upstream",
-         integer_setting(0, 60'000, [](ServeConfig& c, long long n) { c.mock.token_delay = std::chrono::milliseconds(n); })},
+         integer_setting(0, 60'000,
+                         [](ServeConfig& c, long long n) { c.mock.token_delay = std::chrono::milliseconds(n); })},
     };
     return rows;
 }
@@ -195,7 +204,8 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
 // Text from a flag or the environment → the setting's JSON kind.
 std::optional<json> parse_text_value(const Setting& setting, std::string_view text, std::string& error) {
     switch (setting.kind) {
-        case Kind::text: return json(std::string(text));
+        case Kind::text:
+            return json(std::string(text));
         case Kind::integer: {
             long long n = 0;
             const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
@@ -232,21 +242,29 @@ std::optional<json> parse_text_value(const Setting& setting, std::string_view te
 
 std::string_view kind_name(Kind kind) {
     switch (kind) {
-        case Kind::text: return "a string";
-        case Kind::integer: return "a whole number";
-        case Kind::boolean: return "true or false";
-        case Kind::text_list: return "an array of strings";
+        case Kind::text:
+            return "a string";
+        case Kind::integer:
+            return "a whole number";
+        case Kind::boolean:
+            return "true or false";
+        case Kind::text_list:
+            return "an array of strings";
     }
     return "";
 }
 
 bool json_has_kind(const json& value, Kind kind) {
     switch (kind) {
-        case Kind::text: return value.is_string();
-        case Kind::integer: return value.is_number_integer();
-        case Kind::boolean: return value.is_boolean();
+        case Kind::text:
+            return value.is_string();
+        case Kind::integer:
+            return value.is_number_integer();
+        case Kind::boolean:
+            return value.is_boolean();
         case Kind::text_list:
-            return value.is_array() && std::all_of(value.begin(), value.end(), [](const json& v) { return v.is_string(); });
+            return value.is_array() &&
+                   std::all_of(value.begin(), value.end(), [](const json& v) { return v.is_string(); });
     }
     return false;
 }
@@ -272,9 +290,10 @@ std::string check_base_url(std::string_view text) {
 
 // {"base_url","api_key","api_key_env","headers",{"model_map"},"ca_file","connect_timeout_ms",...}
 std::string apply_upstream(UpstreamConfig& upstream, const json& object, const std::string& where) {
-    static const std::vector<std::string> keys = {"base_url",           "api_key",       "api_key_env",
-                                                  "headers",            "model_map",     "ca_file",
-                                                  "connect_timeout_ms", "first_byte_timeout_ms", "idle_timeout_ms"};
+    static const std::vector<std::string> keys = {
+        "base_url",       "api_key", "api_key_env",        "headers",
+        "model_map",      "ca_file", "connect_timeout_ms", "first_byte_timeout_ms",
+        "idle_timeout_ms"};
     if (!object.is_object()) return where + " must be an object like {\"base_url\": \"https://api.openai.com/v1\"}";
     for (const auto& [key, value] : object.items()) {
         const std::string at = where + "." + key;
@@ -300,11 +319,13 @@ std::string apply_upstream(UpstreamConfig& upstream, const json& object, const s
             for (const auto& [name, header_value] : value.items()) {
                 if (!header_value.is_string()) return at + "." + name + " must be a string";
                 if (!upstream::is_clean_field_name(name)) {
-                    return at + ": '" + name + "' is not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)";
+                    return at + ": '" + name +
+                           "' is not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)";
                 }
                 const auto text = header_value.get<std::string>();
                 if (!upstream::is_clean_field_value(text)) {
-                    return at + "." + name + " contains a line break or another control character; a header value "
+                    return at + "." + name +
+                           " contains a line break or another control character; a header value "
                            "must be one line (it would otherwise inject headers into every upstream request)";
                 }
                 upstream.headers[name] = text;
@@ -320,9 +341,12 @@ std::string apply_upstream(UpstreamConfig& upstream, const json& object, const s
                 return at + " must be a whole number of milliseconds between 1 and 3600000";
             }
             const std::chrono::milliseconds ms(value.get<long long>());
-            if (key == "connect_timeout_ms") upstream.connect_timeout = ms;
-            else if (key == "first_byte_timeout_ms") upstream.first_byte_timeout = ms;
-            else upstream.idle_timeout = ms;
+            if (key == "connect_timeout_ms")
+                upstream.connect_timeout = ms;
+            else if (key == "first_byte_timeout_ms")
+                upstream.first_byte_timeout = ms;
+            else
+                upstream.idle_timeout = ms;
         }
     }
     return "";
@@ -365,7 +389,8 @@ std::string apply_file_json(ServeConfig& config, Provenance& provenance, const j
             continue;
         }
         if (key == "upstreams") {
-            if (!value.is_object()) return "'upstreams' must be an object keyed by protocol (openai, anthropic, gemini)";
+            if (!value.is_object())
+                return "'upstreams' must be an object keyed by protocol (openai, anthropic, gemini)";
             for (const auto& [protocol_key, upstream_value] : value.items()) {
                 const auto protocol = parse_protocol(protocol_key);
                 if (!protocol) {
@@ -373,7 +398,8 @@ std::string apply_file_json(ServeConfig& config, Provenance& provenance, const j
                            did_you_mean(protocol_key, upstream_protocol_names()) +
                            "; the protocols are openai, anthropic, gemini";
                 }
-                if (auto error = apply_upstream(config.upstreams[*protocol], upstream_value, "upstreams." + protocol_key);
+                if (auto error =
+                        apply_upstream(config.upstreams[*protocol], upstream_value, "upstreams." + protocol_key);
                     !error.empty()) {
                     return error;
                 }
@@ -383,7 +409,8 @@ std::string apply_file_json(ServeConfig& config, Provenance& provenance, const j
         const Setting* setting = find_setting(key);
         if (setting == nullptr) return "unknown key '" + key + "'" + did_you_mean(key, known);
         if (!json_has_kind(value, setting->kind)) {
-            return "'" + key + "' must be " + std::string(kind_name(setting->kind)) + " (got " + value.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8) + ")";
+            return "'" + key + "' must be " + std::string(kind_name(setting->kind)) + " (got " +
+                   value.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8) + ")";
         }
         if (auto error = apply_setting(config, provenance, *setting, value); !error.empty()) {
             return "'" + key + "' " + error;
@@ -410,8 +437,12 @@ std::string default_config_path(const Environment& environment) {
     return "";
 }
 
-Error usage_error(std::string message) { return {"usage", "pathwise serve: " + message + "\nRun 'pathwise serve --help' for the options."}; }
-Error config_error(std::string message) { return {"config", "pathwise serve: " + message}; }
+Error usage_error(std::string message) {
+    return {"usage", "pathwise serve: " + message + "\nRun 'pathwise serve --help' for the options."};
+}
+Error config_error(std::string message) {
+    return {"config", "pathwise serve: " + message};
+}
 
 std::string usage_text() {
     std::string text =
@@ -467,21 +498,26 @@ Result<ParsedFlags> parse_flags(const std::vector<std::string>& args) {
         if (flag == "--upstream") {
             auto value = take_value();
             const auto equals = value ? value->find('=') : std::string::npos;
-            const auto protocol = value && equals != std::string::npos ? parse_protocol(value->substr(0, equals)) : std::nullopt;
-            if (!protocol) return usage_error("--upstream needs PROTOCOL=URL with PROTOCOL openai, anthropic or gemini");
+            const auto protocol =
+                value && equals != std::string::npos ? parse_protocol(value->substr(0, equals)) : std::nullopt;
+            if (!protocol)
+                return usage_error("--upstream needs PROTOCOL=URL with PROTOCOL openai, anthropic or gemini");
             const std::string url = value->substr(equals + 1);
-            if (auto error = check_base_url(url); !error.empty()) return usage_error("--upstream " + *value + ": " + error);
+            if (auto error = check_base_url(url); !error.empty())
+                return usage_error("--upstream " + *value + ": " + error);
             parsed.upstreams.emplace_back(*protocol, url);
             continue;
         }
         const Setting* setting = nullptr;
         for (const auto& candidate : settings()) {
-            if (flag == flag_of(candidate) || (!candidate.flag_alias.empty() && flag == "--" + std::string(candidate.flag_alias))) {
+            if (flag == flag_of(candidate) ||
+                (!candidate.flag_alias.empty() && flag == "--" + std::string(candidate.flag_alias))) {
                 setting = &candidate;
             }
         }
         if (setting == nullptr) {
-            if (flag.rfind("-", 0) != 0) return usage_error("unexpected argument '" + flag + "' (serve takes only options)");
+            if (flag.rfind("-", 0) != 0)
+                return usage_error("unexpected argument '" + flag + "' (serve takes only options)");
             return usage_error("unknown option '" + flag + "'" + did_you_mean(flag, known));
         }
         std::optional<std::string> text;
@@ -525,7 +561,6 @@ TextPosition position_of_byte(std::string_view text, std::size_t byte) {
     }
     return position;
 }
-
 
 Environment process_environment() {
     Environment environment;
@@ -594,7 +629,8 @@ Result<ServeConfig> load_serve_config(const std::vector<std::string>& args, cons
         if (name.rfind("PATHWISE_", 0) != 0) continue;
         if (name == "PATHWISE_CONFIG") continue;
         if (name.rfind("PATHWISE_UPSTREAM_", 0) == 0) {
-            const std::string protocol_text = ascii::lowercase(name.substr(std::string_view("PATHWISE_UPSTREAM_").size()));
+            const std::string protocol_text =
+                ascii::lowercase(name.substr(std::string_view("PATHWISE_UPSTREAM_").size()));
             if (const auto protocol = parse_protocol(protocol_text)) {
                 if (auto error = check_base_url(text); !error.empty()) return config_error(name + ": " + error);
                 config.upstreams[*protocol].base_url = text;
@@ -632,7 +668,8 @@ Result<ServeConfig> load_serve_config(const std::vector<std::string>& args, cons
     // Derived values and safety checks.
     if (!provenance.web_root_set) config.web_root = PATHWISE_DEFAULT_WEB_ROOT;
     if (config.allow_lan_access && !provenance.host_set) config.host = "0.0.0.0";
-    config.api_keys.erase(std::remove(config.api_keys.begin(), config.api_keys.end(), std::string()), config.api_keys.end());
+    config.api_keys.erase(std::remove(config.api_keys.begin(), config.api_keys.end(), std::string()),
+                          config.api_keys.end());
     // What decides auth is the address actually bound, not the flag: 0.0.0.0 or a LAN address is reachable
     // from the network whichever way it was asked for.
     const bool lan = reachable_from_lan(config);
@@ -640,21 +677,25 @@ Result<ServeConfig> load_serve_config(const std::vector<std::string>& args, cons
                                                         : "the proxy listens on " + config.host + ", not on loopback";
     if (lan && config.api_keys.empty()) {
         return config_error(
-            why_lan + " but no API key is configured, so anyone on your network could use this proxy (and the "
+            why_lan +
+            " but no API key is configured, so anyone on your network could use this proxy (and the "
             "upstream keys behind it). Set a key with --api-key KEY, PATHWISE_API_KEY or \"api_keys\" in the config "
             "file, or listen on 127.0.0.1 only.");
     }
     if (lan && config.auth_mode == AuthMode::off) {
-        return config_error(why_lan + " and auth_mode is off, so anyone on your network could use this proxy. Use "
+        return config_error(why_lan +
+                            " and auth_mode is off, so anyone on your network could use this proxy. Use "
                             "--auth-mode all_except_health (or strict, or auto) with your API key, or listen on "
                             "127.0.0.1 only.");
     }
     const AuthMode effective = effective_auth_mode(config);
-    const bool any_origin = std::find(config.cors_origins.begin(), config.cors_origins.end(), "*") != config.cors_origins.end();
+    const bool any_origin =
+        std::find(config.cors_origins.begin(), config.cors_origins.end(), "*") != config.cors_origins.end();
     if (any_origin && effective == AuthMode::off) {
-        return config_error("cors_origins '*' with auth off would let any web page you visit use this proxy and "
-                            "read its request log. Set an API key and --auth-mode strict (or all_except_health), or "
-                            "list the origins you trust instead of '*'.");
+        return config_error(
+            "cors_origins '*' with auth off would let any web page you visit use this proxy and "
+            "read its request log. Set an API key and --auth-mode strict (or all_except_health), or "
+            "list the origins you trust instead of '*'.");
     }
     if ((effective == AuthMode::strict || effective == AuthMode::all_except_health) && config.api_keys.empty()) {
         return config_error("auth_mode " + std::string(auth_mode_name(config.auth_mode)) +

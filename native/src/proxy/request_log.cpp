@@ -1,15 +1,14 @@
 // request_log.cpp — see request_log.hpp.
 #include "proxy/request_log.hpp"
 
-#include "pathwise/ascii.hpp"
-
-#include "upstream/header_policy.hpp"
-
 #include <algorithm>
 #include <array>
-#include <vector>
 #include <cstdio>
 #include <ctime>
+#include <vector>
+
+#include "pathwise/ascii.hpp"
+#include "upstream/header_policy.hpp"
 
 namespace pathwise::proxy {
 namespace {
@@ -83,10 +82,11 @@ std::string format_log_line(const RequestRecord& record, LogFormat format) {
         line["time"] = iso_time(record.unix_ms);
         return line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     }
-    std::string line = iso_time(record.unix_ms) + " " + record.method + " " + record.path + " " +
-                       std::to_string(record.status);
+    std::string line =
+        iso_time(record.unix_ms) + " " + record.method + " " + record.path + " " + std::to_string(record.status);
     if (!record.route_id.empty()) line += " route=" + record.route_id;
-    if (!record.repaired_to.empty()) line += " repaired " + record.path.substr(0, record.path.find('?')) + " → " + record.repaired_to;
+    if (!record.repaired_to.empty())
+        line += " repaired " + record.path.substr(0, record.path.find('?')) + " → " + record.repaired_to;
     if (!record.diagnosis_kind.empty()) line += " miss=" + record.diagnosis_kind;
     line += " upstream=" + (record.upstream.empty() ? std::string("-") : record.upstream);
     std::array<char, 32> duration{};

@@ -5,10 +5,9 @@
 #include <cstddef>
 #include <deque>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "proxy/config.hpp"
 #include "proxy/request_record.hpp"

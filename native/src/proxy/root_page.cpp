@@ -26,11 +26,20 @@ std::string html_escape(std::string_view text) {
     std::string out;
     for (const char c : text) {
         switch (c) {
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '&': out += "&amp;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '&':
+                out += "&amp;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -57,7 +66,9 @@ std::vector<ClientFamilyBaseUrl> base_urls_by_family(std::string_view proxy_orig
 nlohmann::json root_document(std::string_view proxy_origin) {
     nlohmann::json base_urls = nlohmann::json::array();
     for (const auto& row : base_urls_by_family(proxy_origin)) {
-        base_urls.push_back({{"family", row.family}, {"client_id", row.client_id}, {"base_url", row.base_url},
+        base_urls.push_back({{"family", row.family},
+                             {"client_id", row.client_id},
+                             {"base_url", row.base_url},
                              {"also_set", row.also_set}});
     }
     nlohmann::json routes = nlohmann::json::array();
@@ -79,24 +90,29 @@ nlohmann::json root_document(std::string_view proxy_origin) {
 std::string wizard_missing_page(std::string_view proxy_origin, std::string_view web_root) {
     std::string rows;
     for (const auto& row : base_urls_by_family(proxy_origin)) {
-        rows += "<tr><td>" + html_escape(row.family) + "</td><td><code>" + html_escape(row.base_url) + "</code></td><td>" +
-                html_escape(row.also_set) + "</td></tr>\n";
+        rows += "<tr><td>" + html_escape(row.family) + "</td><td><code>" + html_escape(row.base_url) +
+                "</code></td><td>" + html_escape(row.also_set) + "</td></tr>\n";
     }
     std::string routes;
     for (const Route& route : route_table()) {
-        routes += "<tr><td>" + std::string(method_name(route.method)) + "</td><td><code>" +
-                  html_escape(route.pattern) + "</code></td><td>" + html_escape(route.purpose) + "</td></tr>\n";
+        routes += "<tr><td>" + std::string(method_name(route.method)) + "</td><td><code>" + html_escape(route.pattern) +
+                  "</code></td><td>" + html_escape(route.purpose) + "</td></tr>\n";
     }
     return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Pathwise proxy</title>"
            "<link rel=\"icon\" href=\"data:,\"></head><body>\n"
            "<h1>Pathwise proxy is running</h1>\n"
            "<p>The setup wizard is not built, so this plain page is shown instead. No <code>index.html</code> was "
-           "found in <code>" + html_escape(web_root) + "</code>.</p>\n"
+           "found in <code>" +
+           html_escape(web_root) +
+           "</code>.</p>\n"
            "<p>To build the wizard, run <code>scripts/build.sh web</code> (or point <code>pathwise serve "
            "--web-root DIR</code> / <code>PATHWISE_WEB_ROOT</code> at a built wizard).</p>\n"
            "<h2>Base URL to type, per client</h2>\n<table border=\"1\" cellpadding=\"4\">"
-           "<tr><th>Client</th><th>Base URL</th><th>Also set</th></tr>\n" + rows + "</table>\n"
-           "<h2>Routes</h2>\n<table border=\"1\" cellpadding=\"4\"><tr><th>Method</th><th>Path</th><th>Purpose</th></tr>\n" +
+           "<tr><th>Client</th><th>Base URL</th><th>Also set</th></tr>\n" +
+           rows +
+           "</table>\n"
+           "<h2>Routes</h2>\n<table border=\"1\" "
+           "cellpadding=\"4\"><tr><th>Method</th><th>Path</th><th>Purpose</th></tr>\n" +
            routes + "</table>\n<p>Machine-readable: <code>curl -H 'Accept: application/json' " +
            html_escape(proxy_origin) + "/</code></p>\n</body></html>\n";
 }

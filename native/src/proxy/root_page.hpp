@@ -2,11 +2,10 @@
 // `Accept: application/json`), or, when the wizard is not built, an HTML page with the same table.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace pathwise::proxy {
 

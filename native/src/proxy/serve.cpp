@@ -38,11 +38,13 @@ std::string auth_summary(const ServeConfig& config) {
     const auto effective = proxy::effective_auth_mode(config);
     std::string text(proxy::auth_mode_name(effective));
     if (config.auth_mode == proxy::AuthMode::auto_) {
-        text += proxy::reachable_from_lan(config) ? " (auto: reachable from the LAN, so every route but health needs a key)"
-                                        : " (auto: only this machine can connect, so no key is needed)";
+        text += proxy::reachable_from_lan(config)
+                    ? " (auto: reachable from the LAN, so every route but health needs a key)"
+                    : " (auto: only this machine can connect, so no key is needed)";
     }
     if (effective != proxy::AuthMode::off) {
-        text += "; " + std::to_string(config.api_keys.size()) + " key(s) accepted in Authorization: Bearer, x-api-key, "
+        text += "; " + std::to_string(config.api_keys.size()) +
+                " key(s) accepted in Authorization: Bearer, x-api-key, "
                 "x-goog-api-key or ?key= (Gemini routes)";
     }
     return text;
@@ -52,8 +54,9 @@ void print_banner(const ServeConfig& config, int port) {
     const std::string origin = listen_origin(config, port);
     std::printf("pathwise listening on %s\n", origin.c_str());
     std::printf("\nPathwise %s: local LLM proxy\n", PATHWISE_VERSION);
-    std::printf("  Setup wizard:   %s/%s\n", origin.c_str(),
-                proxy::has_index_html(config.web_root) ? "" : "   (wizard not built: a plain page with the table below)");
+    std::printf(
+        "  Setup wizard:   %s/%s\n", origin.c_str(),
+        proxy::has_index_html(config.web_root) ? "" : "   (wizard not built: a plain page with the table below)");
     std::printf("  Base URL to type, per client:\n");
     for (const auto& row : proxy::base_urls_by_family(origin)) {
         std::printf("    %-30s %s%s%s\n", row.family.c_str(), row.base_url.c_str(), row.also_set.empty() ? "" : "   + ",
@@ -67,7 +70,8 @@ void print_banner(const ServeConfig& config, int port) {
                     mock ? "embedded mock (configure \"upstreams\" in the config file to use a provider)"
                          : it->second.base_url.c_str());
     }
-    std::printf("  Repair paths:   %s\n", config.repair_paths ? "on (known path mistakes are served and logged)" : "off");
+    std::printf("  Repair paths:   %s\n",
+                config.repair_paths ? "on (known path mistakes are served and logged)" : "off");
     if (proxy::reachable_from_lan(config)) std::printf("  LAN access:     on (listening on %s)\n", config.host.c_str());
     if (!config.config_path.empty()) std::printf("  Config file:    %s\n", config.config_path.c_str());
     std::printf("  Requests are logged on stderr (%s). Stop with Ctrl+C.\n",
@@ -115,10 +119,11 @@ int run_serve(const Args& args) {
             int received = 0;
             sigwait(&stop_signals, &received);
             stopping = true;
-            std::fprintf(stderr, "pathwise serve: %s received: no new connections; letting %ld request(s) finish (up to %lld ms); "
-                                 "press Ctrl+C again to stop at once\n",
-                         received == SIGINT ? "SIGINT" : "SIGTERM", server.in_flight(),
-                         static_cast<long long>(grace.count()));
+            std::fprintf(
+                stderr,
+                "pathwise serve: %s received: no new connections; letting %ld request(s) finish (up to %lld ms); "
+                "press Ctrl+C again to stop at once\n",
+                received == SIGINT ? "SIGINT" : "SIGTERM", server.in_flight(), static_cast<long long>(grace.count()));
             server.stop_gracefully();
             // The grace period is enforced by a detached timer: if streams are still running when it ends,
             // they are ended with an error event and, failing that, the process exits anyway.
@@ -136,7 +141,8 @@ int run_serve(const Args& args) {
             // A second signal during the grace: the person wants out now.
             sigwait(&stop_signals, &received);
             if (finished) return;
-            std::fprintf(stderr, "pathwise serve: second %s: stopping at once\n", received == SIGINT ? "SIGINT" : "SIGTERM");
+            std::fprintf(stderr, "pathwise serve: second %s: stopping at once\n",
+                         received == SIGINT ? "SIGINT" : "SIGTERM");
             std::fflush(stderr);
             std::_Exit(128 + received);
         });

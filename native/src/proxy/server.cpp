@@ -16,8 +16,7 @@
 // closing a connection whose body was not read) is http::GuardedServer's.
 #include "proxy/server.hpp"
 
-#include "pathwise/ascii.hpp"
-
+#include <httplib.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -26,19 +25,18 @@
 #include <atomic>
 #include <cerrno>
 #include <chrono>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <optional>
-
-#include <httplib.h>
 
 #include "http/guarded_server.hpp"
 #include "http/json_text.hpp"
 #include "http/protocol_error.hpp"
+#include "pathwise/ascii.hpp"
 #include "pathwise/diagnosis.hpp"
-#include "pathwise/input_limits.hpp"
 #include "pathwise/i18n.hpp"
+#include "pathwise/input_limits.hpp"
 #include "pathwise/route_table.hpp"
 #include "proxy/access_policy.hpp"
 #include "proxy/auth.hpp"
@@ -77,7 +75,6 @@ Method request_method(const httplib::Request& req) {
     return req.method == "HEAD" ? Method::get : parse_method(req.method);
 }
 
-
 std::string query_part(std::string_view target) {
     const auto question = target.find('?');
     return question == std::string_view::npos ? std::string() : std::string(target.substr(question));
@@ -93,9 +90,10 @@ http::ConnectionLimits connection_limits(const ServeConfig& config) {
     limits.max_head_bytes = config.max_header_bytes;
     // By default the cap keeps one LAN machine from taking the whole pool; on loopback every client is this
     // machine's person, so only an explicit setting caps it there.
-    limits.max_connections_per_client = config.max_connections_per_client > 0
-                                            ? config.max_connections_per_client
-                                            : std::max<std::size_t>(1, static_cast<std::size_t>(config.threads) * 3 / 4);
+    limits.max_connections_per_client =
+        config.max_connections_per_client > 0
+            ? config.max_connections_per_client
+            : std::max<std::size_t>(1, static_cast<std::size_t>(config.threads) * 3 / 4);
     limits.loopback_exempt = config.max_connections_per_client == 0;
     return limits;
 }
@@ -155,12 +153,12 @@ struct Exchange {
     Finish& finish_to;
     Clock::time_point started = Clock::now();
     RequestRecord record;
-    Protocol protocol = Protocol::service;   // for error shapes
-    std::optional<RouteMatch> match;         // set when the request is to be forwarded
-    std::string upstream_path;               // what to send upstream (repaired or as received)
+    Protocol protocol = Protocol::service;  // for error shapes
+    std::optional<RouteMatch> match;        // set when the request is to be forwarded
+    std::string upstream_path;              // what to send upstream (repaired or as received)
     bool forwarded = false;
     std::optional<httplib::Response> deferred_answer;  // a refusal held until the body has been drained
-    bool key_accepted = false;                          // a valid proxy key came with the request
+    bool key_accepted = false;                         // a valid proxy key came with the request
 };
 
 struct ProxyServer::Impl final : Exchange::Finish {
@@ -211,32 +209,39 @@ struct ProxyServer::Impl final : Exchange::Finish {
         access.add_cors_headers(req, res);
         exchange.protocol = guess_protocol(req);
         if (!access.host_allowed(host)) {
-            return answer(res, {403, exchange.protocol,
-                                "Host '" + host + "' is not allowed: Pathwise only answers requests addressed to this "
-                                "machine (localhost, 127.0.0.1, its hostname), which protects it from DNS-rebinding "
-                                "web pages. If you reach it through another name, add it to \"allowed_hosts\" in the "
-                                "config file or pass --allowed-host " + host_without_port(host) + ".",
-                                "host_not_allowed"});
+            return answer(res,
+                          {403, exchange.protocol,
+                           "Host '" + host +
+                               "' is not allowed: Pathwise only answers requests addressed to this "
+                               "machine (localhost, 127.0.0.1, its hostname), which protects it from DNS-rebinding "
+                               "web pages. If you reach it through another name, add it to \"allowed_hosts\" in the "
+                               "config file or pass --allowed-host " +
+                               host_without_port(host) + ".",
+                           "host_not_allowed"});
         }
         if (const auto* header = unclean_header(req)) {
             // The library percent-decodes header values: "%0d%0a" arrives as CR LF, which would inject headers
             // (and whole requests) into the upstream connection if it were copied there.
-            return answer(res, {400, exchange.protocol,
-                                "The header '" + quotable(header->first) + "' contains a line break or another control "
-                                "character (after percent-decoding); Pathwise forwards only headers that are one clean "
-                                "line. Remove it or send its value without encoded control characters.",
-                                "invalid_header"});
+            return answer(res,
+                          {400, exchange.protocol,
+                           "The header '" + quotable(header->first) +
+                               "' contains a line break or another control "
+                               "character (after percent-decoding); Pathwise forwards only headers that are one clean "
+                               "line. Remove it or send its value without encoded control characters.",
+                           "invalid_header"});
         }
         if (req.method == "OPTIONS" && req.has_header("Access-Control-Request-Method")) {
             access.answer_preflight(req, res);  // preflights never carry keys, so they never need one
             return httplib::Server::HandlerResponse::Handled;
         }
         if (req.has_header("Origin") && !access.origin_allowed(req.get_header_value("Origin"), host)) {
-            return answer(res, {403, exchange.protocol,
-                                "Origin '" + req.get_header_value("Origin") + "' may not call this proxy: only local "
-                                "pages (http://localhost, http://127.0.0.1, http://[::1] on any port) may. Add it to "
-                                "\"cors_origins\" in the config file or pass --cors-origin if you trust it.",
-                                "origin_not_allowed"});
+            return answer(res,
+                          {403, exchange.protocol,
+                           "Origin '" + req.get_header_value("Origin") +
+                               "' may not call this proxy: only local "
+                               "pages (http://localhost, http://127.0.0.1, http://[::1] on any port) may. Add it to "
+                               "\"cors_origins\" in the config file or pass --cors-origin if you trust it.",
+                           "origin_not_allowed"});
         }
         if (header_bytes(req) > config.max_header_bytes) {
             return answer(res, {431, exchange.protocol,
@@ -248,17 +253,20 @@ struct ProxyServer::Impl final : Exchange::Finish {
         const std::string_view raw_path = std::string_view(req.target).substr(0, req.target.find('?'));
         if (const auto problem = forwarded_path_problem(raw_path, req.path)) {
             return answer(res, {400, exchange.protocol,
-                                "The request path has " + std::string(*problem) + ". Pathwise forwards exactly the "
-                                "path it matched, so it refuses paths that the upstream could split or resolve "
-                                "differently. Send the plain path, e.g. /v1/chat/completions.",
+                                "The request path has " + std::string(*problem) +
+                                    ". Pathwise forwards exactly the "
+                                    "path it matched, so it refuses paths that the upstream could split or resolve "
+                                    "differently. Send the plain path, e.g. /v1/chat/completions.",
                                 "invalid_path"});
         }
         if (announces_body(req)) {
             const std::string coding = req.get_header_value("Content-Encoding");
             if (!has_content_reader(req) && !coding.empty() && !ascii::iequals(coding, "identity")) {
                 return answer(res, {415, exchange.protocol,
-                                    "A " + req.method + " body with Content-Encoding is not accepted; send it "
-                                    "uncompressed.", "unsupported_encoding"});
+                                    "A " + req.method +
+                                        " body with Content-Encoding is not accepted; send it "
+                                        "uncompressed.",
+                                    "unsupported_encoding"});
             }
             if (req.is_multipart_form_data()) {
                 return answer(res, {415, exchange.protocol,
@@ -267,7 +275,8 @@ struct ProxyServer::Impl final : Exchange::Finish {
             }
         } else if (has_content_reader(req) && !req.has_header("Content-Length")) {
             // The library would read such a body until the connection closes.
-            const_cast<httplib::Request&>(req).set_header("Content-Length", "0");  // NOLINT: the library's own non-const request
+            const_cast<httplib::Request&>(req).set_header("Content-Length",
+                                                          "0");  // NOLINT: the library's own non-const request
         }
 
         // 2. Match the route — before auth, so a wrong URL gets a 404 that explains it, not a 401.
@@ -299,11 +308,12 @@ struct ProxyServer::Impl final : Exchange::Finish {
             exchange.key_accepted = key && keys.accepts(*key);
             if (!exchange.key_accepted) {
                 res.set_header("WWW-Authenticate", "Bearer");
-                return answer(res, {401, route.protocol,
-                                    std::string(key ? "The API key is not valid for this proxy." : "No API key was sent.") +
-                                        " Send the key configured for Pathwise in the header " +
-                                        std::string(key_header_hint(route.protocol)) + ".",
-                                    ""});
+                return answer(res,
+                              {401, route.protocol,
+                               std::string(key ? "The API key is not valid for this proxy." : "No API key was sent.") +
+                                   " Send the key configured for Pathwise in the header " +
+                                   std::string(key_header_hint(route.protocol)) + ".",
+                               ""});
             }
         }
 
@@ -315,17 +325,18 @@ struct ProxyServer::Impl final : Exchange::Finish {
         // 4. Answer the proxy's own routes here; forward the rest once httplib has read the body.
         if (route.protocol == Protocol::service) {
             const bool private_route = route.access == RouteAccess::local_diagnostics;
-            if (private_route && req.has_header("Origin") && !access.local_origin(req.get_header_value("Origin"), host)) {
+            if (private_route && req.has_header("Origin") &&
+                !access.local_origin(req.get_header_value("Origin"), host)) {
                 return answer(res, {403, Protocol::service,
                                     "What Pathwise knows about its own traffic is only shared with local pages, "
-                                    "whatever cors_origins allows.", "origin_not_allowed"});
+                                    "whatever cors_origins allows.",
+                                    "origin_not_allowed"});
             }
             return answer_service(route, res, exchange.key_accepted || auth_mode == AuthMode::off);
         }
         exchange.match = match;
-        exchange.upstream_path = exchange.record.repaired_to.empty()
-                                     ? req.target
-                                     : exchange.record.repaired_to + query_part(req.target);
+        exchange.upstream_path =
+            exchange.record.repaired_to.empty() ? req.target : exchange.record.repaired_to + query_part(req.target);
         return httplib::Server::HandlerResponse::Unhandled;
     }
 
@@ -339,8 +350,8 @@ struct ProxyServer::Impl final : Exchange::Finish {
         if (result != httplib::Server::HandlerResponse::Handled || !current || !announces_body(req)) return result;
         const std::string coding = req.get_header_value("Content-Encoding");
         const bool library_reads_it = coding.empty() || ascii::iequals(coding, "identity");
-        const bool has_catch_all = has_content_reader(req) || req.method == "GET" || req.method == "HEAD" ||
-                                   req.method == "OPTIONS";
+        const bool has_catch_all =
+            has_content_reader(req) || req.method == "GET" || req.method == "HEAD" || req.method == "OPTIONS";
         if (has_catch_all && (has_content_reader(req) || library_reads_it) && !req.is_multipart_form_data()) {
             current->deferred_answer = res;
             return httplib::Server::HandlerResponse::Unhandled;
@@ -351,7 +362,8 @@ struct ProxyServer::Impl final : Exchange::Finish {
 
     // POST/PUT/PATCH/DELETE: the body arrives through `reader`, decoded (gzip, deflate, br), and is capped here
     // on its decoded size: a 200 KB gzip bomb is refused at max_body_bytes like a plain body would be.
-    void forward_with_reader(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
+    void forward_with_reader(const httplib::Request& req, httplib::Response& res,
+                             const httplib::ContentReader& reader) {
         const std::shared_ptr<Exchange> exchange = current;
         const std::size_t limit = config.max_body_bytes;
         if (exchange && exchange->deferred_answer) {
@@ -382,10 +394,11 @@ struct ProxyServer::Impl final : Exchange::Finish {
                                      " bytes (max_body_bytes) once decoded; send less or raise the limit.",
                                  "body_too_large"});
             } else if (res.status == 415) {
-                send_error(res, {415, protocol,
-                                 "The request's Content-Encoding '" + quotable(req.get_header_value("Content-Encoding")) +
-                                     "' is not supported; send it uncompressed, or as gzip, deflate or br.",
-                                 "unsupported_encoding"});
+                send_error(res,
+                           {415, protocol,
+                            "The request's Content-Encoding '" + quotable(req.get_header_value("Content-Encoding")) +
+                                "' is not supported; send it uncompressed, or as gzip, deflate or br.",
+                            "unsupported_encoding"});
             } else {
                 send_error(res, {400, protocol,
                                  "The request body could not be read: it ended early, its chunked or compressed "
@@ -447,24 +460,36 @@ struct ProxyServer::Impl final : Exchange::Finish {
                 message = "The request body is larger than " + std::to_string(config.max_body_bytes) +
                           " bytes (max_body_bytes); send less or raise the limit.";
                 break;
-            case 414: message = "The request URL is too long."; break;
+            case 414:
+                message = "The request URL is too long.";
+                break;
             case 431:
-                message = "The request headers are too large: more than " + std::to_string(config.max_header_bytes) +
-                          " bytes (max_header_bytes), more than 128 lines, or a line over 8192 bytes. Send smaller headers.";
+                message =
+                    "The request headers are too large: more than " + std::to_string(config.max_header_bytes) +
+                    " bytes (max_header_bytes), more than 128 lines, or a line over 8192 bytes. Send smaller headers.";
                 break;
             case 408:
                 message = "The request line and headers did not arrive within header_read_timeout_ms (" +
                           std::to_string(config.header_read_timeout.count()) + " ms). Send them all at once.";
                 break;
-            case 415: message = "The request body's encoding or type is not supported."; break;
-            case 500: message = "Pathwise hit an internal error on this request; it is logged, and the proxy keeps serving."; break;
+            case 415:
+                message = "The request body's encoding or type is not supported.";
+                break;
+            case 500:
+                message = "Pathwise hit an internal error on this request; it is logged, and the proxy keeps serving.";
+                break;
             case 400:
                 message = !known_method && !req.method.empty()
-                              ? "'" + req.method + "' is not an HTTP method this proxy serves; the API routes take GET or POST."
+                              ? "'" + req.method +
+                                    "' is not an HTTP method this proxy serves; the API routes take GET or POST."
                               : "The request could not be read as HTTP (bad request line, headers or body).";
                 break;
-            case 403: message = "This request is not allowed from this origin."; break;
-            default: message = "The proxy could not handle this request (HTTP " + std::to_string(res.status) + ")."; break;
+            case 403:
+                message = "This request is not allowed from this origin.";
+                break;
+            default:
+                message = "The proxy could not handle this request (HTTP " + std::to_string(res.status) + ").";
+                break;
         }
         send_error(res, {res.status, protocol, message, ""});
     }
@@ -504,7 +529,7 @@ struct ProxyServer::Impl final : Exchange::Finish {
     }
 
     httplib::Server::HandlerResponse answer_miss(const httplib::Request& req, httplib::Response& res,
-                                                const Diagnosis& diagnosis) {
+                                                 const Diagnosis& diagnosis) {
         Exchange& exchange = *current;
         exchange.protocol = diagnosis.protocol;
         exchange.record.diagnosis_kind = std::string(diagnosis_kind_name(diagnosis.kind));
@@ -519,11 +544,12 @@ struct ProxyServer::Impl final : Exchange::Finish {
         if (diagnosis.kind == DiagnosisKind::websocket_upgrade || is_websocket_upgrade(req)) {
             // Codex tries the Responses WebSocket 7 times before POSTing (CLIENTS.md 1.6): a non-101 answer
             // right away makes it fall back to POST at once.
-            return answer(res, {426, Protocol::openai,
-                                "WebSockets are not supported by this proxy; send the request with POST " +
-                                    (diagnosis.intended_path.empty() ? std::string("/v1/responses") : diagnosis.intended_path) +
-                                    " instead.",
-                                "websocket_not_supported", details});
+            return answer(
+                res, {426, Protocol::openai,
+                      "WebSockets are not supported by this proxy; send the request with POST " +
+                          (diagnosis.intended_path.empty() ? std::string("/v1/responses") : diagnosis.intended_path) +
+                          " instead.",
+                      "websocket_not_supported", details});
         }
         if (diagnosis.kind == DiagnosisKind::wrong_method && diagnosis.intended != nullptr) {
             const std::string allowed(method_name(diagnosis.intended->method));
@@ -535,10 +561,11 @@ struct ProxyServer::Impl final : Exchange::Finish {
 
     httplib::Server::HandlerResponse answer_root(const httplib::Request& req, httplib::Response& res) {
         const std::string accept = req.get_header_value("Accept");
-        const bool wants_json = accept.find("application/json") != std::string::npos &&
-                                accept.find("text/html") == std::string::npos;
+        const bool wants_json =
+            accept.find("application/json") != std::string::npos && accept.find("text/html") == std::string::npos;
         if (wants_json) {
-            res.set_content(root_document(origin_for(req)).dump(2, ' ', false, http::kReplaceInvalidUtf8), "application/json");
+            res.set_content(root_document(origin_for(req)).dump(2, ' ', false, http::kReplaceInvalidUtf8),
+                            "application/json");
         } else if (!serve_static_file(config.web_root, "/", res)) {
             res.set_content(wizard_missing_page(origin_for(req), config.web_root), "text/html; charset=utf-8");
         }
@@ -567,12 +594,13 @@ struct ProxyServer::Impl final : Exchange::Finish {
 
     Diagnosis diagnose(const httplib::Request& req) const {
         const std::string host = req.get_header_value("Host");
-        const RequestFacts facts{.method = request_method(req),
-                                 .target = req.path,
-                                 .websocket_upgrade = is_websocket_upgrade(req),
-                                 .has_anthropic_headers = req.has_header("anthropic-version") || req.has_header("x-api-key"),
-                                 .has_goog_api_key = req.has_header("x-goog-api-key"),
-                                 .host = host};
+        const RequestFacts facts{
+            .method = request_method(req),
+            .target = req.path,
+            .websocket_upgrade = is_websocket_upgrade(req),
+            .has_anthropic_headers = req.has_header("anthropic-version") || req.has_header("x-api-key"),
+            .has_goog_api_key = req.has_header("x-goog-api-key"),
+            .host = host};
         return diagnose_request(facts, origin_for(req));
     }
 
@@ -589,7 +617,8 @@ struct ProxyServer::Impl final : Exchange::Finish {
         }
         const std::string accept_language = req.get_header_value("Accept-Language");
         if (!accept_language.empty()) {
-            if (const auto lang = parse_lang(accept_language.substr(0, accept_language.find_first_of(",;")))) return *lang;
+            if (const auto lang = parse_lang(accept_language.substr(0, accept_language.find_first_of(",;"))))
+                return *lang;
         }
         return Lang::en;
     }
@@ -637,7 +666,9 @@ struct ProxyServer::Impl final : Exchange::Finish {
             forward(req, res);
         };
         const auto reader_handler = [this](const httplib::Request& req, httplib::Response& res,
-                                           const httplib::ContentReader& reader) { forward_with_reader(req, res, reader); };
+                                           const httplib::ContentReader& reader) {
+            forward_with_reader(req, res, reader);
+        };
         // Catch-alls for every method httplib knows, so the library never answers its default 400/404 itself.
         http.Get(".*", forward_handler);
         http.Post(".*", reader_handler);
@@ -647,22 +678,26 @@ struct ProxyServer::Impl final : Exchange::Finish {
         http.Options(".*", forward_handler);
         // An exception's text may quote client input (or worse): the client gets a plain 500 in its protocol's
         // shape, the log gets the record, and the library never writes its EXCEPTION_WHAT header.
-        http.set_exception_handler([this](const httplib::Request& req, httplib::Response& res, const std::exception_ptr&) {
-            if (current) current->record.error = "internal_exception";
-            res.headers.erase("Content-Type");
-            res.body.clear();
-            res.content_provider_ = nullptr;
-            res.status = 500;
-            fill_error_body(req, res);
-        });
-        http.set_error_handler([this](const httplib::Request& req, httplib::Response& res) { fill_error_body(req, res); });
+        http.set_exception_handler(
+            [this](const httplib::Request& req, httplib::Response& res, const std::exception_ptr&) {
+                if (current) current->record.error = "internal_exception";
+                res.headers.erase("Content-Type");
+                res.body.clear();
+                res.content_provider_ = nullptr;
+                res.status = 500;
+                fill_error_body(req, res);
+            });
+        http.set_error_handler(
+            [this](const httplib::Request& req, httplib::Response& res) { fill_error_body(req, res); });
         http.set_logger([this](const httplib::Request& req, const httplib::Response& res) { log(req, res); });
     }
 };
 
 thread_local std::shared_ptr<Exchange> ProxyServer::Impl::current;
 
-ProxyServer::ProxyServer(const ServeConfig& config) : impl_(std::make_unique<Impl>(config)) { impl_->configure_http(); }
+ProxyServer::ProxyServer(const ServeConfig& config) : impl_(std::make_unique<Impl>(config)) {
+    impl_->configure_http();
+}
 
 ProxyServer::~ProxyServer() = default;
 
@@ -701,8 +736,10 @@ Result<int> ProxyServer::bind() {
     }();
     const std::string where = config.host + ":" + std::to_string(config.port);
     if (saved_errno == EADDRINUSE) {
-        return Error{"port_in_use", "port " + std::to_string(config.port) + " is in use by another program; stop it or "
-                                    "run with --port N (e.g. --port " + std::to_string(config.port + 1) + ")"};
+        return Error{"port_in_use", "port " + std::to_string(config.port) +
+                                        " is in use by another program; stop it or "
+                                        "run with --port N (e.g. --port " +
+                                        std::to_string(config.port + 1) + ")"};
     }
     if (saved_errno == EACCES) {
         return Error{"port_denied", "not allowed to listen on " + where +
@@ -715,14 +752,20 @@ Result<int> ProxyServer::bind() {
     return Error{"bind_failed", "cannot listen on " + where + ": " + std::strerror(saved_errno)};
 }
 
-void ProxyServer::run() { impl_->http.listen_after_bind(); }
+void ProxyServer::run() {
+    impl_->http.listen_after_bind();
+}
 
-void ProxyServer::stop_gracefully() { impl_->http.drain(); }
+void ProxyServer::stop_gracefully() {
+    impl_->http.drain();
+}
 
 void ProxyServer::stop_now() {
     if (impl_->forwarder) impl_->forwarder->cut_streams();
 }
 
-long ProxyServer::in_flight() const { return static_cast<long>(impl_->metrics.in_flight()); }
+long ProxyServer::in_flight() const {
+    return static_cast<long>(impl_->metrics.in_flight());
+}
 
 }  // namespace pathwise::proxy

@@ -2,10 +2,10 @@
 // its handler in kHandlers below.
 #include "proxy/service_routes.hpp"
 
+#include <httplib.h>
+
 #include <algorithm>
 #include <array>
-
-#include <httplib.h>
 #include <nlohmann/json.hpp>
 
 #include "http/json_text.hpp"
@@ -16,7 +16,8 @@ namespace {
 
 void healthz(const ServiceContext&, httplib::Response& res) {
     res.status = 200;
-    res.set_content(http::json_text(nlohmann::json{{"status", "ok"}, {"version", PATHWISE_VERSION}}), "application/json");
+    res.set_content(http::json_text(nlohmann::json{{"status", "ok"}, {"version", PATHWISE_VERSION}}),
+                    "application/json");
 }
 
 void readyz(const ServiceContext& context, httplib::Response& res) {

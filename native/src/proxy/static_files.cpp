@@ -1,13 +1,13 @@
 // static_files.cpp — see static_files.hpp.
 #include "proxy/static_files.hpp"
 
+#include <httplib.h>
+
 #include <array>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <utility>
-
-#include <httplib.h>
 
 namespace pathwise::proxy {
 namespace {

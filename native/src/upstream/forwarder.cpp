@@ -2,21 +2,20 @@
 // headers), send it, and answer: buffered for plain JSON, relayed event by event for streams.
 #include "upstream/forwarder.hpp"
 
-#include "pathwise/ascii.hpp"
-
 #include <httplib.h>
 
 #include <algorithm>
-#include <mutex>
 #include <array>
 #include <cstdlib>
+#include <mutex>
 #include <nlohmann/json.hpp>
 
 #include "http/json_text.hpp"
+#include "http/protocol_error.hpp"
 #include "mock/mock_server.hpp"
+#include "pathwise/ascii.hpp"
 #include "upstream/header_policy.hpp"
 #include "upstream/model_map.hpp"
-#include "http/protocol_error.hpp"
 #include "upstream/stream_exchange.hpp"
 #include "upstream/tcp_probe.hpp"
 #include "upstream/upstream_client.hpp"
@@ -80,7 +79,8 @@ std::string header_value(const httplib::Headers& headers, std::string_view name)
 }
 
 bool has_header(const httplib::Headers& headers, std::string_view name) {
-    return std::any_of(headers.begin(), headers.end(), [&](const auto& header) { return ascii::iequals(header.first, name); });
+    return std::any_of(headers.begin(), headers.end(),
+                       [&](const auto& header) { return ascii::iequals(header.first, name); });
 }
 
 void erase_header(httplib::Headers& headers, std::string_view name) {
@@ -192,8 +192,8 @@ Forwarder::Impl::Impl(const ServeConfig& serve_config) : config(serve_config) {
                 resolved->name = resolved->target.origin;
             } else {
                 resolved->name = resolved->config.base_url;
-                resolved->setup_error = resolved->config_key + " '" + resolved->config.base_url +
-                                        "' is not a usable URL: " + parse_error;
+                resolved->setup_error =
+                    resolved->config_key + " '" + resolved->config.base_url + "' is not a usable URL: " + parse_error;
             }
         }
         // api_key_env was resolved by the config loader, from the environment it was given (an unset variable
@@ -317,8 +317,8 @@ void Forwarder::Impl::forward_buffered(OutgoingRequest& out, const ResolvedUpstr
     }
     if (!sent) {
         const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);
-        respond_failure(target, upstream::describe_failure(target, error, elapsed, target.config.first_byte_timeout), res,
-                        record);
+        respond_failure(target, upstream::describe_failure(target, error, elapsed, target.config.first_byte_timeout),
+                        res, record);
         return;
     }
     res.status = answer.status;
@@ -354,10 +354,11 @@ void Forwarder::Impl::forward_streaming(OutgoingRequest& out, const std::shared_
             failure = upstream::describe_failure(*target, FailureKind::first_byte_timeout);
         } else {
             exchange->join();
-            const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - exchange->started_at());
-            failure = upstream::describe_failure(*target, exchange->error(), elapsed,
-                                                 std::max(timeouts.first_byte_timeout, timeouts.idle_timeout) +
-                                                     std::chrono::milliseconds(1000));
+            const auto elapsed =
+                std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - exchange->started_at());
+            failure = upstream::describe_failure(
+                *target, exchange->error(), elapsed,
+                std::max(timeouts.first_byte_timeout, timeouts.idle_timeout) + std::chrono::milliseconds(1000));
         }
         respond_failure(*target, failure, res, *record);
         return;
@@ -369,8 +370,8 @@ void Forwarder::Impl::forward_streaming(OutgoingRequest& out, const std::shared_
     const bool sse = content_type == "text/event-stream";
     const bool relay = status >= 200 && status < 300 && (sse || !has_header(upstream_headers, "Content-Length"));
     exchange->set_body_mode(!relay ? upstream::BodyMode::buffer_whole
-                                   : sse  ? upstream::BodyMode::relay_events
-                                          : upstream::BodyMode::relay_bytes);
+                            : sse  ? upstream::BodyMode::relay_events
+                                   : upstream::BodyMode::relay_bytes);
     if (!relay) {  // an error answer or a sized body: pass it through whole
         if (!exchange->wait_for_finish(timeouts.idle_timeout)) {
             exchange->cancel();
@@ -401,7 +402,8 @@ void Forwarder::Impl::forward_streaming(OutgoingRequest& out, const std::shared_
     record->streamed = true;
     // The server library also gzips chunked answers typed exactly "application/json" (a streamed Gemini JSON
     // array), which would hold the pieces back; the same type with its charset parameter is left alone.
-    const std::string relay_type = content_type == "application/json" ? "application/json; charset=utf-8" : content_type;
+    const std::string relay_type =
+        content_type == "application/json" ? "application/json; charset=utf-8" : content_type;
     auto state = std::make_shared<RelayState>();
     const auto ping_interval = config.keepalive_comment_interval;
 
@@ -448,7 +450,8 @@ void Forwarder::Impl::forward_streaming(OutgoingRequest& out, const std::shared_
                         return end_with_failure(sink, upstream::describe_failure(*target, FailureKind::shutting_down));
                     }
                     if (exchange->event_too_large()) {
-                        return end_with_failure(sink, upstream::describe_failure(*target, FailureKind::event_too_large));
+                        return end_with_failure(sink,
+                                                upstream::describe_failure(*target, FailureKind::event_too_large));
                     }
                     if (exchange->error() == httplib::Error::Success) {
                         sink.done();
@@ -501,8 +504,8 @@ void Forwarder::forward(const httplib::Request& req, httplib::Response& res, con
     const Protocol protocol = match.route != nullptr ? match.route->protocol : Protocol::service;
     const auto found = impl_->upstreams.find(protocol);
     if (found == impl_->upstreams.end()) {
-        http::send_error(res, {404, Protocol::openai, "this route is answered by Pathwise itself, not forwarded upstream",
-                               "not_forwarded"});
+        http::send_error(res, {404, Protocol::openai,
+                               "this route is answered by Pathwise itself, not forwarded upstream", "not_forwarded"});
         kept_record->status = 404;
         return;
     }

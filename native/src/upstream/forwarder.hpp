@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "pathwise/route_table.hpp"
 #include "proxy/config.hpp"
 #include "proxy/request_record.hpp"
-#include "pathwise/route_table.hpp"
 
 namespace httplib {
 struct Request;
@@ -31,8 +31,8 @@ public:
     // installs a chunked content provider that keeps writing after this returns. Updates `record`
     // (upstream, status, error, bytes_out, streamed) — for streams, the final values are written when the
     // stream ends, through `record` which must stay valid until then (the server keeps it in a shared_ptr).
-    void forward(const httplib::Request& req, httplib::Response& res, const RouteMatch& match,
-                 const std::string& path, const std::shared_ptr<RequestRecord>& record);
+    void forward(const httplib::Request& req, httplib::Response& res, const RouteMatch& match, const std::string& path,
+                 const std::shared_ptr<RequestRecord>& record);
 
     // Readiness: is each configured upstream reachable (TCP connect within the connect timeout)?
     struct UpstreamStatus {

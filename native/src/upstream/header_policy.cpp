@@ -20,8 +20,8 @@ std::string_view trim(std::string_view text) {
 }  // namespace
 
 bool is_hop_by_hop(std::string_view name) {
-    constexpr std::array<std::string_view, 7> kHopByHop = {"connection", "keep-alive", "te", "trailer",
-                                                           "transfer-encoding", "upgrade", "host"};
+    constexpr std::array<std::string_view, 7> kHopByHop = {"connection",        "keep-alive", "te",  "trailer",
+                                                           "transfer-encoding", "upgrade",    "host"};
     for (std::string_view hop : kHopByHop) {
         if (iequals(name, hop)) return true;
     }
@@ -30,10 +30,13 @@ bool is_hop_by_hop(std::string_view name) {
 
 std::string_view key_header_name(Protocol protocol) {
     switch (protocol) {
-        case Protocol::anthropic: return "x-api-key";
-        case Protocol::gemini: return "x-goog-api-key";
+        case Protocol::anthropic:
+            return "x-api-key";
+        case Protocol::gemini:
+            return "x-goog-api-key";
         case Protocol::openai:
-        case Protocol::service: break;
+        case Protocol::service:
+            break;
     }
     return "Authorization";
 }
@@ -83,8 +86,7 @@ std::string decode_query_component(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] == '+') {
             out.push_back(' ');
-        } else if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 &&
-                   hex(text[i + 2]) >= 0) {
+        } else if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
             out.push_back(static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2])));
             i += 2;
         } else {
@@ -102,7 +104,8 @@ std::string remove_query_param(std::string_view query, std::string_view name, st
         query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
         const std::size_t eq = pair.find('=');
         if (decode_query_component(pair.substr(0, eq)) == name) {
-            if (removed != nullptr && eq != std::string_view::npos) *removed = decode_query_component(pair.substr(eq + 1));
+            if (removed != nullptr && eq != std::string_view::npos)
+                *removed = decode_query_component(pair.substr(eq + 1));
             continue;
         }
         if (pair.empty()) continue;

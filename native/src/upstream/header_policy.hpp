@@ -41,5 +41,4 @@ namespace pathwise::upstream {
 // Content types compare without parameters and case: "Text/Event-Stream; charset=utf-8" is an event stream.
 [[nodiscard]] bool is_event_stream(std::string_view content_type);
 
-
 }  // namespace pathwise::upstream

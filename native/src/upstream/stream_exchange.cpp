@@ -13,7 +13,8 @@ std::size_t whole_events_end(const std::string& bytes, std::size_t from) {
     std::size_t end = 0;
     for (std::size_t at = bytes.find('\n', start); at != std::string::npos; at = bytes.find('\n', at + 1)) {
         if (at + 1 < bytes.size() && bytes[at + 1] == '\n') end = at + 2;
-        if (at + 3 < bytes.size() && bytes[at + 1] == '\r' && bytes[at + 2] == '\n' && bytes[at + 3] == '\n') end = at + 4;
+        if (at + 3 < bytes.size() && bytes[at + 1] == '\r' && bytes[at + 2] == '\n' && bytes[at + 3] == '\n')
+            end = at + 4;
     }
     return end;
 }
@@ -25,15 +26,14 @@ std::shared_ptr<StreamExchange> StreamExchange::start(const ResolvedUpstream& up
     std::shared_ptr<StreamExchange> exchange(new StreamExchange());
     exchange->limits_ = limits;
     // Our own watchdog enforces first-byte and idle timeouts precisely; the socket timeout is only a backstop.
-    const auto backstop = std::max(upstream.config.first_byte_timeout, upstream.config.idle_timeout) +
-                          std::chrono::milliseconds(1000);
+    const auto backstop =
+        std::max(upstream.config.first_byte_timeout, upstream.config.idle_timeout) + std::chrono::milliseconds(1000);
     exchange->client_ = make_client(upstream, backstop, false);
     exchange->started_at_ = Clock::now();
     exchange->last_byte_at_ = exchange->started_at_;
     // The worker only uses the raw pointer: the destructor joins it before the object goes away.
-    exchange->worker_ = std::thread([self = exchange.get(), request = std::move(request)]() mutable {
-        self->run(std::move(request));
-    });
+    exchange->worker_ =
+        std::thread([self = exchange.get(), request = std::move(request)]() mutable { self->run(std::move(request)); });
     return exchange;
 }
 

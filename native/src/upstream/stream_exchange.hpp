@@ -6,14 +6,14 @@
 //   ... take_relayable() in the response's content provider; cancel() when the client leaves.
 #pragma once
 
+#include <httplib.h>
+
 #include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
-
-#include <httplib.h>
 
 #include "upstream/upstream_client.hpp"
 
@@ -68,11 +68,11 @@ public:
     [[nodiscard]] int status() const { return status_; }                        // after wait_for_headers
     [[nodiscard]] const httplib::Headers& headers() const { return headers_; }  // after wait_for_headers
     [[nodiscard]] bool finished();
-    [[nodiscard]] httplib::Error error();          // Success unless the upstream request failed
+    [[nodiscard]] httplib::Error error();  // Success unless the upstream request failed
     [[nodiscard]] bool cancelled();
     [[nodiscard]] Clock::time_point last_byte_at();
     [[nodiscard]] Clock::time_point started_at() const { return started_at_; }
-    [[nodiscard]] std::string take_all();          // whatever is pending (for buffered answers)
+    [[nodiscard]] std::string take_all();  // whatever is pending (for buffered answers)
     [[nodiscard]] bool has_pending();
 
 private:
@@ -82,8 +82,8 @@ private:
 
     BufferLimits limits_;
     std::mutex mutex_;
-    std::condition_variable changed_;   // bytes arrived, or the exchange finished
-    std::condition_variable drained_;   // the relay took bytes, or the exchange was cancelled
+    std::condition_variable changed_;  // bytes arrived, or the exchange finished
+    std::condition_variable drained_;  // the relay took bytes, or the exchange was cancelled
     std::unique_ptr<httplib::Client> client_;
     std::thread worker_;
     Clock::time_point started_at_;

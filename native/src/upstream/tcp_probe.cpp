@@ -22,7 +22,8 @@ std::string tcp_probe(const std::string& host, int port, std::chrono::millisecon
     }
     std::string last_error = "no address";
     for (addrinfo* address = found; address != nullptr; address = address->ai_next) {
-        const int fd = socket(address->ai_family, address->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, address->ai_protocol);
+        const int fd =
+            socket(address->ai_family, address->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, address->ai_protocol);
         if (fd < 0) continue;
         int rc = connect(fd, address->ai_addr, address->ai_addrlen);
         if (rc != 0 && errno == EINPROGRESS) {

@@ -17,8 +17,8 @@ namespace pathwise::upstream {
 
 struct ResolvedUpstream {
     Protocol protocol = Protocol::openai;
-    std::string name;              // "mock" or the origin, for records and messages
-    std::string config_key;        // "upstreams.openai.base_url": what the person should check
+    std::string name;        // "mock" or the origin, for records and messages
+    std::string config_key;  // "upstreams.openai.base_url": what the person should check
     UpstreamTarget target;
     std::string api_key;           // from api_key or $api_key_env; "" = pass the client's key through
     proxy::UpstreamConfig config;  // timeouts, headers, model map, ca_file
@@ -28,8 +28,7 @@ struct ResolvedUpstream {
 // A new client for `upstream`: certificate verification on for https, the custom CA file when set.
 // `read_timeout` bounds each socket read (the caller picks first-byte or idle semantics).
 [[nodiscard]] std::unique_ptr<httplib::Client> make_client(const ResolvedUpstream& upstream,
-                                                           std::chrono::milliseconds read_timeout,
-                                                           bool keep_alive);
+                                                           std::chrono::milliseconds read_timeout, bool keep_alive);
 
 // Idle keep-alive clients for non-streamed requests, so a busy proxy does not reconnect per request.
 // Streams never return their client: a cancelled one may be half-way through a response.

@@ -16,8 +16,8 @@
 namespace pathwise::upstream {
 
 struct UpstreamTarget {
-    std::string origin;       // "https://api.openai.com" (what the record and messages name)
-    std::string scheme;       // "http" / "https"
+    std::string origin;  // "https://api.openai.com" (what the record and messages name)
+    std::string scheme;  // "http" / "https"
     std::string host;
     int port = 0;
     std::string path_prefix;  // "" or "/openai" (no trailing '/')

@@ -3,6 +3,7 @@
 
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <httplib.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <spawn.h>
@@ -18,8 +19,6 @@
 #include <sstream>
 #include <stdexcept>
 #include <thread>
-
-#include <httplib.h>
 
 extern char** environ;
 
@@ -153,7 +152,8 @@ PathwiseProcess PathwiseProcess::start_serve(std::vector<std::string> extra_args
     ProcessOptions options;
     options.args = {"serve"};
     bool has_port = false;
-    for (const auto& argument : extra_args) has_port = has_port || argument == "--port" || argument.rfind("--port=", 0) == 0;
+    for (const auto& argument : extra_args)
+        has_port = has_port || argument == "--port" || argument.rfind("--port=", 0) == 0;
     if (!has_port) options.args.insert(options.args.end(), {"--port", "0"});
     options.args.insert(options.args.end(), extra_args.begin(), extra_args.end());
     options.env = std::move(env);
@@ -186,7 +186,9 @@ PathwiseProcess PathwiseProcess::start_serve(std::vector<std::string> extra_args
     return process;
 }
 
-PathwiseProcess::PathwiseProcess(PathwiseProcess&& other) noexcept { *this = std::move(other); }
+PathwiseProcess::PathwiseProcess(PathwiseProcess&& other) noexcept {
+    *this = std::move(other);
+}
 
 PathwiseProcess& PathwiseProcess::operator=(PathwiseProcess&& other) noexcept {
     if (this != &other) {
@@ -206,7 +208,9 @@ PathwiseProcess& PathwiseProcess::operator=(PathwiseProcess&& other) noexcept {
     return *this;
 }
 
-PathwiseProcess::~PathwiseProcess() { release(); }
+PathwiseProcess::~PathwiseProcess() {
+    release();
+}
 
 void PathwiseProcess::release() noexcept {
     if (pid_ > 0 && !exit_code_) {
@@ -268,8 +272,12 @@ void PathwiseProcess::send_signal(int signal_number) const {
     if (pid_ > 0 && !exit_code_) ::kill(pid_, signal_number);
 }
 
-std::string PathwiseProcess::stdout_text() const { return read_whole_file(stdout_path_); }
-std::string PathwiseProcess::stderr_text() const { return read_whole_file(stderr_path_); }
+std::string PathwiseProcess::stdout_text() const {
+    return read_whole_file(stdout_path_);
+}
+std::string PathwiseProcess::stderr_text() const {
+    return read_whole_file(stderr_path_);
+}
 
 bool PathwiseProcess::wait_for_stdout(std::string_view needle, std::chrono::milliseconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;

@@ -55,8 +55,8 @@ private:
 };
 
 struct ProcessOptions {
-    std::vector<std::string> args;                 // after the binary name: {"serve", "--port", "0"}
-    std::map<std::string, std::string> env;        // set (or override) in the child's environment
+    std::vector<std::string> args;           // after the binary name: {"serve", "--port", "0"}
+    std::map<std::string, std::string> env;  // set (or override) in the child's environment
     // By default every inherited PATHWISE_* variable is removed and XDG_CONFIG_HOME/HOME point at an
     // empty temporary directory, so a developer's own config never leaks into a test.
     bool isolate_environment = true;
@@ -82,7 +82,7 @@ public:
     [[nodiscard]] bool ready() const { return ready_; }  // start_serve: listening line seen and /healthz answered
     [[nodiscard]] int port() const { return port_; }     // from the listening line, 0 when not seen
     [[nodiscard]] std::string host() const { return host_; }
-    [[nodiscard]] std::string origin() const;           // "http://127.0.0.1:54321"
+    [[nodiscard]] std::string origin() const;  // "http://127.0.0.1:54321"
     // A client for this server, with short timeouts so a hung server fails the test instead of blocking.
     [[nodiscard]] std::unique_ptr<httplib::Client> client(std::chrono::milliseconds timeout = 5s) const;
 

@@ -90,7 +90,8 @@ std::optional<std::chrono::milliseconds> time_until_server_closes(int port, cons
 
 std::string header_value(const std::string& head, const std::string& name) {
     const auto lower = [](std::string text) {
-        std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        std::transform(text.begin(), text.end(), text.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         return text;
     };
     const std::string haystack = lower(head);

@@ -9,9 +9,9 @@
 namespace pathwise::testing {
 
 struct RawResponse {
-    int status = 0;          // 0 when no status line arrived
-    std::string head;        // status line + headers
-    std::string body;        // everything after the blank line (not de-chunked)
+    int status = 0;    // 0 when no status line arrived
+    std::string head;  // status line + headers
+    std::string body;  // everything after the blank line (not de-chunked)
     bool closed_by_server = false;
     std::chrono::milliseconds elapsed{0};
 };
