@@ -107,6 +107,65 @@ test('VersionPicker_GoogleGenaiNode_OlderVariantNeedsNoSetting', async ({ browse
   }
 });
 
+test('VersionPicker_EveryVariantOfEveryClient_CanBePickedAndSurvivesTheLink', async ({ browser, server }) => {
+  // The variants come from `pathwise clients --json` (the native binary, not the wasm under test). Picking
+  // variant i with the mouse must make the wizard use that variant, and the share link it writes must
+  // reopen on it. Variants without version bounds (Cherry Studio's builds) are the case this guards.
+  assert.ok(fs.existsSync(pathwiseBinary), `needs ${pathwiseBinary}`);
+  const catalog = JSON.parse(execFileSync(pathwiseBinary, ['clients', '--json']).toString());
+  const multi = catalog.clients.filter((c) => c.variants.length > 1);
+  const cherry = multi.find((c) => c.id === 'cherry-studio');
+  // CLIENTS.md: Cherry Studio's 2024–2025 builds append /v1/ unless the base ends in '/'; 2026 builds differ.
+  assert.ok(cherry && cherry.variants.some((v) => v.versions === '2024–2025 builds'),
+    'the catalog has Cherry Studio\'s 2024–2025 variant');
+  assert.ok(multi.length >= 4, `only ${multi.length} clients have several variants`);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openWizard(context, `${server.origin}/#v=1&l=en`);
+    const failures = [];
+    const picked = [];
+    for (const client of multi) {
+      for (let i = 0; i < client.variants.length; ++i) {
+        const expected = client.variants[i].versions;
+        // Start each pick from the other end of the list, so a picker stuck on its current item fails.
+        const start = client.variants[i === 0 ? client.variants.length - 1 : 0];
+        await page.evaluate((fragment) => { location.hash = fragment; },
+          `v=1&l=en&c=${encodeURIComponent(client.id)}&cv=${encodeURIComponent(start.min_version || start.versions)}`);
+        await page.waitForFunction((id) => JSON.parse(Module.ccall('pathwise_state_json', 'string', [], [])).client === id,
+          client.id, { timeout: 5000 });
+        await waitFrames(page, 2);
+        await click(page, 'version');
+        await click(page, `variant_${i}`);
+        const state = await wizardState(page);
+        const cv = new URLSearchParams(await currentFragment(page)).get('cv') ?? '';
+        if (state.variant !== expected) {
+          failures.push(`${client.id} variant_${i}: wizard uses "${state.variant}" (version "${state.version}"), want "${expected}"`);
+          continue;
+        }
+        if (cv !== state.version) failures.push(`${client.id} variant_${i}: link cv="${cv}", state version "${state.version}"`);
+        picked.push([client.id, expected, await currentFragment(page)]);
+      }
+    }
+    assert.deepEqual(failures, []);
+    // The link written after each pick, opened again after another link, lands on the same variant.
+    for (const [id, expected, fragment] of picked) {
+      await page.evaluate(() => { location.hash = 'v=1&l=en'; });
+      await page.waitForFunction(() => JSON.parse(Module.ccall('pathwise_state_json', 'string', [], [])).client === '',
+        null, { timeout: 5000 });
+      await page.evaluate((f) => { location.hash = f; }, fragment);
+      await page.waitForFunction((c) => JSON.parse(Module.ccall('pathwise_state_json', 'string', [], [])).client === c,
+        id, { timeout: 5000 });
+      const state = await wizardState(page);
+      if (state.variant !== expected) failures.push(`${id}: link #${fragment} opens "${state.variant}", want "${expected}"`);
+    }
+    assert.deepEqual(failures, []);
+    assert.ok(picked.some(([id, v]) => id === 'cherry-studio' && v === '2024–2025 builds'), 'Cherry Studio 2024–2025 was picked');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 // ---------------------------------------------------------------------------------------------------
 test('CheckView_AnthropicSdkWithV1_TypedByKeyboard_DiagnosesDoubledPrefix', async ({ browser, server }) => {
   // CLIENTS.md §2.1: `…/v1` → /v1/v1/messages; type host only.

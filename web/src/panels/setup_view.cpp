@@ -12,14 +12,6 @@
 namespace pathwise::web {
 namespace {
 
-// The version string that selects variant `index` through pick_variant(): "" for the newest,
-// else its lower bound, else "0" (a variant open below, e.g. "<=2.x").
-std::string version_selecting(const ClientEntry& client, std::size_t index) {
-    if (index == 0) return "";
-    const ClientVariant& variant = client.variants[index];
-    return variant.min_version.empty() ? std::string("0") : std::string(variant.min_version);
-}
-
 void draw_version_picker(WizardApp& app, const ClientEntry& client) {
     if (client.variants.size() < 2) return;
     const ClientVariant& current = pick_variant(client, app.state.client_version);
@@ -30,8 +22,10 @@ void draw_version_picker(WizardApp& app, const ClientEntry& client) {
             std::string label = std::string(variant.versions);
             if (!variant.measured.empty()) label += "  (" + std::string(variant.measured) + ")";
             label += "###variant_" + std::to_string(i);
+            // The core's version_selecting, so a variant without version bounds (Cherry Studio's builds)
+            // is selected by its label; the picked variant is pinned in the link, even the newest.
             if (ImGui::Selectable(label.c_str(), &variant == &current))
-                app.state.client_version = version_selecting(client, i);
+                app.state.client_version = std::string(version_selecting(variant));
             remember_last_item("variant_" + std::to_string(i));
         }
         ImGui::EndCombo();
