@@ -18,7 +18,7 @@ build_native() {
 
 build_web() {
   # Debian's emcc needs Debian's node modules (acorn) on NODE_PATH; node 20 needs --no-experimental-fetch
-  # to run 3.1.6's output (TOOLCHAIN.md).
+  # to run 3.1.6's output (docs/building.md).
   export NODE_PATH=/usr/share/nodejs
   if [ ! -f "$root/build/web/CMakeCache.txt" ]; then
     emcmake cmake -S "$root" -B "$root/build/web" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release -DPATHWISE_WERROR=ON \

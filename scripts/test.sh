@@ -38,6 +38,7 @@ run_suite() {  # name, counter, command...
 }
 
 export NODE_PATH=/usr/share/nodejs
+run_suite format count_plain bash "$root/scripts/check_format.sh"
 run_suite native-ctest count_ctest ctest --test-dir "$root/build/native" --output-on-failure -j 2 --timeout 600
 run_suite wasm-ctest count_ctest ctest --test-dir "$root/build/web" --output-on-failure --timeout 600
 if [ -x "$root/tests/browser/run.sh" ]; then

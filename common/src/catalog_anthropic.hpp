@@ -1,5 +1,5 @@
 // catalog_anthropic.hpp — Anthropic-protocol clients: @anthropic-ai/sdk, anthropic-sdk-python, Claude Code and
-// @ai-sdk/anthropic (CLIENTS.md section 2). Internal to the core; read by client_catalog.cpp.
+// @ai-sdk/anthropic (docs/clients.md section 2). Internal to the core; read by client_catalog.cpp.
 #pragma once
 
 #include <array>
@@ -8,7 +8,7 @@
 
 namespace pathwise::catalog {
 
-// The Anthropic SDKs put /v1 in every resource path, so the base must NOT end in /v1 (CLIENTS.md 2.1).
+// The Anthropic SDKs put /v1 in every resource path, so the base must NOT end in /v1 (docs/clients.md 2.1).
 inline constexpr Text kAnthropicNoV1{
     "Type the host only: the SDK adds /v1 itself, so a base ending in /v1 sends /v1/v1/messages.",
     "Saisissez seulement l'hôte : le SDK ajoute /v1 lui-même, une base terminée par /v1 envoie donc "
@@ -18,7 +18,8 @@ inline constexpr Text kAnthropicNoV1{
 
 // ---- @anthropic-ai/sdk (Node) -------------------------------------------------------------------------------
 
-// Both Stainless SDKs (Node and Python) send beta resources to the same path with ?beta=true (CLIENTS.md 2.1, 2.2).
+// Both Stainless SDKs (Node and Python) send beta resources to the same path with ?beta=true
+// (docs/clients.md 2.1, 2.2).
 inline constexpr ClientCall kAnthropicMessagesBeta{.id = "messages_beta",
                                                    .method = Method::post,
                                                    .path = "/v1/messages",
@@ -96,7 +97,7 @@ inline constexpr std::array kAnthropicPythonVariants = {
 
 // ---- Claude Code --------------------------------------------------------------------------------------------
 
-// Measured 2.1.330: one streamed POST {B strip1}/v1/messages?beta=true per `claude -p` run (CLIENTS.md 2.3).
+// Measured 2.1.330: one streamed POST {B strip1}/v1/messages?beta=true per `claude -p` run (docs/clients.md 2.3).
 inline constexpr std::array kClaudeCodeCalls = {
     ClientCall{.id = "messages",
                .method = Method::post,

@@ -1,5 +1,5 @@
 // catalog_apps.hpp — applications built on the SDKs: Kilo, Cline, Roo Code, Continue, Cherry Studio, Open WebUI,
-// LobeChat, Cursor, and a person typing URLs into curl (CLIENTS.md 1.7–1.14). Internal to the core.
+// LobeChat, Cursor, and a person typing URLs into curl (docs/clients.md 1.7–1.14). Internal to the core.
 #pragma once
 
 #include <array>
@@ -17,7 +17,7 @@ inline constexpr Text kAppFullEndpointDoubles{
 
 // ---- Kilo CLI 7.x (opencode fork; also the 2026 Kilo VS Code extension) -------------------------------------
 
-// Providers are AI SDK providers fed `provider.<id>.options.baseURL` (measured 7.7.7, CLIENTS.md 1.7).
+// Providers are AI SDK providers fed `provider.<id>.options.baseURL` (measured 7.7.7, docs/clients.md 1.7).
 inline constexpr std::array kKiloOpenAiCompatibleCalls = {
     ClientCall{.id = "chat",
                .method = Method::post,
@@ -107,7 +107,7 @@ inline constexpr std::array kKiloGoogleVariants = {
 
 // ---- Kilo Code legacy extension (≤4.x, Roo fork) ------------------------------------------------------------
 
-// The model list is `axios.get(\`${baseUrl}/models\`)`, a hand-built URL (CLIENTS.md 1.7).
+// The model list is `axios.get(\`${baseUrl}/models\`)`, a hand-built URL (docs/clients.md 1.7).
 inline constexpr std::array kKiloLegacyCalls = {
     ClientCall{.id = "chat",
                .method = Method::post,
@@ -227,7 +227,7 @@ inline constexpr std::array kRooOpenAiCompatibleCalls = {
                .route_id = "openai.chat_completions",
                .trigger = "new OpenAI({ baseURL: openAiBaseUrl })"}};
 // openai-native.ts: SDK responses.create, and on any SDK error
-// fetch(`${openAiNativeBaseUrl || "https://api.openai.com"}/v1/responses`) (CLIENTS.md 1.9).
+// fetch(`${openAiNativeBaseUrl || "https://api.openai.com"}/v1/responses`) (docs/clients.md 1.9).
 inline constexpr std::array kRooOpenAiNativeCalls = {
     ClientCall{.id = "responses",
                .method = Method::post,
@@ -307,7 +307,7 @@ inline constexpr std::array kRooGeminiVariants = {
 
 // ---- Continue -----------------------------------------------------------------------------------------------
 
-// `new URL(endpoint, apiBase + '/')` with relative endpoints (CLIENTS.md 1.10).
+// `new URL(endpoint, apiBase + '/')` with relative endpoints (docs/clients.md 1.10).
 inline constexpr std::array kContinueOpenAiCalls = {
     ClientCall{.id = "chat",
                .method = Method::post,
@@ -428,7 +428,7 @@ inline constexpr std::array kCherryVariants = {
 
 // ---- Open WebUI ---------------------------------------------------------------------------------------------
 
-// f"{url}/chat/completions", f"{url}/models" (backend/open_webui/routers/openai.py, CLIENTS.md 1.12).
+// f"{url}/chat/completions", f"{url}/models" (backend/open_webui/routers/openai.py, docs/clients.md 1.12).
 inline constexpr std::array kOpenWebUiCalls = {
     ClientCall{.id = "chat",
                .method = Method::post,
@@ -534,7 +534,7 @@ inline constexpr std::array kLobeGoogleVariants = {
 
 // ---- Cursor -------------------------------------------------------------------------------------------------
 
-// Closed source; docs and forum: {base}/chat/completions, "Verify" calls {base}/models (CLIENTS.md 1.14).
+// Closed source; docs and forum: {base}/chat/completions, "Verify" calls {base}/models (docs/clients.md 1.14).
 inline constexpr std::array kCursorCalls = {
     ClientCall{.id = "chat",
                .method = Method::post,

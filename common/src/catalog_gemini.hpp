@@ -1,5 +1,5 @@
 // catalog_gemini.hpp — Gemini-protocol clients: @google/genai (3.x and ≤2.x), google-genai python,
-// @google/generative-ai, @ai-sdk/google and Gemini CLI (CLIENTS.md section 3). Internal to the core.
+// @google/generative-ai, @ai-sdk/google and Gemini CLI (docs/clients.md section 3). Internal to the core.
 #pragma once
 
 #include <array>
@@ -163,7 +163,7 @@ inline constexpr std::array kAiSdkGoogleVariants = {
 // ---- Gemini CLI ---------------------------------------------------------------------------------------------
 
 // Measured 0.61.0: POST /v1beta/models/{m}:streamGenerateContent?alt=sse; without -m the model router first sends
-// a JSON-mode :generateContent (CLIENTS.md 3.5).
+// a JSON-mode :generateContent (docs/clients.md 3.5).
 inline constexpr std::array kGeminiCliCalls = {
     ClientCall{.id = "stream",
                .method = Method::post,

@@ -1,5 +1,5 @@
 // catalog_openai.hpp — OpenAI-protocol SDKs and CLIs: openai-node, openai-python, @langchain/openai, the AI SDK
-// OpenAI providers and Codex CLI (CLIENTS.md section 1.1–1.6). Internal to the core; read by client_catalog.cpp.
+// OpenAI providers and Codex CLI (docs/clients.md section 1.1–1.6). Internal to the core; read by client_catalog.cpp.
 #pragma once
 
 #include <array>
@@ -77,7 +77,7 @@ inline constexpr std::array kOpenAiPythonVariants = {
 
 // ---- @langchain/openai --------------------------------------------------------------------------------------
 
-// ChatOpenAI hands its baseURL to the openai SDK; `useResponsesApi: true` switches to /responses (CLIENTS.md 1.3).
+// ChatOpenAI hands its baseURL to the openai SDK; `useResponsesApi: true` switches to /responses (docs/clients.md 1.3).
 inline constexpr std::array kLangchainOpenAiCalls = {
     ClientCall{.id = "chat",
                .method = Method::post,
@@ -111,7 +111,7 @@ inline constexpr std::array kLangchainOpenAiVariants = {
 
 // ---- ai + @ai-sdk/openai ------------------------------------------------------------------------------------
 
-// `openai(id)` uses the Responses API; `openai.chat(id)` uses Chat Completions (CLIENTS.md 1.4).
+// `openai(id)` uses the Responses API; `openai.chat(id)` uses Chat Completions (docs/clients.md 1.4).
 inline constexpr std::array kAiSdkOpenAiCalls = {
     ClientCall{.id = "responses",
                .method = Method::post,

@@ -1,6 +1,6 @@
 // client_catalog.cpp — the one catalog of clients, assembled from the per-protocol data files, and its lookups.
 //
-// Catalog ids (one per product and provider mode; the data lives in catalog_*.hpp, facts in CLIENTS.md):
+// Catalog ids (one per product and provider mode; the data lives in catalog_*.hpp, facts in docs/clients.md):
 //   OpenAI SDKs/CLIs  openai-node, openai-python, langchain-openai, ai-sdk-openai, ai-sdk-openai-compatible,
 //                     codex-cli, codex-cli.builtin
 //   Anthropic         anthropic-sdk-node, anthropic-sdk-python, claude-code, ai-sdk-anthropic

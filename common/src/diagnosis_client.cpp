@@ -80,7 +80,7 @@ Result<ClientDiagnosis> diagnose_client(const ClientEntry& client, std::string_v
         d.proxy_origin = origin;
         d.fix_hint_key = "none";
         // Roo Code openai-native with host only: "/responses" fails, then its fallback "/v1/responses" works
-        // (CLIENTS.md 1.9). It works, but every request starts with a failure the recommended base avoids.
+        // (docs/clients.md 1.9). It works, but every request starts with a failure the recommended base avoids.
         for (const ResolvedCall& call : out.resolution.calls) {
             if (!out.resolution.needs_fallback || !call.sent || call.websocket_upgrade || call.reaches_route())
                 continue;
@@ -105,7 +105,7 @@ Result<ClientDiagnosis> diagnose_client(const ClientEntry& client, std::string_v
     d.client = &client;
     d.typed_base_url = typed_base_for_display(typed);
     d.settings_needed = out.settings_needed;
-    // Cursor's servers make its calls (CLIENTS.md 1.14): a loopback proxy is out of their reach.
+    // Cursor's servers make its calls (docs/clients.md 1.14): a loopback proxy is out of their reach.
     d.client_cannot_reach_origin =
         (has_recommendation && recommendation->needs_public_url) || (!client.reaches_loopback && typed.is_loopback());
     return out;

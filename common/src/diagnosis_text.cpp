@@ -306,7 +306,7 @@ std::size_t index_of(DiagnosisKind kind) {
     return index < kKindCount ? index : kKindCount - 1;
 }
 
-// Which clients add the version themselves and which append only the tail (CLIENTS.md 2.1–2.4, 3.1–3.5).
+// Which clients add the version themselves and which append only the tail (docs/clients.md 2.1–2.4, 3.1–3.5).
 struct VersionExamples {
     std::string_view adds;
     std::string_view omits;

@@ -391,7 +391,7 @@ Resolution resolve_client(const ClientEntry& client, const ClientVariant& varian
         }
     }
 
-    // A fallback is sent only when its primary missed (Roo Code openai-native, CLIENTS.md 1.9).
+    // A fallback is sent only when its primary missed (Roo Code openai-native, docs/clients.md 1.9).
     bool all_routed = true;
     for (ResolvedCall& resolved : resolution.calls) {
         if (is_primary(*resolved.call)) continue;

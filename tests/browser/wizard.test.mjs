@@ -1,6 +1,6 @@
 // Browser tests of the wasm wizard, served by the real `pathwise serve`, in headless Chromium.
 //   node wizard.test.mjs <native build dir> <web build dir>
-// Expected values are written by hand from /work/shared/CLIENTS.md, never computed by the code under test.
+// Expected values are written by hand from docs/clients.md, never computed by the code under test.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -37,9 +37,9 @@ async function screenshot(page, name) {
 function paths(calls) { return calls.filter((c) => !c.websocket_upgrade).map((c) => c.path); }
 
 // ---------------------------------------------------------------------------------------------------
-// Set up: a share link per client opens its recommendation (CLIENTS.md §0 "type this" and "path sent").
+// Set up: a share link per client opens its recommendation (docs/clients.md §0 "type this" and "path sent").
 const setupExpectations = [
-  // [fragment, base URL suffix to type, paths the client then sends (CLIENTS.md)]
+  // [fragment, base URL suffix to type, paths the client then sends (docs/clients.md)]
   ['v=1&c=claude-code', '', ['/v1/messages']],                                   // §2.3: host only, ?beta=true
   ['v=1&c=anthropic-sdk-node', '', ['/v1/messages']],                            // §2.1: host only
   ['v=1&c=openai-node', '/v1', ['/v1/chat/completions', '/v1/responses', '/v1/models']],  // §1.1
@@ -75,7 +75,7 @@ for (const [fragment, suffix, expectedPaths] of setupExpectations) {
 }
 
 test('GoogleGenaiNode_Version3_NeedsTheApiVersionSetting', async ({ browser, server }) => {
-  // CLIENTS.md §3.1: genai 3.x defaults to v1; host only + GOOGLE_GENAI_API_VERSION=beta reaches /v1beta.
+  // docs/clients.md §3.1: genai 3.x defaults to v1; host only + GOOGLE_GENAI_API_VERSION=beta reaches /v1beta.
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await openWizard(context, `${server.origin}/#v=1&c=google-genai-node&l=en`);
@@ -90,7 +90,7 @@ test('GoogleGenaiNode_Version3_NeedsTheApiVersionSetting', async ({ browser, ser
 });
 
 test('VersionPicker_GoogleGenaiNode_OlderVariantNeedsNoSetting', async ({ browser, server }) => {
-  // CLIENTS.md §3.1: 2.x (what Node 20 installs) defaults to v1beta, so host only works with no extra setting.
+  // docs/clients.md §3.1: 2.x (what Node 20 installs) defaults to v1beta, so host only works with no extra setting.
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await openWizard(context, `${server.origin}/#v=1&c=google-genai-node&l=en`);
@@ -115,7 +115,7 @@ test('VersionPicker_EveryVariantOfEveryClient_CanBePickedAndSurvivesTheLink', as
   const catalog = JSON.parse(execFileSync(pathwiseBinary, ['clients', '--json']).toString());
   const multi = catalog.clients.filter((c) => c.variants.length > 1);
   const cherry = multi.find((c) => c.id === 'cherry-studio');
-  // CLIENTS.md: Cherry Studio's 2024–2025 builds append /v1/ unless the base ends in '/'; 2026 builds differ.
+  // docs/clients.md: Cherry Studio's 2024–2025 builds append /v1/ unless the base ends in '/'; 2026 builds differ.
   assert.ok(cherry && cherry.variants.some((v) => v.versions === '2024–2025 builds'),
     'the catalog has Cherry Studio\'s 2024–2025 variant');
   assert.ok(multi.length >= 4, `only ${multi.length} clients have several variants`);
@@ -168,7 +168,7 @@ test('VersionPicker_EveryVariantOfEveryClient_CanBePickedAndSurvivesTheLink', as
 
 // ---------------------------------------------------------------------------------------------------
 test('CheckView_AnthropicSdkWithV1_TypedByKeyboard_DiagnosesDoubledPrefix', async ({ browser, server }) => {
-  // CLIENTS.md §2.1: `…/v1` → /v1/v1/messages; type host only.
+  // docs/clients.md §2.1: `…/v1` → /v1/v1/messages; type host only.
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await openWizard(context, `${server.origin}/#v=1&c=anthropic-sdk-node&w=check&l=en`);
@@ -209,7 +209,7 @@ test('CheckView_BadInput_ShowsInlineMessageNotACrash', async ({ browser, server 
 });
 
 test('CheckView_OpenAiFullEndpoint_NestedPathsAndFix', async ({ browser, server }) => {
-  // CLIENTS.md §1.1: `…/v1/chat/completions` → /v1/chat/completions/chat/completions.
+  // docs/clients.md §1.1: `…/v1/chat/completions` → /v1/chat/completions/chat/completions.
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const base = encodeURIComponent(`${server.origin}/v1/chat/completions`);
@@ -265,7 +265,7 @@ test('EveryClient_CheckView_AgreesWithPathwiseDoctor', async ({ browser, server 
 
 // ---------------------------------------------------------------------------------------------------
 test('LogView_NestedFullEndpoint_ExplainsAndFixes', async ({ browser, server }) => {
-  // CLIENTS.md §4: /v1/chat/completions/responses = a full chat endpoint typed as a Responses client's base.
+  // docs/clients.md §4: /v1/chat/completions/responses = a full chat endpoint typed as a Responses client's base.
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await openWizard(context, `${server.origin}/#v=1&w=log&l=fr`);
@@ -298,7 +298,7 @@ test('CopyLink_OpenedInANewPage_RestoresTheSameScreen', async ({ browser, server
     for (const field of ['view', 'client', 'version', 'typed_base_url', 'lang', 'fragment', 'check', 'calls']) {
       assert.deepEqual(after[field], before[field], field);
     }
-    assert.equal(after.check.diagnosis_kind, 'doubled_gemini_version');  // CLIENTS.md §3.5: /v1beta/v1beta/…
+    assert.equal(after.check.diagnosis_kind, 'doubled_gemini_version');  // docs/clients.md §3.5: /v1beta/v1beta/…
     await screenshot(reopened, 'check-gemini-cli-es-reopened');
   } finally {
     await context.close();
@@ -372,7 +372,7 @@ test('SetupView_SearchAndPickAClientWithTheMouse', async ({ browser, server }) =
     await click(page, 'client_codex-cli');
     const state = await wizardState(page);
     assert.equal(state.client, 'codex-cli');
-    assert.equal(state.recommended_base_url, `${server.origin}/v1`);  // CLIENTS.md §1.6
+    assert.equal(state.recommended_base_url, `${server.origin}/v1`);  // docs/clients.md §1.6
     assert.equal(new URLSearchParams(await currentFragment(page)).get('c'), 'codex-cli');
   } finally {
     await context.close();
@@ -484,7 +484,7 @@ test('CheckView_CtrlV_PastesFromTheClipboard', async ({ browser, server }) => {
     await waitFrames(page, 3);
     const state = await wizardState(page);
     assert.equal(state.typed_base_url, server.origin);
-    // CLIENTS.md §3.4: @ai-sdk/google with host only → /models/{m}:generateContent (no version): a 404.
+    // docs/clients.md §3.4: @ai-sdk/google with host only → /models/{m}:generateContent (no version): a 404.
     assert.ok(paths(state.check.calls).some((p) => p.startsWith('/models/')), paths(state.check.calls).join(', '));
     assert.equal(state.check.recommended_base_url, `${server.origin}/v1beta`);
   } finally {
@@ -539,7 +539,7 @@ test('Desktop_UnderXvfb_DrawsTheSameWizard', async () => {
   const png = path.join(artifacts, 'desktop-setup-openai-node.png');
   const { state } = await desktopScreenshot(desktopBinary, '#v=1&c=openai-node&l=fr', png, here);
   assert.equal(state.client, 'openai-node');
-  assert.equal(state.recommended_base_url, 'http://127.0.0.1:8045/v1');  // CLIENTS.md §1.1, default address
+  assert.equal(state.recommended_base_url, 'http://127.0.0.1:8045/v1');  // docs/clients.md §1.1, default address
   const colors = await distinctColors(png);
   console.log(`     desktop screenshot: ${colors} distinct colours`);
   assert.ok(colors > 50, `the window looks blank (${colors} colours)`);

@@ -1,4 +1,4 @@
-// `pathwise clients` and `pathwise routes`: what to type per client (CLIENTS.md §0) and the route table.
+// `pathwise clients` and `pathwise routes`: what to type per client (docs/clients.md §0) and the route table.
 #include <gtest/gtest.h>
 
 #include "run_pathwise.hpp"
@@ -24,7 +24,7 @@ json route_with_id(const json& listing, std::string_view id) {
     return json::object();
 }
 
-// CLIENTS.md §0: type host only for the Anthropic SDK family, …/v1 for OpenAI SDKs and @ai-sdk/anthropic,
+// docs/clients.md §0: type host only for the Anthropic SDK family, …/v1 for OpenAI SDKs and @ai-sdk/anthropic,
 // …/v1beta for @ai-sdk/google.
 TEST(Clients, DefaultOrigin_RecommendsTheMeasuredBases) {
     const CliRun run = run_pathwise({"clients", "--json"});
@@ -71,7 +71,7 @@ TEST(Clients, BadOrigin_IsUsageError) {
     EXPECT_NE(run.err.find("--origin"), std::string::npos) << run.err;
 }
 
-// The tutorial's table: the proxy serves these routes (CLIENTS.md §4 "intended route" column).
+// The tutorial's table: the proxy serves these routes (docs/clients.md §4 "intended route" column).
 TEST(Routes, Json_HoldsEveryProtocolsRoutes) {
     const CliRun run = run_pathwise({"routes", "--json"});
     EXPECT_EQ(run.exit_code, 0) << run.err;

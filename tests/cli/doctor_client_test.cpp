@@ -1,5 +1,5 @@
 // `pathwise doctor --client ID BASE_URL`: expected paths and bases are the measured facts of
-// /work/shared/CLIENTS.md (section numbers cited per test), written here by hand.
+// docs/clients.md (section numbers cited per test), written here by hand.
 #include <gtest/gtest.h>
 
 #include "run_pathwise.hpp"
@@ -41,7 +41,7 @@ TEST(DoctorClient, Json_HasEveryContractKey) {
     for (const char* key : {"kind", "intended_route", "explanation", "fixed_base_url"}) {
         EXPECT_TRUE(doctor["diagnosis"].contains(key)) << key;
     }
-    // CLIENTS.md 3.5: Gemini CLI needs security.auth.selectedType = "gemini-api-key" in settings.json.
+    // docs/clients.md 3.5: Gemini CLI needs security.auth.selectedType = "gemini-api-key" in settings.json.
     ASSERT_FALSE(doctor["settings_needed"].empty());
     const json& setting = doctor["settings_needed"][0];
     EXPECT_EQ(setting["name"], "security.auth.selectedType");
@@ -49,7 +49,7 @@ TEST(DoctorClient, Json_HasEveryContractKey) {
     EXPECT_TRUE(setting.contains("where"));
 }
 
-// CLIENTS.md 2.3: Claude Code with …/v1 sends POST /v1/v1/messages?beta=true; type host only.
+// docs/clients.md 2.3: Claude Code with …/v1 sends POST /v1/v1/messages?beta=true; type host only.
 TEST(DoctorClient, ClaudeCode_BaseWithV1_DoublesPrefix) {
     const CliRun run = run_pathwise({"doctor", "--client", "claude-code", "http://127.0.0.1:8045/v1", "--json"});
     EXPECT_EQ(run.exit_code, 1) << run.err;
@@ -82,7 +82,7 @@ TEST(DoctorClient, ClaudeCode_HostOnly_ReachesMessages) {
     EXPECT_EQ(doctor["calls"][0]["base_part"], "");
 }
 
-// CLIENTS.md 1.1: openai-node with host only → /chat/completions; type …/v1.
+// docs/clients.md 1.1: openai-node with host only → /chat/completions; type …/v1.
 TEST(DoctorClient, OpenAiNode_HostOnly_MissesVersion) {
     const CliRun run = run_pathwise({"doctor", "--client", "openai-node", "http://127.0.0.1:8045", "--json"});
     EXPECT_EQ(run.exit_code, 1) << run.err;
@@ -100,7 +100,7 @@ TEST(DoctorClient, OpenAiNode_BaseWithV1AndSlash_Works) {
     EXPECT_EQ(chat["route"], "openai.chat_completions");
 }
 
-// CLIENTS.md 1.4: the AI SDK's openai(model) uses the Responses API, so a typed chat endpoint nests.
+// docs/clients.md 1.4: the AI SDK's openai(model) uses the Responses API, so a typed chat endpoint nests.
 TEST(DoctorClient, AiSdkOpenAi_FullChatEndpoint_NestsResponses) {
     const CliRun run =
         run_pathwise({"doctor", "--client", "ai-sdk-openai", "http://127.0.0.1:8045/v1/chat/completions", "--json"});
@@ -113,7 +113,7 @@ TEST(DoctorClient, AiSdkOpenAi_FullChatEndpoint_NestsResponses) {
     EXPECT_EQ(doctor["recommended_base_url"], "http://127.0.0.1:8045/v1");
 }
 
-// CLIENTS.md 2.4: @ai-sdk/anthropic with host only sends /messages; type …/v1 (the opposite of the SDK).
+// docs/clients.md 2.4: @ai-sdk/anthropic with host only sends /messages; type …/v1 (the opposite of the SDK).
 TEST(DoctorClient, AiSdkAnthropic_HostOnly_SendsMessagesWithoutVersion) {
     const CliRun run = run_pathwise({"doctor", "--client", "ai-sdk-anthropic", "http://127.0.0.1:8045", "--json"});
     EXPECT_EQ(run.exit_code, 1) << run.err;
@@ -122,7 +122,7 @@ TEST(DoctorClient, AiSdkAnthropic_HostOnly_SendsMessagesWithoutVersion) {
     EXPECT_EQ(doctor["recommended_base_url"], "http://127.0.0.1:8045/v1");
 }
 
-// CLIENTS.md 3.1: @google/genai 3.x defaults to v1; host only plus GOOGLE_GENAI_API_VERSION=beta works.
+// docs/clients.md 3.1: @google/genai 3.x defaults to v1; host only plus GOOGLE_GENAI_API_VERSION=beta works.
 TEST(DoctorClient, GoogleGenai3_HostOnly_UsesV1AndNeedsApiVersionSetting) {
     const CliRun run = run_pathwise(
         {"doctor", "--client", "google-genai-node", "--version", "3.1.0", "http://127.0.0.1:8045", "--json"});
@@ -144,7 +144,7 @@ TEST(DoctorClient, GoogleGenai3_HostOnlyWithApiVersionSetting_Works) {
     EXPECT_FALSE(has_setting(doctor, "GOOGLE_GENAI_API_VERSION", "beta"));
 }
 
-// CLIENTS.md 3.1: 2.32.0 (what Node 20 installs) still defaults to v1beta: host only works, …/v1beta doubles.
+// docs/clients.md 3.1: 2.32.0 (what Node 20 installs) still defaults to v1beta: host only works, …/v1beta doubles.
 TEST(DoctorClient, GoogleGenai2_BaseWithV1beta_DoublesVersion) {
     const CliRun host_only = run_pathwise(
         {"doctor", "--client", "google-genai-node", "--version", "2.32.0", "http://127.0.0.1:8045", "--json"});
@@ -156,7 +156,7 @@ TEST(DoctorClient, GoogleGenai2_BaseWithV1beta_DoublesVersion) {
               "/v1beta/v1beta/models/gemini-2.5-flash:generateContent");
 }
 
-// CLIENTS.md 3.3: @google/generative-ai does no slash normalisation: host/ → //v1beta/…
+// docs/clients.md 3.3: @google/generative-ai does no slash normalisation: host/ → //v1beta/…
 TEST(DoctorClient, GoogleGenerativeAi_HostWithSlash_SendsDoubleSlash) {
     const CliRun run = run_pathwise({"doctor", "--client", "google-generative-ai", "http://127.0.0.1:8045/", "--json"});
     EXPECT_EQ(run.exit_code, 1) << run.err;
@@ -165,7 +165,7 @@ TEST(DoctorClient, GoogleGenerativeAi_HostWithSlash_SendsDoubleSlash) {
     EXPECT_EQ(doctor["recommended_base_url"], "http://127.0.0.1:8045");
 }
 
-// CLIENTS.md 1.6: the built-in Codex provider first tries a WebSocket upgrade, then POSTs /v1/responses.
+// docs/clients.md 1.6: the built-in Codex provider first tries a WebSocket upgrade, then POSTs /v1/responses.
 TEST(DoctorClient, CodexBuiltin_BaseWithV1_WebsocketTryThenPost) {
     const CliRun run = run_pathwise({"doctor", "--client", "codex-cli.builtin", "http://127.0.0.1:8045/v1", "--json"});
     EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
@@ -177,7 +177,7 @@ TEST(DoctorClient, CodexBuiltin_BaseWithV1_WebsocketTryThenPost) {
     EXPECT_EQ(call_with_id(doctor, "responses")["route"], "openai.responses");
 }
 
-// CLIENTS.md 1.14: Cursor's servers make the calls, so a loopback proxy is unreachable even with the right path.
+// docs/clients.md 1.14: Cursor's servers make the calls, so a loopback proxy is unreachable even with the right path.
 TEST(DoctorClient, Cursor_LoopbackBase_RightPathsButUnreachable) {
     const CliRun run = run_pathwise({"doctor", "--client", "cursor", "http://127.0.0.1:8045/v1", "--json"});
     EXPECT_EQ(run.exit_code, 1) << run.err;
@@ -190,7 +190,7 @@ TEST(DoctorClient, Cursor_LoopbackBase_RightPathsButUnreachable) {
         << doctor["diagnosis"].dump();
 }
 
-// CLIENTS.md 1.9: Roo Code's OpenAI provider with host only fails /responses, then falls back to /v1/responses.
+// docs/clients.md 1.9: Roo Code's OpenAI provider with host only fails /responses, then falls back to /v1/responses.
 TEST(DoctorClient, RooCodeOpenAiNative_HostOnly_WorksThroughFallback) {
     const CliRun run =
         run_pathwise({"doctor", "--client", "roo-code.openai-native", "http://127.0.0.1:8045", "--json"});

@@ -1,4 +1,4 @@
-// `pathwise doctor PATH`: paths seen in logs, with the kinds and fixes CLIENTS.md §4 derives from them.
+// `pathwise doctor PATH`: paths seen in logs, with the kinds and fixes docs/clients.md §4 derives from them.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -23,7 +23,7 @@ TEST(DoctorPath, Json_HasEveryContractKey) {
     EXPECT_TRUE(doctor["method"].is_null()) << "no method was given";
 }
 
-// CLIENTS.md 1.4: a Responses-API client given the full chat endpoint.
+// docs/clients.md 1.4: a Responses-API client given the full chat endpoint.
 TEST(DoctorPath, ChatEndpointAsBase_IsNestedFullEndpoint) {
     const CliRun run = run_pathwise({"doctor", "/v1/chat/completions/responses", "--json"});
     EXPECT_EQ(run.exit_code, 1) << run.err;
@@ -37,7 +37,7 @@ TEST(DoctorPath, ChatEndpointAsBase_IsNestedFullEndpoint) {
     EXPECT_FALSE(doctor["explanation"].get<std::string>().empty());
 }
 
-// CLIENTS.md 2.1 / 2.3: the Anthropic SDK and Claude Code given …/v1.
+// docs/clients.md 2.1 / 2.3: the Anthropic SDK and Claude Code given …/v1.
 TEST(DoctorPath, DoubledV1Messages_IsDuplicatedVersionPrefix) {
     const CliRun run = run_pathwise({"doctor", "--method", "POST", "/v1/v1/messages?beta=true", "--json"});
     EXPECT_EQ(run.exit_code, 1) << run.err;
@@ -84,7 +84,7 @@ TEST(DoctorPath, OriginOption_SpellsFixOnIt) {
     EXPECT_EQ(doctor["fixed_base_url"], "http://localhost:8100/v1");
 }
 
-// /api/v1/messages is the Anthropic SDK with base …/api (it adds /v1, CLIENTS.md 2.1) or @ai-sdk/anthropic with
+// /api/v1/messages is the Anthropic SDK with base …/api (it adds /v1, docs/clients.md 2.1) or @ai-sdk/anthropic with
 // base …/api/v1 (it adds /messages, 2.4): the path alone cannot tell, so both fixes are given.
 TEST(DoctorPath, ForeignPrefix_GivesBothFixes) {
     const CliRun run = run_pathwise({"doctor", "--method", "POST", "/api/v1/messages", "--json"});
@@ -99,7 +99,7 @@ TEST(DoctorPath, ForeignPrefix_GivesBothFixes) {
         << text.out;
 }
 
-// CLIENTS.md 3.3: @google/generative-ai with a trailing slash on the host.
+// docs/clients.md 3.3: @google/generative-ai with a trailing slash on the host.
 TEST(DoctorPath, LeadingDoubleSlash_IsDoubleSlash) {
     const CliRun run =
         run_pathwise({"doctor", "--method", "POST", "//v1beta/models/gemini-2.5-flash:generateContent", "--json"});
@@ -110,7 +110,7 @@ TEST(DoctorPath, LeadingDoubleSlash_IsDoubleSlash) {
     EXPECT_EQ(doctor["fixed_base_url"], "http://127.0.0.1:8045");
 }
 
-// CLIENTS.md 3.1: @google/genai 3.x default API version.
+// docs/clients.md 3.1: @google/genai 3.x default API version.
 TEST(DoctorPath, GeminiUnderV1_IsGeminiV1InsteadOfV1beta) {
     const CliRun run =
         run_pathwise({"doctor", "--method", "POST", "/v1/models/gemini-2.5-flash:generateContent", "--json"});
@@ -121,7 +121,7 @@ TEST(DoctorPath, GeminiUnderV1_IsGeminiV1InsteadOfV1beta) {
     EXPECT_TRUE(contains(doctor["likely_clients"], "google-genai-node")) << doctor["likely_clients"].dump();
 }
 
-// CLIENTS.md 1.10 / 1.13: Continue and LobeChat put the Gemini key in ?key=; it must not be printed back.
+// docs/clients.md 1.10 / 1.13: Continue and LobeChat put the Gemini key in ?key=; it must not be printed back.
 TEST(DoctorPath, KeyInQuery_IsNotEchoed) {
     const CliRun json_run =
         run_pathwise({"doctor", "/models/gemini-2.5-flash:streamGenerateContent?key=AIzaTopSecret42", "--json"});

@@ -166,7 +166,7 @@ TEST_P(AuthModes, EveryRouteAndKeyPlace_AnswersAsTheModeSays) {
 INSTANTIATE_TEST_SUITE_P(Serve, AuthModes,
                          ::testing::Values(ModeCase{"off", false, false}, ModeCase{"strict", true, true},
                                            ModeCase{"all_except_health", false, true},
-                                           // auto on loopback only = off (ANCHORS.md 1.3)
+                                           // auto on loopback only = off (docs/peers.md 1.3)
                                            ModeCase{"auto", false, false}),
                          [](const auto& mode_info) { return mode_info.param.mode; });
 
@@ -186,7 +186,7 @@ TEST(Auth, SeveralKeys_EachAccepted) {
 }
 
 TEST(Auth, WrongPathWithoutKey_Is404NotAuth) {
-    // Matching runs before auth: a wrong URL must be explained, not answered "401" (ANCHORS.md §5, gbrain#2209).
+    // Matching runs before auth: a wrong URL must be explained, not answered "401" (docs/peers.md §5, gbrain#2209).
     auto proxy = PathwiseProcess::start_serve({"--auth-mode", "strict", "--api-key", kKey});
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
     auto res = proxy.client()->Post("/v1/v1/messages", "{}", "application/json");

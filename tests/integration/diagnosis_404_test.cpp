@@ -1,6 +1,6 @@
 // diagnosis_404_test.cpp — a missed path gets a 404 in the error shape of the protocol it looks like, with the
 // diagnosis, the route meant and the base URL to type on THIS proxy's origin; --repair-paths serves it instead.
-// The table is written by hand from CLIENTS.md (what each client appends) and ANCHORS.md §5.
+// The table is written by hand from docs/clients.md (what each client appends) and docs/peers.md §5.
 #include <gtest/gtest.h>
 #include <httplib.h>
 
@@ -39,13 +39,13 @@ const std::vector<MissCase>& miss_cases() {
          "/v1/chat/completions", "-", kOpenAiBody},
         {"DoubleSlash_OpenAi", "POST", "//v1/chat/completions", Shape::openai, "double_slash", "/v1/chat/completions",
          "", kOpenAiBody},
-        // @google/generative-ai keeps a trailing '/' of the base and adds "/v1beta" (CLIENTS.md 3.3).
+        // @google/generative-ai keeps a trailing '/' of the base and adds "/v1beta" (docs/clients.md 3.3).
         {"DoubleSlash_Gemini", "POST", "//v1beta/models/gemini-2.5-flash:generateContent", Shape::gemini,
          "double_slash", "/v1beta/models/gemini-2.5-flash:generateContent", "", kGeminiBody},
-        // Anthropic SDK with base "…/v1" (CLIENTS.md 2.1).
+        // Anthropic SDK with base "…/v1" (docs/clients.md 2.1).
         {"DuplicatedV1_Anthropic", "POST", "/v1/v1/messages", Shape::anthropic, "duplicated_version_prefix",
          "/v1/messages", "", kAnthropicBody},
-        // A client that adds /v1 itself (Cline 2026, CLIENTS.md 1.8) with a base ending in /v1: drop the /v1.
+        // A client that adds /v1 itself (Cline 2026, docs/clients.md 1.8) with a base ending in /v1: drop the /v1.
         {"DuplicatedV1_OpenAi", "POST", "/v1/v1/chat/completions", Shape::openai, "duplicated_version_prefix",
          "/v1/chat/completions", "", kOpenAiBody},
         // A full endpoint typed as the base (harry0703/MoneyPrinterTurbo#57; Kilo Code #63).
@@ -60,10 +60,10 @@ const std::vector<MissCase>& miss_cases() {
          kAnthropicBody},
         {"MissingV1beta_Gemini", "POST", "/models/gemini-2.5-flash:generateContent", Shape::gemini,
          "missing_version_prefix", "/v1beta/models/gemini-2.5-flash:generateContent", "/v1beta", kGeminiBody},
-        // @google/genai ≥ 3.0 defaults to API v1 (CLIENTS.md 3.1).
+        // @google/genai ≥ 3.0 defaults to API v1 (docs/clients.md 3.1).
         {"GeminiV1_Gemini", "POST", "/v1/models/gemini-2.5-flash:generateContent", Shape::gemini,
          "gemini_v1_instead_of_v1beta", "/v1beta/models/gemini-2.5-flash:generateContent", "", kGeminiBody},
-        // Gemini CLI with base "…/v1beta" (CLIENTS.md 3.5).
+        // Gemini CLI with base "…/v1beta" (docs/clients.md 3.5).
         {"DoubledGeminiVersion_Gemini", "POST", "/v1beta/v1beta/models/gemini-2.5-flash:streamGenerateContent",
          Shape::gemini, "doubled_gemini_version", "/v1beta/models/gemini-2.5-flash:streamGenerateContent", "",
          kGeminiBody},

@@ -1,5 +1,5 @@
 // Pathwise's mock upstream answers in each provider's documented format, so real SDKs accept it. The expected
-// shapes below are written by hand from the providers' API references (CLIENTS.md §6 lists what is needed).
+// shapes below are written by hand from the providers' API references (docs/clients.md §6 lists what is needed).
 #include <gtest/gtest.h>
 
 #include "upstream_test_support.hpp"

@@ -86,7 +86,7 @@ TEST(ServeLimits, IdleKeepAlive_ClosedAfterKeepAliveTimeout) {
 }
 
 TEST(ServeLimits, ThreadPoolSizedAtRunTime_300SlowStreamsProgressTogether) {
-    // Each stream holds one pool thread (TOOLCHAIN.md); the .so's compiled-in pool is 8. With 300 threads,
+    // Each stream holds one pool thread (docs/building.md); the .so's compiled-in pool is 8. With 300 threads,
     // 256 streams of ~1 s each must all finish in about 1 s, not 256/8 × 1 s.
     auto proxy = PathwiseProcess::start_serve({"--threads", "300", "--mock-token-delay-ms", "40"});
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();

@@ -1,6 +1,6 @@
 // server_routes_test.cpp — `pathwise serve` answers its own routes (health, readiness, GET /, the wizard's files),
 // refuses the Codex WebSocket at once, and never lets the library answer a default 400/404.
-// Expected values are written by hand from the issue and CLIENTS.md.
+// Expected values are written by hand from the issue and docs/clients.md.
 #include <gtest/gtest.h>
 #include <httplib.h>
 
@@ -34,7 +34,7 @@ TEST(ServeRoutes, ListeningLine_Default_BindsLoopbackOnly) {
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
     EXPECT_EQ(proxy.host(), "127.0.0.1");
     const std::string banner = proxy.stdout_text();
-    // The banner tells each client family what to type (CLIENTS.md §0).
+    // The banner tells each client family what to type (docs/clients.md §0).
     EXPECT_NE(banner.find(proxy.origin() + "/v1\n"), std::string::npos) << banner;
     EXPECT_NE(banner.find(proxy.origin() + "/v1beta"), std::string::npos) << banner;
     EXPECT_NE(banner.find("Auth:"), std::string::npos) << banner;
@@ -144,7 +144,7 @@ TEST(ServeRoutes, Wizard_PathEscapingWebRoot_NotServed) {
 TEST(ServeRoutes, CodexWebSocket_GetResponsesUpgrade_RefusedAtOnceInOpenAiShape) {
     auto proxy = PathwiseProcess::start_serve();
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
-    // Codex 0.169's built-in provider first tries GET /v1/responses with Upgrade: websocket (CLIENTS.md 1.6).
+    // Codex 0.169's built-in provider first tries GET /v1/responses with Upgrade: websocket (docs/clients.md 1.6).
     auto res = proxy.client()->Get("/v1/responses", {{"Upgrade", "websocket"},
                                                      {"Connection", "Upgrade"},
                                                      {"Sec-WebSocket-Version", "13"},
@@ -213,7 +213,7 @@ TEST(ServeRoutes, ChatCompletion_Routed_ReachesMockUpstream) {
 TEST(ServeRoutes, AnthropicMessages_QueryBetaTrue_StillRouted) {
     auto proxy = PathwiseProcess::start_serve();
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
-    // Claude Code sends POST /v1/messages?beta=true (CLIENTS.md 2.3): the query must not break matching.
+    // Claude Code sends POST /v1/messages?beta=true (docs/clients.md 2.3): the query must not break matching.
     auto res = proxy.client()->Post(
         "/v1/messages?beta=true",
         R"({"model":"claude-sonnet-4-5","max_tokens":16,"messages":[{"role":"user","content":"hi"}]})",

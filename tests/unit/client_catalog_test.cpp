@@ -1,4 +1,4 @@
-// client_catalog_test.cpp — the catalog's contents (every client of CLIENTS.md section 0, with the versions and
+// client_catalog_test.cpp — the catalog's contents (every client of docs/clients.md section 0, with the versions and
 // defaults it states) and its lookups: find_client, pick_variant, compare_versions, auth_header_of, find_call.
 #include "pathwise/client_catalog.hpp"
 
@@ -12,7 +12,7 @@
 namespace pathwise {
 namespace {
 
-// Every client named in CLIENTS.md section 0, one id per provider mode (written by hand).
+// Every client named in docs/clients.md section 0, one id per provider mode (written by hand).
 // clang-format off
 const std::vector<std::string_view> kRequiredIds = {
     "openai-node", "openai-python", "langchain-openai", "ai-sdk-openai", "ai-sdk-openai-compatible",
@@ -136,7 +136,7 @@ TEST(ClientCatalog, VariantRanges_NewestFirstWithoutOverlap) {
     }
 }
 
-// The versions CLIENTS.md says were measured, each picking the variant that records it.
+// The versions docs/clients.md says were measured, each picking the variant that records it.
 struct MeasuredVersion {
     std::string_view client;
     std::string_view version;

@@ -1,5 +1,5 @@
-// diagnosis_test.cpp — one vector per wrong path of CLIENTS.md section 4 and per diagnosis kind, plus the
-// client-aware diagnosis. Expected kinds, routes and fixed base URLs are written by hand from CLIENTS.md.
+// diagnosis_test.cpp — one vector per wrong path of docs/clients.md section 4 and per diagnosis kind, plus the
+// client-aware diagnosis. Expected kinds, routes and fixed base URLs are written by hand from docs/clients.md.
 #include "pathwise/diagnosis.hpp"
 
 #include <gtest/gtest.h>
@@ -36,7 +36,7 @@ struct PathCase {
     std::string_view fix_hint;
 };
 
-// Row by row: CLIENTS.md §4 first, then the other kinds.
+// Row by row: docs/clients.md §4 first, then the other kinds.
 const PathCase kPathCases[] = {
     // §4 "/chat/completions, /responses, /models (no version)": OpenAI-family clients given host only.
     {"OpenAiSdk_HostOnly_ChatWithoutV1", Method::post, "/chat/completions", false, false, false,
@@ -390,7 +390,7 @@ struct ClientCase {
 };
 
 const ClientCase kClientCases[] = {
-    // CLIENTS.md 2.3: Claude Code with …/v1 → /v1/v1/messages?beta=true; type host only.
+    // docs/clients.md 2.3: Claude Code with …/v1 → /v1/v1/messages?beta=true; type host only.
     {"ClaudeCode_BaseWithV1_DoublesPrefix", "claude-code", "", "http://127.0.0.1:8045/v1",
      DiagnosisKind::duplicated_version_prefix, "http://127.0.0.1:8045", "/v1/messages", ""},
     // 2.1: the Anthropic SDK with …/v1 → /v1/v1/messages.
@@ -475,7 +475,7 @@ INSTANTIATE_TEST_SUITE_P(Clients, DiagnoseClient, ::testing::ValuesIn(kClientCas
                              return std::string(param_info.param.name);
                          });
 
-// Every catalog client and version with the bases people actually type (CLIENTS.md §0 "what goes wrong"):
+// Every catalog client and version with the bases people actually type (docs/clients.md §0 "what goes wrong"):
 // a miss is never "unknown", and its explanation names the client, the wrong part and the client's own fix.
 TEST(DiagnoseClientDetails, EveryCatalogClient_CommonTypedBases_ExplainedWithTheirFix) {
     const std::string_view typed_bases[] = {"http://127.0.0.1:8045",        "http://127.0.0.1:8045/",
@@ -518,7 +518,7 @@ TEST(DiagnoseClientDetails, TypedBaseOnAnotherPort_IsWrongHostOrPort) {
 }
 
 TEST(DiagnoseClientDetails, RooCodeOpenAiNative_HostOnly_WorksOnlyThroughItsFallback) {
-    // CLIENTS.md 1.9: the SDK call to "/responses" fails, then Roo Code retries "/v1/responses".
+    // docs/clients.md 1.9: the SDK call to "/responses" fails, then Roo Code retries "/v1/responses".
     const auto result = diagnose_client(*find_client("roo-code.openai-native"), "", "http://127.0.0.1:8045");
     ASSERT_TRUE(result.ok());
     EXPECT_EQ(result->diagnosis.kind, DiagnosisKind::ok);
@@ -607,7 +607,7 @@ TEST(LikelyClients, Table) {
 }
 
 TEST(LikelyClients, ProtocolHeaders_KeepOnlyThatProtocolsClients) {
-    // "/v1/models" is sent by OpenAI-family clients and by the Anthropic SDK (CLIENTS.md 1.1, 2.1).
+    // "/v1/models" is sent by OpenAI-family clients and by the Anthropic SDK (docs/clients.md 1.1, 2.1).
     RequestFacts facts;
     facts.method = Method::get;
     facts.target = "/v1/models";

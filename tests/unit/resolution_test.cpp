@@ -1,6 +1,6 @@
-// resolution_test.cpp — every measured or source-read path in CLIENTS.md (sections 0–4) as a test vector:
+// resolution_test.cpp — every measured or source-read path in docs/clients.md (sections 0–4) as a test vector:
 // (client, version, typed base) → the exact method, path and query the client sends, and whether it reaches its
-// route. Expected values are copied by hand from CLIENTS.md, never computed.
+// route. Expected values are copied by hand from docs/clients.md, never computed.
 #include "pathwise/resolution.hpp"
 
 #include <gtest/gtest.h>
@@ -43,8 +43,8 @@ const ResolvedCall* find_resolved(const Resolution& resolution, std::string_view
     return nullptr;
 }
 
-// CLIENTS.md 1.1 (measured openai 7.57.0, "6.49.0 identical") and 1.2 (openai-python "identical to the Node SDK for
-// all seven variants").
+// docs/clients.md 1.1 (measured openai 7.57.0, "6.49.0 identical") and 1.2 (openai-python "identical to the Node SDK
+// for all seven variants").
 // clang-format off
 const std::vector<PathVector> kOpenAiSdkVectors = {
     {"OpenAiNode7_HostOnly_MissesV1", "openai-node", "7.57.0", "http://127.0.0.1:8045", "chat", POST, "/chat/completions", "", MISSES},
@@ -105,7 +105,7 @@ const std::vector<PathVector> kOpenAiSdkVectors = {
 };
 // clang-format on
 
-// CLIENTS.md 1.6 Codex 0.169.0 (custom provider, wire_api = "responses"; built-in provider + openai_base_url).
+// docs/clients.md 1.6 Codex 0.169.0 (custom provider, wire_api = "responses"; built-in provider + openai_base_url).
 // clang-format off
 const std::vector<PathVector> kCodexVectors = {
     {"Codex_HostOnly_MissesV1", "codex-cli", "0.169.0", "http://127.0.0.1:8045", "responses", POST, "/responses", "", MISSES},
@@ -121,7 +121,7 @@ const std::vector<PathVector> kCodexVectors = {
 };
 // clang-format on
 
-// CLIENTS.md 1.7 Kilo CLI 7.7.7 (all seven variants measured: openai-compatible → {B strip1}/chat/completions,
+// docs/clients.md 1.7 Kilo CLI 7.7.7 (all seven variants measured: openai-compatible → {B strip1}/chat/completions,
 // openai → {B}/responses, anthropic → {B}/messages, google → {B}/models/{m}:streamGenerateContent?alt=sse) and the
 // legacy extension (OpenAI SDK rule + axios `${baseUrl}/models`).
 // clang-format off
@@ -129,7 +129,7 @@ const std::vector<PathVector> kKiloVectors = {
     {"KiloOpenAiCompatible_HostOnly_MissesV1", "kilo-cli.openai-compatible", "7.7.7", "http://127.0.0.1:8045", "chat", POST, "/chat/completions", "", MISSES},
     {"KiloOpenAiCompatible_HostSlash_MissesV1", "kilo-cli.openai-compatible", "7.7.7", "http://127.0.0.1:8045/", "chat", POST, "/chat/completions", "", MISSES},
     {"KiloOpenAiCompatible_BaseWithV1_Routes", "kilo-cli.openai-compatible", "7.7.7", "http://127.0.0.1:8045/v1", "chat", POST, "/v1/chat/completions", "", ROUTED},
-    // Measured by tests/clients (not in CLIENTS.md): Kilo strips every trailing '/', the bare AI SDK only one.
+    // Measured by tests/clients (not in docs/clients.md): Kilo strips every trailing '/', the bare AI SDK only one.
     {"KiloOpenAiCompatible_HostDoubleSlash_StripsAllSlashes", "kilo-cli.openai-compatible", "7.7.7", "http://127.0.0.1:8045//", "chat", POST, "/chat/completions", "", MISSES},
     {"KiloAnthropic_V1DoubleSlash_StripsAllSlashes", "kilo-cli.anthropic", "7.7.7", "http://127.0.0.1:8045/v1//", "messages", POST, "/v1/messages", "", ROUTED},
     {"KiloOpenAiCompatible_BaseWithV1Slash_Routes", "kilo-cli.openai-compatible", "7.7.7", "http://127.0.0.1:8045/v1/", "chat", POST, "/v1/chat/completions", "", ROUTED},
@@ -157,7 +157,7 @@ const std::vector<PathVector> kKiloVectors = {
 };
 // clang-format on
 
-// CLIENTS.md 1.8 Cline (2026 SDK): graft the provider default path onto a root base, keep any typed path.
+// docs/clients.md 1.8 Cline (2026 SDK): graft the provider default path onto a root base, keep any typed path.
 // clang-format off
 const std::vector<PathVector> kClineVectors = {
     {"Cline_HostOnly_GraftsV1", "cline.openai-compatible", "", "http://127.0.0.1:8045", "chat", POST, "/v1/chat/completions", "", ROUTED},
@@ -173,7 +173,7 @@ const std::vector<PathVector> kClineVectors = {
 };
 // clang-format on
 
-// CLIENTS.md 1.9 Roo Code: OpenAI SDK, openai-native with its fetch fallback, Anthropic SDK, @google/genai ^1.29.
+// docs/clients.md 1.9 Roo Code: OpenAI SDK, openai-native with its fetch fallback, Anthropic SDK, @google/genai ^1.29.
 // clang-format off
 const std::vector<PathVector> kRooVectors = {
     {"RooOpenAiCompatible_BaseWithV1_Routes", "roo-code.openai-compatible", "", "http://127.0.0.1:8045/v1", "chat", POST, "/v1/chat/completions", "", ROUTED},
@@ -189,7 +189,7 @@ const std::vector<PathVector> kRooVectors = {
 };
 // clang-format on
 
-// CLIENTS.md 1.10 Continue: apiBase gets a trailing '/', then new URL(endpoint, apiBase).
+// docs/clients.md 1.10 Continue: apiBase gets a trailing '/', then new URL(endpoint, apiBase).
 // clang-format off
 const std::vector<PathVector> kContinueVectors = {
     {"ContinueOpenAi_BaseWithV1Slash_Routes", "continue.openai", "", "http://127.0.0.1:8045/v1/", "chat", POST, "/v1/chat/completions", "", ROUTED},
@@ -206,7 +206,7 @@ const std::vector<PathVector> kContinueVectors = {
 };
 // clang-format on
 
-// CLIENTS.md 1.11 Cherry Studio: 2026 formatApiHost (append /v1 unless a /v\d segment, '#' = verbatim) and the
+// docs/clients.md 1.11 Cherry Studio: 2026 formatApiHost (append /v1 unless a /v\d segment, '#' = verbatim) and the
 // 2024–2025 rule (a trailing '/' suppresses /v1/).
 // clang-format off
 const std::vector<PathVector> kCherryVectors = {
@@ -221,7 +221,7 @@ const std::vector<PathVector> kCherryVectors = {
 };
 // clang-format on
 
-// CLIENTS.md 1.12–1.14 Open WebUI (f"{url}/chat/completions"), LobeChat (SDK rules + hand-built model lists),
+// docs/clients.md 1.12–1.14 Open WebUI (f"{url}/chat/completions"), LobeChat (SDK rules + hand-built model lists),
 // Cursor ({base}/chat/completions; forum: base …/openai/v1 → POST /openai/v1/chat/completions).
 // clang-format off
 const std::vector<PathVector> kAppVectors = {
@@ -240,7 +240,7 @@ const std::vector<PathVector> kAppVectors = {
 };
 // clang-format on
 
-// CLIENTS.md 2.1–2.4: the Anthropic SDKs add /v1 themselves; @ai-sdk/anthropic does not.
+// docs/clients.md 2.1–2.4: the Anthropic SDKs add /v1 themselves; @ai-sdk/anthropic does not.
 // clang-format off
 const std::vector<PathVector> kAnthropicVectors = {
     {"AnthropicSdk1_HostOnly_Routes", "anthropic-sdk-node", "1.12.0", "http://127.0.0.1:8045", "messages", POST, "/v1/messages", "", ROUTED},
@@ -270,7 +270,7 @@ const std::vector<PathVector> kAnthropicVectors = {
     {"ClaudeCode_HostSlash_BetaQueryRoutes", "claude-code", "2.1.330", "http://127.0.0.1:8045/", "messages", POST, "/v1/messages", "beta=true", ROUTED},
     {"ClaudeCode_BaseWithV1_DoublesPrefix", "claude-code", "2.1.330", "http://127.0.0.1:8045/v1", "messages", POST, "/v1/v1/messages", "beta=true", MISSES},
     {"ClaudeCode_ApiV1Prefix_Nested", "claude-code", "2.1.330", "http://127.0.0.1:8045/api/v1", "messages", POST, "/api/v1/v1/messages", "beta=true", MISSES},
-    // Measured by tests/clients (not in CLIENTS.md): Claude Code strips every trailing '/'.
+    // Measured by tests/clients (not in docs/clients.md): Claude Code strips every trailing '/'.
     {"ClaudeCode_HostDoubleSlash_StripsAllSlashes", "claude-code", "2.1.330", "http://127.0.0.1:8045//", "messages", POST, "/v1/messages", "beta=true", ROUTED},
     {"AiSdkAnthropic_HostOnly_MissesV1", "ai-sdk-anthropic", "4.0.105", "http://127.0.0.1:8045", "messages", POST, "/messages", "", MISSES},
     {"AiSdkAnthropic_BaseWithV1_Routes", "ai-sdk-anthropic", "4.0.105", "http://127.0.0.1:8045/v1", "messages", POST, "/v1/messages", "", ROUTED},
@@ -278,7 +278,7 @@ const std::vector<PathVector> kAnthropicVectors = {
 };
 // clang-format on
 
-// CLIENTS.md 3.1–3.5.
+// docs/clients.md 3.1–3.5.
 // clang-format off
 const std::vector<PathVector> kGeminiVectors = {
     {"Genai3_HostOnly_DefaultsToV1", "google-genai-node", "3.1.0", "http://127.0.0.1:8045", "generate", POST, "/v1/models/gemini-2.5-flash:generateContent", "", MISSES},
@@ -469,7 +469,7 @@ TEST(Resolution, UnparsableBase_ReturnsParseError) {
     EXPECT_EQ(credentials.error().code, "credentials");
 }
 
-// ---- recommendations: the "type this for 127.0.0.1:8045" column of CLIENTS.md section 0 ----------------------
+// ---- recommendations: the "type this for 127.0.0.1:8045" column of docs/clients.md section 0 ----------------------
 
 struct ExpectedRecommendation {
     std::string_view client;
@@ -501,7 +501,8 @@ const std::vector<ExpectedRecommendation> kTypeThis = {
     {"roo-code.openai-native", "", "http://127.0.0.1:8045/v1", ""},  // "…/v1 works directly"
     {"roo-code.anthropic", "", "http://127.0.0.1:8045", ""},
     {"roo-code.gemini", "", "http://127.0.0.1:8045", ""},
-    // CLIENTS.md writes "…/v1/"; Continue appends the '/' itself (BaseLLM ctor), so the shorter "…/v1" is the same.
+    // docs/clients.md writes "…/v1/"; Continue appends the '/' itself (BaseLLM ctor),
+    // so the shorter "…/v1" is the same.
     {"continue.openai", "", "http://127.0.0.1:8045/v1", ""},
     {"continue.anthropic", "", "http://127.0.0.1:8045/v1", ""},
     {"continue.gemini", "", "http://127.0.0.1:8045/v1beta", ""},

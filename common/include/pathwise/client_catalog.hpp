@@ -2,7 +2,7 @@
 //
 // One entry per (product, provider mode), e.g. "cline.anthropic"; each has one or more version variants
 // because clients change (@google/genai 3.x defaults to API v1, 2.x to v1beta). Every fact here comes
-// from ../shared/CLIENTS.md (measured on loopback, or read from source) and is pinned by a test vector.
+// from docs/clients.md (measured on loopback, or read from source) and is pinned by a test vector.
 //
 //   const auto* c = pathwise::find_client("anthropic-sdk-node");
 //   const auto& v = pathwise::pick_variant(*c, "0.137.0");

@@ -90,7 +90,7 @@ std::optional<std::string> build_report(ClientReport& report) {
     }
     std::erase_if(report.settings_needed,
                   [&](const ExtraSetting* setting) { return is_applied(report.applied_settings, setting->name); });
-    // Cursor's cloud makes the calls (CLIENTS.md 1.14): a loopback proxy is out of its reach whatever the path.
+    // Cursor's cloud makes the calls (docs/clients.md 1.14): a loopback proxy is out of its reach whatever the path.
     report.reachable = !report.diagnosis.client_cannot_reach_origin &&
                        !(report.recommendation && report.recommendation->needs_public_url);
     report.ok = report.resolution.all_calls_routed && report.reachable;

@@ -52,7 +52,7 @@ std::optional<WizardView> parse_view(std::string_view name) {
     return std::nullopt;
 }
 
-// Continue and LobeChat put the Gemini key in `?key=` (CLIENTS.md 1.10, 1.13): such a value must not be shared.
+// Continue and LobeChat put the Gemini key in `?key=` (docs/clients.md 1.10, 1.13): such a value must not be shared.
 std::optional<std::string> secret_query_parameter(std::string_view text) {
     const std::size_t question = text.find('?');
     if (question == std::string_view::npos) return std::nullopt;

@@ -1,5 +1,5 @@
 // mock_replies.hpp — what Pathwise's mock upstream answers, in each protocol's real response format, so the
-// real SDKs and CLIs accept it (CLIENTS.md §6: "Upstream replies the clients accept").
+// real SDKs and CLIs accept it (docs/clients.md §6: "Upstream replies the clients accept").
 //
 //   MockAsk ask{.route_id = "openai.chat_completions", .model = "gpt-4o", .body = json, .stream = true};
 //   MockReply reply = mock_reply(ask);   // reply.events: SSE events, one per token, ending with "data: [DONE]"
@@ -44,7 +44,7 @@ struct MockReply {
 [[nodiscard]] int estimate_tokens(const nlohmann::json& body);
 
 // A JSON value that satisfies a (Gemini responseSchema / JSON Schema) schema: Gemini CLI's model router asks for
-// JSON-mode output and retries for ~90 s when the reply does not parse (CLIENTS.md §3, Gemini CLI).
+// JSON-mode output and retries for ~90 s when the reply does not parse (docs/clients.md §3, Gemini CLI).
 [[nodiscard]] nlohmann::json sample_for_schema(const nlohmann::json& schema, const std::string& text,
                                                std::size_t depth = 0);
 

@@ -1,5 +1,5 @@
 // access_policy.hpp — the "accept" stage for browsers: which Host names may reach the proxy (a DNS-rebinding
-// page gets its own name in Host, ANCHORS.md 2.6 Ollama) and which web origins may call it (CORS).
+// page gets its own name in Host, docs/peers.md 2.6 Ollama) and which web origins may call it (CORS).
 #pragma once
 
 #include <string>

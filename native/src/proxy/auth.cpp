@@ -105,7 +105,7 @@ KeyChecker::KeyChecker(const std::vector<std::string>& keys) {
 }
 
 bool KeyChecker::accepts(std::string_view presented) const {
-    // An empty key never matches, even if the check would otherwise run (ANCHORS.md 1.3: Antigravity's
+    // An empty key never matches, even if the check would otherwise run (docs/peers.md 1.3: Antigravity's
     // empty-key edge case fails open).
     if (presented.empty()) return false;
     const auto digest = sha256(presented);

@@ -21,7 +21,7 @@ namespace pathwise::proxy {
 [[nodiscard]] bool reachable_from_lan(const ServeConfig& config);
 
 // auto = all_except_health when the proxy is reachable from the LAN, else off (Antigravity's semantics,
-// ANCHORS.md 1.3: auto never yields strict).
+// docs/peers.md 1.3: auto never yields strict).
 [[nodiscard]] AuthMode effective_auth_mode(const ServeConfig& config);
 [[nodiscard]] std::string_view auth_mode_name(AuthMode mode);  // "off", "strict", "all_except_health", "auto"
 [[nodiscard]] std::optional<AuthMode> parse_auth_mode(std::string_view text);

@@ -23,7 +23,7 @@ namespace pathwise::proxy {
 [[nodiscard]] std::string format_log_line(const RequestRecord& record, LogFormat format);
 [[nodiscard]] nlohmann::json record_json(const RequestRecord& record);
 
-// Bounded, thread-safe; memory stays flat however long the proxy runs (ANCHORS.md 3: CLIProxyAPI #3048).
+// Bounded, thread-safe; memory stays flat however long the proxy runs (docs/peers.md 3: CLIProxyAPI #3048).
 class RecentRequests {
 public:
     explicit RecentRequests(std::size_t capacity) : capacity_(capacity) {}

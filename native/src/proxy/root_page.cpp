@@ -11,7 +11,7 @@
 namespace pathwise::proxy {
 namespace {
 
-// One representative catalog entry per family of clients that join paths the same way (CLIENTS.md §0).
+// One representative catalog entry per family of clients that join paths the same way (docs/clients.md §0).
 constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kRepresentatives = {{
     {"OpenAI SDKs, LangChain", "openai-node"},
     {"Codex CLI", "codex-cli"},

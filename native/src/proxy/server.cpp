@@ -542,7 +542,7 @@ struct ProxyServer::Impl final : Exchange::Finish {
                                         {"fixed_base_url", diagnosis.fixed_base_url}};
         const std::string message = explain(diagnosis, request_lang(req));
         if (diagnosis.kind == DiagnosisKind::websocket_upgrade || is_websocket_upgrade(req)) {
-            // Codex tries the Responses WebSocket 7 times before POSTing (CLIENTS.md 1.6): a non-101 answer
+            // Codex tries the Responses WebSocket 7 times before POSTing (docs/clients.md 1.6): a non-101 answer
             // right away makes it fall back to POST at once.
             return answer(
                 res, {426, Protocol::openai,

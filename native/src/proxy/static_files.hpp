@@ -1,6 +1,6 @@
 // static_files.hpp — the wizard's files (html, js, wasm, fonts) from the web root. Public in every auth mode:
 // they hold no secrets. Served by our own handler, not httplib's mount point, so the Host check runs first
-// and GET / can still answer JSON (TOOLCHAIN.md: mount points are tried before handlers).
+// and GET / can still answer JSON (docs/building.md: mount points are tried before handlers).
 #pragma once
 
 #include <string>

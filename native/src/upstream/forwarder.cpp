@@ -225,7 +225,7 @@ OutgoingRequest Forwarder::Impl::build(const httplib::Request& req, const RouteM
         query = req.target.substr(target_mark + 1);
     }
 
-    // Gemini clients may put the key in ?key= (Continue, LobeChat: CLIENTS.md §4); it never goes upstream there.
+    // Gemini clients may put the key in ?key= (Continue, LobeChat: docs/clients.md §4); it never goes upstream there.
     std::string query_key;
     if (target.protocol == Protocol::gemini) query = upstream::remove_query_param(query, "key", &query_key);
 

@@ -19,7 +19,7 @@ namespace pathwise::upstream {
 [[nodiscard]] std::string key_header_value(Protocol protocol, std::string_view key);
 
 // Every header a client may use to present a key, for any protocol (clients mix them: the Anthropic SDK 1.x
-// and Claude Code with ANTHROPIC_AUTH_TOKEN send Authorization: Bearer on the Anthropic route, CLIENTS.md §4).
+// and Claude Code with ANTHROPIC_AUTH_TOKEN send Authorization: Bearer on the Anthropic route, docs/clients.md §4).
 [[nodiscard]] bool is_client_key_header(std::string_view name);
 
 // The key inside a client's key header value ("Bearer k" → "k", "k" → "k").

@@ -1,5 +1,5 @@
 // e2e.mjs — the real clients against the real `pathwise serve` (embedded mock upstream):
-//   recommendation: `pathwise doctor` recommends the base URL CLIENTS.md §0 says to type (and the settings);
+//   recommendation: `pathwise doctor` recommends the base URL docs/clients.md §0 says to type (and the settings);
 //   e2e:            with that base (and settings) every call completes, non-streaming and streaming, with text;
 //   mistake:        with each common wrong base the client fails with a 404 whose message names the fix;
 //   repair:         with `serve --repair-paths` the same wrong bases work;
@@ -55,7 +55,7 @@ async function plainServerChecks(ctx, serve, subject) {
   } else {
     const got = predicted.json.recommended_base_url;
     tally.add('recommendation', `${label(subject)} recommended base is origin${subject.recommended}`, got === expected,
-      `doctor recommends ${got}, CLIENTS.md says ${expected} — ${predicted.command}`,
+      `doctor recommends ${got}, docs/clients.md says ${expected} — ${predicted.command}`,
       { client: label(subject), 'catalog id': subject.catalogId, expected: `origin${subject.recommended}`, recommended: String(got).replace(serve.origin, 'origin') });
     const needed = (predicted.json.settings_needed ?? []).map((s) => `${s.name}=${s.value}`).sort();
     const wanted = (subject.expectSettings ?? []).map((s) => `${s.name}=${s.value}`).sort();

@@ -1,6 +1,6 @@
 // prediction.mjs — for each real client and each typed base URL, the path it really sent (recorded by the
 // capture server) must equal the path `pathwise doctor --client ID --version V BASE --json` predicts.
-// Also: each client sends its key in the header CLIENTS.md measured.
+// Also: each client sends its key in the header docs/clients.md measured.
 import { CLI_TYPED_BASES, SUBJECTS, TYPED_BASES } from '../lib/subjects.mjs';
 import { comparePrediction, describeRequest } from '../lib/compare.mjs';
 import { doctor } from '../lib/pathwise.mjs';
@@ -64,7 +64,7 @@ export async function predictionChecks(ctx) {
     await checkOne(ctx, subject, suffix, null, requests, result.ok ? null : result.output.trim().slice(-300), key);
   });
 
-  // The key travels in the header CLIENTS.md measured for this client and version.
+  // The key travels in the header docs/clients.md measured for this client and version.
   for (const subject of SUBJECTS) {
     const seen = [...(authSeen.get(subject) ?? [])];
     const pass = seen.length === 1 && seen[0] === subject.auth;

@@ -108,7 +108,7 @@ async function aiSdkRun(languageModel, action) {
 async function aiSdkOpenai({ base, action, key, model }) {
   const { createOpenAI } = await import('@ai-sdk/openai');
   const provider = createOpenAI({ baseURL: base, apiKey: key });
-  // openai(model) is the Responses API; openai.chat(model) Chat Completions (CLIENTS.md 1.4).
+  // openai(model) is the Responses API; openai.chat(model) Chat Completions (docs/clients.md 1.4).
   return aiSdkRun(action.startsWith('chat') ? provider.chat(model) : provider(model), action);
 }
 async function aiSdkOpenaiCompatible({ base, action, key, model }) {

@@ -40,7 +40,7 @@ export async function startCaptureServer() {
       res.end(reply.body);
     });
   });
-  // Codex's built-in provider first asks for a WebSocket on GET …/responses (CLIENTS.md 1.6); a non-101 answer
+  // Codex's built-in provider first asks for a WebSocket on GET …/responses (docs/clients.md 1.6); a non-101 answer
   // makes it fall back to POST.
   server.on('upgrade', (req, socket) => {
     record(req, { websocket: true, status: 404 });

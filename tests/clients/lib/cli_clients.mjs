@@ -1,4 +1,4 @@
-// cli_clients.mjs — how to run each real CLI headlessly against a typed base URL (CLIENTS.md §6).
+// cli_clients.mjs — how to run each real CLI headlessly against a typed base URL (docs/clients.md §6).
 // Every run gets a throwaway HOME (and config dir), only the environment listed here (never the caller's,
 // which may hold real keys), telemetry and update checks off, and the loopback guard as its HTTP(S) proxy.
 import fs from 'node:fs';
@@ -35,7 +35,7 @@ function writeFile(file, text) {
 
 const tomlString = (s) => JSON.stringify(s);
 
-// Kilo CLI 7.7.7: provider.<id>.options.baseURL (CLIENTS.md 1.7). `npm` picks the AI SDK package.
+// Kilo CLI 7.7.7: provider.<id>.options.baseURL (docs/clients.md 1.7). `npm` picks the AI SDK package.
 function kiloConfig(providerId, npmPackage, model, base, key) {
   const provider = { options: { baseURL: base, apiKey: key }, models: { [model]: { name: model } } };
   if (npmPackage) Object.assign(provider, { npm: npmPackage, name: 'Pathwise test' });
@@ -61,7 +61,7 @@ export const CLI_CLIENTS = {
     protocol: 'anthropic',
     prepare: ({ home, base, key, guardEnv, authStyle }) => {
       const env = { ...baseEnv(home, guardEnv), ANTHROPIC_BASE_URL: base };
-      // ANTHROPIC_API_KEY is sent as x-api-key, ANTHROPIC_AUTH_TOKEN as Bearer (CLIENTS.md 2.3).
+      // ANTHROPIC_API_KEY is sent as x-api-key, ANTHROPIC_AUTH_TOKEN as Bearer (docs/clients.md 2.3).
       if (authStyle === 'bearer') env.ANTHROPIC_AUTH_TOKEN = key; else env.ANTHROPIC_API_KEY = key;
       return { command: bin('claude'), args: ['-p', 'hi'], env };
     },
@@ -102,7 +102,7 @@ export const CLI_CLIENTS = {
         privacy: { usageStatisticsEnabled: false }, telemetry: { enabled: false },
       }, null, 2));
       return { command: bin('gemini'), args: ['-p', 'hi', '-m', 'gemini-2.5-flash'],
-        // 0.61.0 refuses to run headless in an untrusted folder (not in CLIENTS.md §6; measured here).
+        // 0.61.0 refuses to run headless in an untrusted folder (not in docs/clients.md §6; measured here).
         env: { ...baseEnv(home, guardEnv), GOOGLE_GEMINI_BASE_URL: base, GEMINI_API_KEY: key,
           GEMINI_CLI_TRUST_WORKSPACE: 'true', ...settings } };
     },

@@ -1,5 +1,5 @@
 // loopback_guard.mjs — the HTTP(S)_PROXY every client run is given: it refuses (403) every CONNECT and every
-// absolute-URL request, so nothing leaves the machine (CLIENTS.md §6: Codex tries github.com and chatgpt.com,
+// absolute-URL request, so nothing leaves the machine (docs/clients.md §6: Codex tries github.com and chatgpt.com,
 // Kilo tries api.kilo.ai at start-up). What was refused is recorded for the report.
 import http from 'node:http';
 

@@ -1,5 +1,5 @@
 // replies.mjs — minimal valid provider replies (JSON and SSE) for the capture server, so every real client
-// finishes its call after one request instead of retrying (CLIENTS.md §6 "Upstream replies the clients accept").
+// finishes its call after one request instead of retrying (docs/clients.md §6 "Upstream replies the clients accept").
 //
 // The capture server answers by what the path ends with, whatever prefix a wrong base URL put in front: it is
 // there to record what the client sent, not to judge it.

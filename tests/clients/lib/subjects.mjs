@@ -1,4 +1,4 @@
-// subjects.mjs — the real clients under test, and what /work/shared/CLIENTS.md says about each (hand-copied
+// subjects.mjs — the real clients under test, and what docs/clients.md says about each (hand-copied
 // from its §0 table and sections 1–3; never taken from the code under test):
 //   recommended: the suffix to type after the proxy origin (§0 "type this"),
 //   settings:    what else the client needs to reach the proxy (§0, §3.1: GOOGLE_GENAI_API_VERSION=beta),
@@ -43,7 +43,7 @@ export const SUBJECTS = [
     auth: 'Authorization: Bearer', recommended: '/v1', mistakes: [{ suffix: '', mentions: '/v1' }] }),
   sdk('@anthropic-ai/sdk', 'anthropic-sdk-node', 'anthropic', '@anthropic-ai/sdk', 'anthropic', {
     actions: ['messages', 'messages_stream', 'count_tokens', 'models'], e2e: ['messages', 'messages_stream', 'count_tokens'],
-    // 1.x sends the key as Bearer (CLIENTS.md 2.1, measured 1.12.0).
+    // 1.x sends the key as Bearer (docs/clients.md 2.1, measured 1.12.0).
     auth: 'Authorization: Bearer', recommended: '', mistakes: [{ suffix: '/v1', mentions: '' }] }),
   sdk('@anthropic-ai/sdk', 'anthropic-sdk-node', 'anthropic-0', 'anthropic-sdk-0', 'anthropic', {
     actions: ['messages', 'count_tokens', 'models'], e2e: ['messages', 'messages_stream'],
@@ -54,7 +54,7 @@ export const SUBJECTS = [
   sdk('@google/genai', 'google-genai-node', 'genai', '@google/genai', 'gemini', {
     actions: ['generate', 'generate_stream', 'count_tokens', 'models'], e2e: ['generate', 'generate_stream', 'count_tokens'],
     auth: 'x-goog-api-key', recommended: '',
-    // 3.x defaults to API v1 (CLIENTS.md 3.1): host only needs GOOGLE_GENAI_API_VERSION=beta.
+    // 3.x defaults to API v1 (docs/clients.md 3.1): host only needs GOOGLE_GENAI_API_VERSION=beta.
     e2eEnv: { GOOGLE_GENAI_API_VERSION: 'beta' }, expectSettings: [{ name: 'GOOGLE_GENAI_API_VERSION', value: 'beta' }],
     mistakes: [{ suffix: '/v1beta', mentions: '', env: { GOOGLE_GENAI_API_VERSION: 'beta' } },
       // Host only without the setting: the client sends /v1/models/…; the 404 must point at the API version.

@@ -35,7 +35,7 @@ export class Tally {
       }
       lines.push('');
     }
-    if (this.notes.length) lines.push('## Observations (differences from CLIENTS.md and other facts seen)', '', ...this.notes.map((n) => `- ${n}`), '');
+    if (this.notes.length) lines.push('## Observations (differences from docs/clients.md and other facts seen)', '', ...this.notes.map((n) => `- ${n}`), '');
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, lines.join('\n'));
   }
