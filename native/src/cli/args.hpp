@@ -1,5 +1,5 @@
-// args.hpp — command-line options shared by the `pathwise` subcommands: a tiny parser with clear usage errors,
-// plus the options every command takes (--json, --lang, --help, --no-color).
+// args.hpp — the options every `pathwise` subcommand takes (--json, --lang, --help, --no-color), on top of the
+// one command-line parser (config/options.hpp), and the usage-error exit every command shares.
 #pragma once
 
 #include <map>
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "config/options.hpp"
 #include "pathwise/i18n.hpp"
 
 namespace pathwise::cli {
@@ -19,25 +20,12 @@ inline constexpr int kExitFine = 0;
 inline constexpr int kExitProblemFound = 1;
 inline constexpr int kExitBadUsage = 2;
 
-struct OptionSpec {
-    std::string_view name;        // "--client"
-    std::string_view value_hint;  // "ID" for options taking a value, "" for on/off flags
-    bool repeatable = false;      // --setting NAME may be given several times
-};
+// The parser is config/options.hpp, the one every subcommand (serve and mock too) uses.
+using config::OptionSpec;
+using config::ParsedArgs;
 
-struct ParsedArgs {
-    std::map<std::string, std::vector<std::string>, std::less<>> values;  // option name → values, in order
-    std::vector<std::string> positionals;
-
-    [[nodiscard]] bool has(std::string_view name) const;
-    // The value of a single-valued option, or nullopt when it was not given.
-    [[nodiscard]] std::optional<std::string> value(std::string_view name) const;
-    [[nodiscard]] std::vector<std::string> all(std::string_view name) const;
-};
-
-// Accepts "--name value", "--name=value", flags, and "--" to end options. Options shared by all commands
-// (--json, --lang, --help/-h, --no-color) are added to `specs` here. On a usage error returns nullopt and
-// sets `error` to a message saying what was wrong and what to do.
+// config::parse_options with the options shared by all commands (--json, --lang, --help/-h, --no-color) added
+// to `specs`. On a usage error returns nullopt and sets `error` to what was wrong and what to do.
 [[nodiscard]] std::optional<ParsedArgs> parse_args(const Args& args, std::span<const OptionSpec> specs,
                                                    std::string_view command, std::string& error);
 

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "commands.hpp"
+#include "config/options.hpp"
 #include "mock/mock_server.hpp"
 
 namespace pathwise::cli {
@@ -31,15 +32,10 @@ constexpr const char* kMockUsage =
     "                      x-pathwise-mock-first-byte-delay-ms, x-pathwise-mock-stall-ms, x-pathwise-mock-tokens\n"
     "                      request headers and serve GET /_mock/stats\n";
 
-bool parse_int(const std::string& text, int& value) {
-    try {
-        std::size_t used = 0;
-        value = std::stoi(text, &used);
-        return used == text.size();
-    } catch (...) {
-        return false;
-    }
-}
+constexpr config::OptionSpec kMockSpecs[] = {
+    {"--port", "N"},    {"--host", "H"}, {"--tls-cert", "C"},  {"--tls-key", "K"}, {"--token-delay-ms", "D"},
+    {"--threads", "T"}, {"--log", ""},   {"--test-knobs", ""}, {"--help", ""},
+};
 
 int usage_error(const std::string& message) {
     std::fprintf(stderr, "pathwise mock: %s\n\n%s", message.c_str(), kMockUsage);
@@ -49,45 +45,35 @@ int usage_error(const std::string& message) {
 }  // namespace
 
 int run_mock(const Args& args) {
+    std::string error;
+    const auto parsed = config::parse_options(args, kMockSpecs, error);
+    if (!parsed) return usage_error(error);
+    if (parsed->has("--help")) {
+        std::fputs(kMockUsage, stdout);
+        return 0;
+    }
+    if (!parsed->positionals.empty()) return usage_error("unexpected argument '" + parsed->positionals.front() + "'");
     mock::MockOptions options;
     options.port = 0;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& flag = args[i];
-        if (flag == "--help" || flag == "-h") {
-            std::fputs(kMockUsage, stdout);
-            return 0;
-        }
-        if (flag == "--log") {
-            options.log_requests = true;
-            continue;
-        }
-        if (flag == "--test-knobs") {
-            options.test_knobs = true;
-            continue;
-        }
-        if (i + 1 >= args.size()) return usage_error(flag + " needs a value");
-        const std::string& value = args[++i];
-        int number = 0;
-        if (flag == "--port") {
-            if (!parse_int(value, number) || number < 0 || number > 65535) {
-                return usage_error("--port wants a number from 0 to 65535, got '" + value + "'");
-            }
-            options.port = number;
-        } else if (flag == "--host") {
-            options.host = value;
-        } else if (flag == "--tls-cert") {
-            options.tls_cert = value;
-        } else if (flag == "--tls-key") {
-            options.tls_key = value;
-        } else if (flag == "--token-delay-ms") {
-            if (!parse_int(value, number) || number < 0) return usage_error("--token-delay-ms wants a number >= 0");
-            options.token_delay = std::chrono::milliseconds(number);
-        } else if (flag == "--threads") {
-            if (!parse_int(value, number) || number < 1 || number > 4096) return usage_error("--threads wants 1..4096");
-            options.threads = number;
-        } else {
-            return usage_error("unknown option '" + flag + "'");
-        }
+    options.log_requests = parsed->has("--log");
+    options.test_knobs = parsed->has("--test-knobs");
+    options.host = parsed->value("--host").value_or(options.host);
+    options.tls_cert = parsed->value("--tls-cert").value_or("");
+    options.tls_key = parsed->value("--tls-key").value_or("");
+    if (const auto text = parsed->value("--port")) {
+        const auto port = config::integer_value(*text, 0, 65535);
+        if (!port) return usage_error("--port wants a number from 0 to 65535, got '" + *text + "'");
+        options.port = static_cast<int>(*port);
+    }
+    if (const auto text = parsed->value("--token-delay-ms")) {
+        const auto delay = config::integer_value(*text, 0, 3'600'000);
+        if (!delay) return usage_error("--token-delay-ms wants a number of milliseconds >= 0");
+        options.token_delay = std::chrono::milliseconds(*delay);
+    }
+    if (const auto text = parsed->value("--threads")) {
+        const auto threads = config::integer_value(*text, 1, 4096);
+        if (!threads) return usage_error("--threads wants 1..4096");
+        options.threads = static_cast<int>(*threads);
     }
     if (options.tls_cert.empty() != options.tls_key.empty()) return usage_error("--tls-cert and --tls-key go together");
 
@@ -99,7 +85,6 @@ int run_mock(const Args& args) {
     sigaddset(&stop_signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-    std::string error;
     auto server = mock::MockServer::start(options, error);
     if (!server) {
         std::fprintf(stderr, "pathwise mock: %s\n", error.c_str());

@@ -18,15 +18,6 @@ std::array<unsigned char, 32> sha256(std::string_view text) {
     return digest;
 }
 
-bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
-    if (text.size() < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i) {
-        const auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
-        if (lower(text[i]) != lower(prefix[i])) return false;
-    }
-    return true;
-}
-
 std::string_view trim(std::string_view text) {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
@@ -35,50 +26,16 @@ std::string_view trim(std::string_view text) {
 
 }  // namespace
 
-bool reachable_from_lan(const ServeConfig& config) {
-    if (config.allow_lan_access) return true;
-    std::string host = config.host;
-    if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
-    // Any name other than localhost resolves to whatever the network says.
-    return !ascii::iequals(host, "localhost") && !http::is_loopback_address(host);
-}
-
-AuthMode effective_auth_mode(const ServeConfig& config) {
-    if (config.auth_mode != AuthMode::auto_) return config.auth_mode;
-    return reachable_from_lan(config) ? AuthMode::all_except_health : AuthMode::off;
-}
-
-std::string_view auth_mode_name(AuthMode mode) {
-    switch (mode) {
-        case AuthMode::off:
-            return "off";
-        case AuthMode::strict:
-            return "strict";
-        case AuthMode::all_except_health:
-            return "all_except_health";
-        case AuthMode::auto_:
-            break;
-    }
-    return "auto";
-}
-
-std::optional<AuthMode> parse_auth_mode(std::string_view text) {
-    for (const AuthMode mode : {AuthMode::off, AuthMode::strict, AuthMode::all_except_health, AuthMode::auto_}) {
-        if (text == auth_mode_name(mode)) return mode;
-    }
-    return std::nullopt;
-}
-
-bool key_required(AuthMode effective_mode, Audience audience) {
+bool key_required(config::AuthMode effective_mode, Audience audience) {
     if (audience == Audience::public_ui) return false;
     switch (effective_mode) {
-        case AuthMode::off:
+        case config::AuthMode::off:
             return false;
-        case AuthMode::strict:
+        case config::AuthMode::strict:
             return true;
-        case AuthMode::all_except_health:
+        case config::AuthMode::all_except_health:
             return audience != Audience::health;
-        case AuthMode::auto_:
+        case config::AuthMode::auto_:
             break;  // resolved by effective_auth_mode before this is asked
     }
     return true;
@@ -88,7 +45,7 @@ std::optional<std::string> presented_key(const httplib::Request& req, bool query
     if (req.has_header("Authorization")) {
         const std::string value = req.get_header_value("Authorization");
         constexpr std::string_view kBearer = "bearer ";
-        if (starts_with_ignoring_case(value, kBearer))
+        if (ascii::istarts_with(value, kBearer))
             return std::string(trim(std::string_view(value).substr(kBearer.size())));
         return std::string(trim(value));
     }

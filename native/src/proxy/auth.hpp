@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "proxy/config.hpp"
+#include "config/settings.hpp"
 
 namespace httplib {
 struct Request;
@@ -16,23 +16,13 @@ struct Request;
 
 namespace pathwise::proxy {
 
-// True unless the proxy listens on loopback only (127.0.0.0/8, ::1, localhost): `--host 0.0.0.0` or a LAN
-// address is reachable from the network whether or not allow_lan_access was said.
-[[nodiscard]] bool reachable_from_lan(const ServeConfig& config);
-
-// auto = all_except_health when the proxy is reachable from the LAN, else off (Antigravity's semantics,
-// docs/peers.md 1.3: auto never yields strict).
-[[nodiscard]] AuthMode effective_auth_mode(const ServeConfig& config);
-[[nodiscard]] std::string_view auth_mode_name(AuthMode mode);  // "off", "strict", "all_except_health", "auto"
-[[nodiscard]] std::optional<AuthMode> parse_auth_mode(std::string_view text);
-
 // What a request asks for, as far as auth cares.
 enum class Audience {
     health,     // /healthz, /readyz: public except in strict
     api,        // routed provider calls, /metrics, /_pathwise/requests
     public_ui,  // the wizard's static files and GET /: they hold no secrets
 };
-[[nodiscard]] bool key_required(AuthMode effective_mode, Audience audience);
+[[nodiscard]] bool key_required(config::AuthMode effective_mode, Audience audience);
 
 // The key a client presented: Authorization (scheme "Bearer" in any case), x-api-key, x-goog-api-key,
 // and `?key=` only when `query_key_allowed` (Gemini routes: the Google SDKs send it there).

@@ -76,8 +76,8 @@ nlohmann::json record_json(const RequestRecord& record) {
             {"streamed", record.streamed}};
 }
 
-std::string format_log_line(const RequestRecord& record, LogFormat format) {
-    if (format == LogFormat::json) {
+std::string format_log_line(const RequestRecord& record, config::LogFormat format) {
+    if (format == config::LogFormat::json) {
         nlohmann::json line = record_json(record);
         line["time"] = iso_time(record.unix_ms);
         return line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

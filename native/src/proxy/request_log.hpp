@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "proxy/config.hpp"
+#include "config/settings.hpp"
 #include "proxy/request_record.hpp"
 
 namespace pathwise::proxy {
@@ -20,7 +20,7 @@ namespace pathwise::proxy {
 
 // Text: "2026-11-23T12:00:00.123Z POST /v1/v1/messages 404 miss=duplicated_version_prefix upstream=- 0.2ms
 // in=12B out=310B \"…explanation…\"". JSON: the RequestRecord's fields plus "time".
-[[nodiscard]] std::string format_log_line(const RequestRecord& record, LogFormat format);
+[[nodiscard]] std::string format_log_line(const RequestRecord& record, config::LogFormat format);
 [[nodiscard]] nlohmann::json record_json(const RequestRecord& record);
 
 // Bounded, thread-safe; memory stays flat however long the proxy runs (docs/peers.md 3: CLIProxyAPI #3048).

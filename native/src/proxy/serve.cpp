@@ -16,8 +16,9 @@
 #include <thread>
 
 #include "commands.hpp"
+#include "config/environment.hpp"
+#include "config/load.hpp"
 #include "proxy/auth.hpp"
-#include "proxy/config.hpp"
 #include "proxy/root_page.hpp"
 #include "proxy/server.hpp"
 #include "proxy/static_files.hpp"
@@ -25,24 +26,24 @@
 namespace pathwise::cli {
 namespace {
 
-using proxy::ServeConfig;
+using config::ServeConfig;
 
-std::string listen_origin(const ServeConfig& config, int port) {
+std::string listen_origin(const config::ServeConfig& config, int port) {
     std::string host = config.host;
     if (host == "0.0.0.0" || host == "::") host = "127.0.0.1";
     if (host.find(':') != std::string::npos) host = "[" + host + "]";
     return "http://" + host + ":" + std::to_string(port);
 }
 
-std::string auth_summary(const ServeConfig& config) {
-    const auto effective = proxy::effective_auth_mode(config);
-    std::string text(proxy::auth_mode_name(effective));
-    if (config.auth_mode == proxy::AuthMode::auto_) {
-        text += proxy::reachable_from_lan(config)
+std::string auth_summary(const config::ServeConfig& config) {
+    const auto effective = config::effective_auth_mode(config);
+    std::string text(config::auth_mode_name(effective));
+    if (config.auth_mode == config::AuthMode::auto_) {
+        text += config::reachable_from_lan(config)
                     ? " (auto: reachable from the LAN, so every route but health needs a key)"
                     : " (auto: only this machine can connect, so no key is needed)";
     }
-    if (effective != proxy::AuthMode::off) {
+    if (effective != config::AuthMode::off) {
         text += "; " + std::to_string(config.api_keys.size()) +
                 " key(s) accepted in Authorization: Bearer, x-api-key, "
                 "x-goog-api-key or ?key= (Gemini routes)";
@@ -50,7 +51,7 @@ std::string auth_summary(const ServeConfig& config) {
     return text;
 }
 
-void print_banner(const ServeConfig& config, int port) {
+void print_banner(const config::ServeConfig& config, int port) {
     const std::string origin = listen_origin(config, port);
     std::printf("pathwise listening on %s\n", origin.c_str());
     std::printf("\nPathwise %s: local LLM proxy\n", PATHWISE_VERSION);
@@ -72,10 +73,11 @@ void print_banner(const ServeConfig& config, int port) {
     }
     std::printf("  Repair paths:   %s\n",
                 config.repair_paths ? "on (known path mistakes are served and logged)" : "off");
-    if (proxy::reachable_from_lan(config)) std::printf("  LAN access:     on (listening on %s)\n", config.host.c_str());
+    if (config::reachable_from_lan(config))
+        std::printf("  LAN access:     on (listening on %s)\n", config.host.c_str());
     if (!config.config_path.empty()) std::printf("  Config file:    %s\n", config.config_path.c_str());
     std::printf("  Requests are logged on stderr (%s). Stop with Ctrl+C.\n",
-                config.log_format == proxy::LogFormat::json ? "JSON lines" : "text");
+                config.log_format == config::LogFormat::json ? "JSON lines" : "text");
     std::fflush(stdout);
 }
 
@@ -83,7 +85,7 @@ void print_banner(const ServeConfig& config, int port) {
 
 int run_serve(const Args& args) {
     std::vector<std::string> warnings;
-    auto loaded = proxy::load_serve_config(args, proxy::process_environment(), warnings);
+    auto loaded = config::load_serve_config(args, config::process_environment(), warnings);
     if (!loaded) {
         const auto& error = loaded.error();
         if (error.code == "help") {
@@ -93,7 +95,7 @@ int run_serve(const Args& args) {
         std::fprintf(stderr, "%s\n", error.message.c_str());
         return error.code == "usage" ? 2 : 1;
     }
-    const ServeConfig& config = loaded.value();
+    const config::ServeConfig& config = loaded.value();
     for (const auto& warning : warnings) std::fprintf(stderr, "pathwise serve: warning: %s\n", warning.c_str());
 
     // Signals are taken by one thread with sigwait; every other thread (the pool included) inherits the mask.

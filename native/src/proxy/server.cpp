@@ -80,7 +80,7 @@ std::string query_part(std::string_view target) {
     return question == std::string_view::npos ? std::string() : std::string(target.substr(question));
 }
 
-http::ConnectionLimits connection_limits(const ServeConfig& config) {
+http::ConnectionLimits connection_limits(const config::ServeConfig& config) {
     http::ConnectionLimits limits;
     limits.head_timeout = config.header_read_timeout;
     limits.body_timeout = config.body_read_timeout;
@@ -162,7 +162,7 @@ struct Exchange {
 };
 
 struct ProxyServer::Impl final : Exchange::Finish {
-    explicit Impl(const ServeConfig& serve_config)
+    explicit Impl(const config::ServeConfig& serve_config)
         : config(serve_config),
           auth_mode(effective_auth_mode(config)),
           keys(config.api_keys),
@@ -175,8 +175,8 @@ struct ProxyServer::Impl final : Exchange::Finish {
         return ::gethostname(name, sizeof name - 1) == 0 ? std::string(name) : std::string();
     }
 
-    ServeConfig config;
-    AuthMode auth_mode;
+    config::ServeConfig config;
+    config::AuthMode auth_mode;
     KeyChecker keys;
     AccessPolicy access;
     RecentRequests recent;
@@ -317,7 +317,7 @@ struct ProxyServer::Impl final : Exchange::Finish {
             }
         }
 
-        if (audience == Audience::health && auth_mode == AuthMode::all_except_health) {
+        if (audience == Audience::health && auth_mode == config::AuthMode::all_except_health) {
             const auto key = presented_key(req, false);
             exchange.key_accepted = key && keys.accepts(*key);
         }
@@ -332,7 +332,7 @@ struct ProxyServer::Impl final : Exchange::Finish {
                                     "whatever cors_origins allows.",
                                     "origin_not_allowed"});
             }
-            return answer_service(route, res, exchange.key_accepted || auth_mode == AuthMode::off);
+            return answer_service(route, res, exchange.key_accepted || auth_mode == config::AuthMode::off);
         }
         exchange.match = match;
         exchange.upstream_path =
@@ -695,14 +695,14 @@ struct ProxyServer::Impl final : Exchange::Finish {
 
 thread_local std::shared_ptr<Exchange> ProxyServer::Impl::current;
 
-ProxyServer::ProxyServer(const ServeConfig& config) : impl_(std::make_unique<Impl>(config)) {
+ProxyServer::ProxyServer(const config::ServeConfig& config) : impl_(std::make_unique<Impl>(config)) {
     impl_->configure_http();
 }
 
 ProxyServer::~ProxyServer() = default;
 
 Result<int> ProxyServer::bind() {
-    const ServeConfig& config = impl_->config;
+    const config::ServeConfig& config = impl_->config;
     int port = 0;
     if (config.port == 0) {
         port = impl_->http.bind_to_any_port(config.host);

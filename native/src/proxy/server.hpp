@@ -8,14 +8,14 @@
 
 #include <memory>
 
+#include "config/settings.hpp"
 #include "pathwise/result.hpp"
-#include "proxy/config.hpp"
 
 namespace pathwise::proxy {
 
 class ProxyServer {
 public:
-    explicit ProxyServer(const ServeConfig& config);
+    explicit ProxyServer(const config::ServeConfig& config);
     ~ProxyServer();
     ProxyServer(const ProxyServer&) = delete;
     ProxyServer& operator=(const ProxyServer&) = delete;

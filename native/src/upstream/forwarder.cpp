@@ -124,7 +124,7 @@ struct RelayState {
 }  // namespace
 
 struct Forwarder::Impl {
-    ServeConfig config;
+    config::ServeConfig config;
     upstream::BufferLimits buffer_limits;
     std::mutex live_mutex;
     std::vector<std::weak_ptr<StreamExchange>> live_streams;  // for cut_streams() at the end of a shutdown
@@ -133,7 +133,7 @@ struct Forwarder::Impl {
     std::map<Protocol, std::shared_ptr<const ResolvedUpstream>> upstreams;
     std::map<Protocol, std::unique_ptr<upstream::ClientPool>> pools;
 
-    explicit Impl(const ServeConfig& serve_config);
+    explicit Impl(const config::ServeConfig& serve_config);
     [[nodiscard]] bool is_proxy_key(std::string_view key) const;
     OutgoingRequest build(const httplib::Request& req, const RouteMatch& match, const std::string& path,
                           const ResolvedUpstream& target) const;
@@ -156,7 +156,7 @@ void respond_failure(const ResolvedUpstream& target, const UpstreamFailure& fail
 
 }  // namespace
 
-Forwarder::Impl::Impl(const ServeConfig& serve_config) : config(serve_config) {
+Forwarder::Impl::Impl(const config::ServeConfig& serve_config) : config(serve_config) {
     buffer_limits.max_event_bytes = config.max_event_bytes;
     buffer_limits.max_body_bytes = config.max_response_bytes;
     const bool any_mock = std::any_of(kForwardedProtocols.begin(), kForwardedProtocols.end(), [&](Protocol protocol) {
@@ -494,7 +494,7 @@ void Forwarder::Impl::forward_streaming(OutgoingRequest& out, const std::shared_
         });
 }
 
-Forwarder::Forwarder(const ServeConfig& config) : impl_(std::make_unique<Impl>(config)) {}
+Forwarder::Forwarder(const config::ServeConfig& config) : impl_(std::make_unique<Impl>(config)) {}
 
 Forwarder::~Forwarder() = default;
 

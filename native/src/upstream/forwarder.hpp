@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "config/settings.hpp"
 #include "pathwise/route_table.hpp"
-#include "proxy/config.hpp"
 #include "proxy/request_record.hpp"
 
 namespace httplib {
@@ -22,8 +22,9 @@ namespace pathwise::proxy {
 
 class Forwarder {
 public:
-    explicit Forwarder(const ServeConfig& config);  // starts the embedded mock upstream if any protocol needs it
-    ~Forwarder();                                   // stops it
+    explicit Forwarder(
+        const config::ServeConfig& config);  // starts the embedded mock upstream if any protocol needs it
+    ~Forwarder();                            // stops it
     Forwarder(const Forwarder&) = delete;
     Forwarder& operator=(const Forwarder&) = delete;
 

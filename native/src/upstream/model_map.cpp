@@ -28,10 +28,10 @@ bool wildcard_matches(std::string_view pattern, std::string_view name) {
     return p == pattern.size();
 }
 
-std::optional<std::string> map_model(std::span<const proxy::ModelMapping> mappings, std::string_view model) {
-    const proxy::ModelMapping* best = nullptr;
+std::optional<std::string> map_model(std::span<const config::ModelMapping> mappings, std::string_view model) {
+    const config::ModelMapping* best = nullptr;
     std::ptrdiff_t best_literal_chars = -1;
-    for (const proxy::ModelMapping& mapping : mappings) {
+    for (const config::ModelMapping& mapping : mappings) {
         if (!wildcard_matches(mapping.pattern, model)) continue;
         const auto literal_chars = static_cast<std::ptrdiff_t>(mapping.pattern.size()) -
                                    std::count(mapping.pattern.begin(), mapping.pattern.end(), '*');

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "proxy/config.hpp"
+#include "config/settings.hpp"
 
 namespace pathwise::upstream {
 
@@ -15,7 +15,7 @@ namespace pathwise::upstream {
 
 // The target of the most specific matching mapping: the one with the most non-'*' characters; on a tie the
 // one listed first. nullopt when nothing matches (the model goes upstream unchanged).
-[[nodiscard]] std::optional<std::string> map_model(std::span<const proxy::ModelMapping> mappings,
+[[nodiscard]] std::optional<std::string> map_model(std::span<const config::ModelMapping> mappings,
                                                    std::string_view model);
 
 }  // namespace pathwise::upstream

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "proxy/config.hpp"
+#include "config/settings.hpp"
 #include "upstream/upstream_target.hpp"
 
 namespace httplib {
@@ -20,9 +20,9 @@ struct ResolvedUpstream {
     std::string name;        // "mock" or the origin, for records and messages
     std::string config_key;  // "upstreams.openai.base_url": what the person should check
     UpstreamTarget target;
-    std::string api_key;           // from api_key or $api_key_env; "" = pass the client's key through
-    proxy::UpstreamConfig config;  // timeouts, headers, model map, ca_file
-    std::string setup_error;       // non-empty: every request answers 502 with this (bad base_url, mock down)
+    std::string api_key;            // from api_key or $api_key_env; "" = pass the client's key through
+    config::UpstreamConfig config;  // timeouts, headers, model map, ca_file
+    std::string setup_error;        // non-empty: every request answers 502 with this (bad base_url, mock down)
 };
 
 // A new client for `upstream`: certificate verification on for https, the custom CA file when set.

@@ -1,10 +1,12 @@
-// config.hpp — everything `pathwise serve` can be told, after merging file < environment < flags.
-// Loading and validation live in config.cpp (owned by the server); upstream/ and mock/ only read it.
+// settings.hpp — everything `pathwise serve` can be told, after merging file < environment < flags (load.hpp),
+// and the facts derived from it that several layers need (is the proxy reachable from the LAN, which auth mode
+// is in effect). The floor of the native layers: proxy/, upstream/ and mock/ include it; it includes none of them.
 #pragma once
 
 #include <chrono>
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,7 +14,7 @@
 #include "pathwise/result.hpp"
 #include "pathwise/route_table.hpp"
 
-namespace pathwise::proxy {
+namespace pathwise::config {
 
 enum class AuthMode { off, strict, all_except_health, auto_ };
 enum class LogFormat { text, json };
@@ -69,21 +71,14 @@ struct ServeConfig {
 
 using Environment = std::map<std::string, std::string>;
 
-// Defaults < config file (--config, PATHWISE_CONFIG, else $XDG_CONFIG_HOME/pathwise/config.json or
-// ~/.config/pathwise/config.json; a missing default file is fine) < PATHWISE_* environment < flags.
-// Error codes: "help" (message = usage text, exit 0), "usage" (bad flag, exit 2), "config" (file, environment
-// or an unsafe combination, exit 1). Warnings (e.g. an unknown PATHWISE_* variable) go to `warnings`.
-[[nodiscard]] Result<ServeConfig> load_serve_config(const std::vector<std::string>& args,
-                                                    const Environment& environment, std::vector<std::string>& warnings);
+// True unless the proxy listens on loopback only (127.0.0.0/8, ::1, localhost): `--host 0.0.0.0` or a LAN
+// address is reachable from the network whether or not allow_lan_access was said.
+[[nodiscard]] bool reachable_from_lan(const ServeConfig& config);
 
-// The current process environment as a map (the only place the loader touches `environ`).
-[[nodiscard]] Environment process_environment();
+// auto = all_except_health when the proxy is reachable from the LAN, else off (Antigravity's semantics,
+// docs/peers.md 1.3: auto never yields strict).
+[[nodiscard]] AuthMode effective_auth_mode(const ServeConfig& config);
+[[nodiscard]] std::string_view auth_mode_name(AuthMode mode);  // "off", "strict", "all_except_health", "auto"
+[[nodiscard]] std::optional<AuthMode> parse_auth_mode(std::string_view text);
 
-// "line 3, column 14" from a 1-based byte position in `text` (what nlohmann::json::parse_error::byte gives).
-struct TextPosition {
-    std::size_t line = 1;
-    std::size_t column = 1;
-};
-[[nodiscard]] TextPosition position_of_byte(std::string_view text, std::size_t byte);
-
-}  // namespace pathwise::proxy
+}  // namespace pathwise::config
