@@ -1,7 +1,7 @@
 // diagnosis_text.cpp — a diagnosis told to a person, in English, French and Spanish: what went wrong, the
-// route it was meant for, and exactly what to type instead. Terminology follows the troubleshooting tutorial
-// (../shared/tutorial): "Base URL", "préfixe /v1 en double", "chemin imbriqué", "prefijo /v1 duplicado",
-// "ruta superpuesta".
+// route it was meant for, and exactly what to type instead. Terminology is the words people search for in the
+// peers' troubleshooting guides (docs/peers.md): "Base URL", "préfixe /v1 en double", "chemin imbriqué",
+// "prefijo /v1 duplicado", "ruta superpuesta".
 #include <array>
 #include <cstddef>
 

@@ -45,7 +45,8 @@ TEST(ServeLimits, BodyOverLimit_413InProtocolShape) {
 TEST(ServeLimits, HeaderLineOver8k_431) {
     auto proxy = PathwiseProcess::start_serve();
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
-    // cpp-httplib 0.11.4 refuses a header line over 8192 bytes before any handler; the proxy names it 431.
+    // cpp-httplib (0.18.7, CPPHTTPLIB_HEADER_MAX_LENGTH 8192) refuses a header line over 8192 bytes before any
+    // handler; the proxy names it 431.
     const auto res = raw_exchange(proxy.port(),
                                   "GET /v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + std::string(20000, 'b') +
                                       "\r\nConnection: close\r\n\r\n",
