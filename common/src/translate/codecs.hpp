@@ -1,0 +1,56 @@
+// codecs.hpp — the per-protocol decoders and encoders behind codec.hpp's dispatch, and what they share.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "json_reader.hpp"
+#include "pathwise/translate/codec.hpp"
+
+namespace pathwise::translate {
+
+[[nodiscard]] Result<DecodedRequest> decode_openai_chat_request(std::string_view body);
+[[nodiscard]] Result<Encoded> encode_openai_chat_request(const Request& request);
+[[nodiscard]] Result<DecodedResponse> decode_openai_chat_response(std::string_view body);
+[[nodiscard]] Result<Encoded> encode_openai_chat_response(const Response& response);
+
+[[nodiscard]] Result<DecodedRequest> decode_anthropic_request(std::string_view body);
+[[nodiscard]] Result<Encoded> encode_anthropic_request(const Request& request, const EncodeOptions& options);
+[[nodiscard]] Result<DecodedResponse> decode_anthropic_response(std::string_view body);
+[[nodiscard]] Result<Encoded> encode_anthropic_response(const Response& response);
+
+[[nodiscard]] Result<DecodedRequest> decode_gemini_request(std::string_view body, const RequestPath& path);
+[[nodiscard]] Result<Encoded> encode_gemini_request(const Request& request);
+[[nodiscard]] Result<DecodedResponse> decode_gemini_response(std::string_view body);
+[[nodiscard]] Result<Encoded> encode_gemini_response(const Response& response);
+
+// ---- shared by the codecs --------------------------------------------------------------------------------
+
+// Tool-call id → tool name, from the calls seen so far in a conversation (results name the call by id only in
+// OpenAI and Anthropic; Gemini names it by tool name).
+using ToolNames = std::map<std::string, std::string, std::less<>>;
+[[nodiscard]] ToolNames tool_names_of(const Request& request);
+
+// Arguments JSON text as the object Anthropic's `input` and Gemini's `args` need; "" means {}.
+// Fails "untranslatable" when the text is not a JSON object (a model may have emitted broken JSON).
+[[nodiscard]] Result<Json> arguments_object(const ToolCall& call);
+
+// "data:image/png;base64,iVBOR…" → media type and data; nullopt when `url` is not a base64 data URL.
+struct DataUrl {
+    std::string media_type;
+    std::string data;
+};
+[[nodiscard]] std::optional<DataUrl> parse_data_url(std::string_view url);
+[[nodiscard]] bool is_data_url(std::string_view url);
+
+// The text blocks of a tool result joined by "\n" (OpenAI and Gemini carry one text).
+[[nodiscard]] std::string joined_text(const std::vector<TextPart>& blocks);
+
+// Consecutive turns of one role as one turn (Anthropic and Gemini want roles to alternate, and all results of
+// one assistant turn's tool calls in the next user turn).
+[[nodiscard]] std::vector<Turn> merged_turns(const std::vector<Turn>& turns);
+
+[[nodiscard]] Error untranslatable(std::string_view field, std::string_view why);
+
+}  // namespace pathwise::translate

@@ -1,0 +1,100 @@
+// stop_reason.cpp — the one table of stop values per protocol.
+#include "pathwise/translate/stop_reason.hpp"
+
+#include <array>
+
+namespace pathwise::translate {
+namespace {
+
+struct StopNames {
+    StopReason reason;
+    std::string_view name;       // the IR's own name
+    std::string_view openai;     // finish_reason
+    std::string_view anthropic;  // stop_reason
+    std::string_view gemini;     // finishReason
+    bool openai_exact;
+    bool anthropic_exact;
+    bool gemini_exact;
+};
+
+// OpenAI: stop, length, tool_calls, content_filter (platform.openai.com, Chat Completions object).
+// Anthropic: end_turn, max_tokens, stop_sequence, tool_use, pause_turn, refusal (Messages API reference).
+// Gemini: FinishReason enum of generateContent (STOP, MAX_TOKENS, SAFETY, RECITATION, LANGUAGE, OTHER, …).
+constexpr std::array<StopNames, 9> kStopNames{{
+    {StopReason::unknown, "unknown", "stop", "end_turn", "FINISH_REASON_UNSPECIFIED", false, false, true},
+    {StopReason::end_turn, "end_turn", "stop", "end_turn", "STOP", true, true, true},
+    {StopReason::max_tokens, "max_tokens", "length", "max_tokens", "MAX_TOKENS", true, true, true},
+    {StopReason::stop_sequence, "stop_sequence", "stop", "stop_sequence", "STOP", false, true, false},
+    {StopReason::tool_use, "tool_use", "tool_calls", "tool_use", "STOP", true, true, true},
+    {StopReason::content_filter, "content_filter", "content_filter", "refusal", "SAFETY", true, false, true},
+    {StopReason::refusal, "refusal", "content_filter", "refusal", "SAFETY", false, true, false},
+    {StopReason::pause_turn, "pause_turn", "stop", "pause_turn", "STOP", false, true, false},
+    {StopReason::other, "other", "stop", "end_turn", "OTHER", false, false, true},
+}};
+
+const StopNames& names_of(StopReason reason) {
+    for (const auto& entry : kStopNames) {
+        if (entry.reason == reason) return entry;
+    }
+    return kStopNames[0];
+}
+
+}  // namespace
+
+std::string_view stop_reason_name(StopReason reason) {
+    return names_of(reason).name;
+}
+
+StopReason from_openai_finish_reason(std::string_view value) {
+    if (value == "stop") return StopReason::end_turn;
+    if (value == "length") return StopReason::max_tokens;
+    if (value == "tool_calls" || value == "function_call") return StopReason::tool_use;  // function_call: legacy
+    if (value == "content_filter") return StopReason::content_filter;
+    return StopReason::unknown;
+}
+
+StopReason from_anthropic_stop_reason(std::string_view value) {
+    if (value == "end_turn") return StopReason::end_turn;
+    if (value == "max_tokens") return StopReason::max_tokens;
+    if (value == "stop_sequence") return StopReason::stop_sequence;
+    if (value == "tool_use") return StopReason::tool_use;
+    if (value == "refusal") return StopReason::refusal;
+    if (value == "pause_turn") return StopReason::pause_turn;
+    return StopReason::unknown;
+}
+
+StopReason from_gemini_finish_reason(std::string_view value, bool has_function_call) {
+    if (value == "STOP") return has_function_call ? StopReason::tool_use : StopReason::end_turn;
+    if (value == "MAX_TOKENS") return StopReason::max_tokens;
+    if (value == "SAFETY" || value == "RECITATION" || value == "BLOCKLIST" || value == "PROHIBITED_CONTENT" ||
+        value == "SPII" || value == "IMAGE_SAFETY") {
+        return StopReason::content_filter;
+    }
+    if (value == "LANGUAGE" || value == "OTHER" || value == "MALFORMED_FUNCTION_CALL" ||
+        value == "UNEXPECTED_TOOL_CALL" || value == "TOO_MANY_TOOL_CALLS") {
+        return StopReason::other;
+    }
+    return StopReason::unknown;  // FINISH_REASON_UNSPECIFIED, absent, or newer than this table
+}
+
+std::string_view to_openai_finish_reason(StopReason reason) {
+    return names_of(reason).openai;
+}
+std::string_view to_anthropic_stop_reason(StopReason reason) {
+    return names_of(reason).anthropic;
+}
+std::string_view to_gemini_finish_reason(StopReason reason) {
+    return names_of(reason).gemini;
+}
+
+bool openai_approximates(StopReason reason) {
+    return !names_of(reason).openai_exact;
+}
+bool anthropic_approximates(StopReason reason) {
+    return !names_of(reason).anthropic_exact;
+}
+bool gemini_approximates(StopReason reason) {
+    return !names_of(reason).gemini_exact;
+}
+
+}  // namespace pathwise::translate
