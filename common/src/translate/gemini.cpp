@@ -119,7 +119,10 @@ private:
 // result, anything else → its JSON text.
 void read_function_response(const Json& response, ToolResult& result) {
     if (response.is_object() && response.size() == 1) {
-        const auto& [key, value] = *response.items().begin();
+        // An iterator, not items(): a binding to *items().begin() outlives the proxy it refers to.
+        const auto only = response.begin();
+        const std::string& key = only.key();
+        const Json& value = only.value();
         if (key == "output" || key == "error") {
             result.is_error = key == "error";
             result.text.push_back(TextPart{value.is_string() ? value.get<std::string>() : dump_json(value)});
