@@ -131,7 +131,7 @@ nlohmann::json error_json(const ProtocolError& error) {
 }
 
 std::string error_body(const ProtocolError& error) {
-    return error_json(error).dump(kJsonCompact, ' ', false, kReplaceInvalidUtf8);
+    return json_text(error_json(error));
 }
 
 std::string error_event(const ProtocolError& error) {

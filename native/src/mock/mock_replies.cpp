@@ -16,11 +16,10 @@ namespace {
 using nlohmann::json;
 
 std::string sse_data(const json& payload) {
-    return "data: " + payload.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8) + "\n\n";
+    return "data: " + http::json_text(payload) + "\n\n";
 }
 std::string sse_event(const std::string& name, const json& payload) {
-    return "event: " + name + "\ndata: " + payload.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8) +
-           "\n\n";
+    return "event: " + name + "\ndata: " + http::json_text(payload) + "\n\n";
 }
 
 std::string join(const std::vector<std::string>& tokens) {
@@ -74,7 +73,7 @@ MockReply openai_chat(const MockAsk& ask, const std::vector<std::string>& tokens
     const int prompt = prompt_tokens(ask);
     const int completion = static_cast<int>(tokens.size());
     if (!ask.stream) {
-        reply.body =
+        reply.body = http::json_text(
             json{{"id", completion_id},
                  {"object", "chat.completion"},
                  {"created", ask.now_unix},
@@ -85,8 +84,7 @@ MockReply openai_chat(const MockAsk& ask, const std::vector<std::string>& tokens
                                 {"message", {{"role", "assistant"}, {"content", join(tokens)}, {"refusal", nullptr}}},
                                 {"logprobs", nullptr},
                                 {"finish_reason", "stop"}}})},
-                 {"usage", openai_usage(prompt, completion)}}
-                .dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
+                 {"usage", openai_usage(prompt, completion)}});
         return reply;
     }
     reply.content_type = "text/event-stream";
@@ -144,6 +142,14 @@ json responses_object(const MockAsk& ask, const std::string& response_id, const 
         {"metadata", json::object()}};
 }
 
+json responses_usage(int prompt, int completion) {
+    return {{"input_tokens", prompt},
+            {"input_tokens_details", {{"cached_tokens", 0}}},
+            {"output_tokens", completion},
+            {"output_tokens_details", {{"reasoning_tokens", 0}}},
+            {"total_tokens", prompt + completion}};
+}
+
 MockReply openai_responses(const MockAsk& ask, const std::vector<std::string>& tokens) {
     MockReply reply;
     const std::string response_id = id("resp_pathwise_mock_", ask);
@@ -151,11 +157,7 @@ MockReply openai_responses(const MockAsk& ask, const std::vector<std::string>& t
     const std::string text = join(tokens);
     const int prompt = prompt_tokens(ask);
     const int completion = static_cast<int>(tokens.size());
-    const json usage = {{"input_tokens", prompt},
-                        {"input_tokens_details", {{"cached_tokens", 0}}},
-                        {"output_tokens", completion},
-                        {"output_tokens_details", {{"reasoning_tokens", 0}}},
-                        {"total_tokens", prompt + completion}};
+    const json usage = responses_usage(prompt, completion);
     const json done_part = {{"type", "output_text"}, {"text", text}, {"annotations", json::array()}};
     const json done_item = {{"id", item_id},
                             {"type", "message"},
@@ -165,7 +167,7 @@ MockReply openai_responses(const MockAsk& ask, const std::vector<std::string>& t
     if (!ask.stream) {
         json object = responses_object(ask, response_id, "completed", json::array({done_item}), usage);
         object["output_text"] = text;  // convenience field the SDKs compute; harmless when present
-        reply.body = object.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
+        reply.body = http::json_text(object);
         return reply;
     }
     reply.content_type = "text/event-stream";
@@ -214,8 +216,7 @@ MockReply openai_models(const MockAsk& ask) {
         data.push_back({{"id", model}, {"object", "model"}, {"created", ask.now_unix}, {"owned_by", "pathwise-mock"}});
     }
     MockReply reply;
-    reply.body =
-        json{{"object", "list"}, {"data", data}}.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
+    reply.body = http::json_text(json{{"object", "list"}, {"data", data}});
     return reply;
 }
 
@@ -227,15 +228,14 @@ MockReply anthropic_messages(const MockAsk& ask, const std::vector<std::string>&
     const int prompt = prompt_tokens(ask);
     const int completion = static_cast<int>(tokens.size());
     if (!ask.stream) {
-        reply.body = json{{"id", message_id},
-                          {"type", "message"},
-                          {"role", "assistant"},
-                          {"model", ask.model},
-                          {"content", json::array({{{"type", "text"}, {"text", join(tokens)}}})},
-                          {"stop_reason", "end_turn"},
-                          {"stop_sequence", nullptr},
-                          {"usage", {{"input_tokens", prompt}, {"output_tokens", completion}}}}
-                         .dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
+        reply.body = http::json_text(json{{"id", message_id},
+                                          {"type", "message"},
+                                          {"role", "assistant"},
+                                          {"model", ask.model},
+                                          {"content", json::array({{{"type", "text"}, {"text", join(tokens)}}})},
+                                          {"stop_reason", "end_turn"},
+                                          {"stop_sequence", nullptr},
+                                          {"usage", {{"input_tokens", prompt}, {"output_tokens", completion}}}});
         return reply;
     }
     reply.content_type = "text/event-stream";
@@ -275,9 +275,8 @@ MockReply anthropic_models() {
             {{"type", "model"}, {"id", model}, {"display_name", model}, {"created_at", "2025-01-01T00:00:00Z"}});
     }
     MockReply reply;
-    reply.body =
-        json{{"data", data}, {"has_more", false}, {"first_id", data.front()["id"]}, {"last_id", data.back()["id"]}}
-            .dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
+    reply.body = http::json_text(
+        json{{"data", data}, {"has_more", false}, {"first_id", data.front()["id"]}, {"last_id", data.back()["id"]}});
     return reply;
 }
 
@@ -322,14 +321,11 @@ bool gemini_wants_json(const MockAsk& ask, json& schema) {
 MockReply gemini_generate(const MockAsk& ask, std::vector<std::string> tokens) {
     MockReply reply;
     json schema;
-    if (gemini_wants_json(ask, schema))
-        tokens = {
-            sample_for_schema(schema, join(tokens)).dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8)};
+    if (gemini_wants_json(ask, schema)) tokens = {http::json_text(sample_for_schema(schema, join(tokens)))};
     const int prompt = prompt_tokens(ask);
     const int completion = static_cast<int>(tokens.size());
     if (!ask.stream && !ask.gemini_json_array) {
-        reply.body = gemini_chunk(ask, join(tokens), true, prompt, completion)
-                         .dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
+        reply.body = http::json_text(gemini_chunk(ask, join(tokens), true, prompt, completion));
         return reply;
     }
     for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -337,8 +333,7 @@ MockReply gemini_generate(const MockAsk& ask, std::vector<std::string> tokens) {
         if (ask.stream) {
             reply.chunks.push_back(sse_data(chunk));
         } else {  // without alt=sse the API streams one JSON array, element by element
-            reply.chunks.push_back((i == 0 ? "[" : ",\r\n") +
-                                   chunk.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8));
+            reply.chunks.push_back((i == 0 ? "[" : ",\r\n") + http::json_text(chunk));
         }
     }
     if (ask.stream) {
@@ -355,7 +350,7 @@ MockReply gemini_models() {
     for (const char* model : {"gemini-2.5-flash", "gemini-2.5-pro", "gemini-2.5-flash-lite"})
         models.push_back(gemini_model(model));
     MockReply reply;
-    reply.body = json{{"models", models}}.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
+    reply.body = http::json_text(json{{"models", models}});
     return reply;
 }
 
@@ -424,7 +419,7 @@ namespace {
 
 MockReply json_reply(const json& body) {
     MockReply reply;
-    reply.body = body.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
+    reply.body = http::json_text(body);
     return reply;
 }
 

@@ -56,6 +56,59 @@ std::string redacted_query(const httplib::Request& req) {
     return query;
 }
 
+// What a test asked the mock to do wrong, from the x-pathwise-mock-* headers (read only with --test-knobs).
+struct Misbehaviour {
+    std::string fail_mode;  // "die_midstream", "stall_midstream" or ""
+    int fail_status = 0;    // "status:<code>": answer this error status (400-599, else 500) instead of a reply
+    std::chrono::milliseconds stall{0};             // how long stall_midstream stays silent
+    std::chrono::milliseconds first_byte_delay{0};  // before anything is answered
+    int tokens = 0;                                 // answer length; 0 = the standard sentence
+    bool provider_sse_type = false;                 // SSE typed as providers type it
+};
+
+Misbehaviour read_misbehaviour(const httplib::Request& req) {
+    Misbehaviour knobs;
+    knobs.fail_mode = req.get_header_value(kFailHeader);
+    if (knobs.fail_mode.rfind("status:", 0) == 0) {
+        knobs.fail_status = std::atoi(knobs.fail_mode.c_str() + 7);
+        if (knobs.fail_status < 400 || knobs.fail_status > 599) knobs.fail_status = 500;
+    }
+    knobs.stall = std::chrono::milliseconds(header_int(req, kStallHeader, 30'000));
+    knobs.first_byte_delay = std::chrono::milliseconds(header_int(req, kFirstByteDelayHeader, 0));
+    knobs.tokens = header_int(req, kTokensHeader, 0);
+    knobs.provider_sse_type = req.get_header_value(kSseTypeHeader) == "provider";
+    return knobs;
+}
+
+// One streamed reply in progress: the content provider writes one chunk per call.
+struct MockStream {
+    std::vector<std::string> chunks;
+    std::size_t next = 0;
+    bool died_on_purpose = false;
+    Misbehaviour knobs;
+    std::chrono::milliseconds token_delay{0};
+    const httplib::Server* server = nullptr;  // a stall ends early when the mock stops
+
+    bool provide(httplib::DataSink& sink) {
+        if (next > 0 && token_delay.count() > 0) std::this_thread::sleep_for(token_delay);
+        if (knobs.fail_mode == "die_midstream" && next == kDieAfterChunks) {
+            died_on_purpose = true;
+            return false;  // closes the connection without the final chunk: a provider crashing
+        }
+        if (knobs.fail_mode == "stall_midstream" && next == kStallAfterChunks) {
+            // Silent, in slices, so stopping the mock is not held up by a stalled stream.
+            const auto until = Clock::now() + knobs.stall;
+            while (Clock::now() < until && server->is_running()) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            }
+        }
+        const std::string& chunk = chunks[next];
+        if (!sink.write(chunk.data(), chunk.size())) return false;
+        if (++next == chunks.size()) sink.done();
+        return true;
+    }
+};
+
 }  // namespace
 
 struct MockServer::Impl {
@@ -111,54 +164,76 @@ struct MockServer::Impl {
                 {"recent", json(recent)}};
     }
 
+    // The request's line and what became of it, with --log.
+    void log_answer(const httplib::Request& req, const std::string& outcome) const {
+        log(req.method + " " + req.path + " -> " + outcome);
+    }
+
+    // Answer one request the way the route's provider would: read the ask, misbehave when a test says so,
+    // then answer whole or stream it.
     void handle(const httplib::Request& req, httplib::Response& res) {
         ++requests;
         if (options.test_knobs && req.path == "/_mock/stats") {
-            res.set_content(stats().dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8),
-                            "application/json");
+            res.set_content(http::json_text(stats()), "application/json");
             return;
         }
         if (options.test_knobs) remember(req);
         const auto match = match_route(parse_method(req.method), req.path);
         if (!match || match->route->protocol == Protocol::service) {
-            res.status = 404;
-            res.set_content(json{{"error",
-                                  {{"message", "Pathwise's mock upstream has no route " + req.method + " " + req.path},
-                                   {"type", "not_found"}}}}
-                                .dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8),
-                            "application/json");
-            log(req.method + " " + req.path + " -> 404");
+            answer_no_route(req, res);
             return;
         }
         const Protocol protocol = match->route->protocol;
-
         MockAsk ask;
-        ask.route_id = std::string(match->route->id);
-        ask.model = match->model;
-        if (json_nesting_exceeds(req.body, kMaxJsonNesting)) {
-            http::send_error(res, {400, protocol,
-                                   "Pathwise's mock upstream: the request body nests arrays/objects deeper than " +
-                                       std::to_string(kMaxJsonNesting) + " levels",
-                                   "json_too_deep"});
-            log(req.method + " " + req.path + " -> 400 (JSON nested too deep)");
+        if (!read_ask(req, *match, ask, res)) return;
+        const Misbehaviour knobs = options.test_knobs ? read_misbehaviour(req) : Misbehaviour{};
+        ask.tokens = knobs.tokens;
+        if (knobs.first_byte_delay.count() > 0) std::this_thread::sleep_for(knobs.first_byte_delay);
+        if (knobs.fail_status != 0) {
+            http::send_error(res,
+                             {knobs.fail_status, protocol,
+                              "Pathwise's mock upstream was asked to fail with " + std::to_string(knobs.fail_status),
+                              "mock_failure"});
+            log_answer(req, std::to_string(knobs.fail_status) + " (asked to fail)");
             return;
         }
-        if (!req.body.empty()) {
-            ask.body = json::parse(req.body, nullptr, false);
-            if (ask.body.is_discarded()) {
-                http::send_error(res, {400, protocol, "Pathwise's mock upstream: the request body is not valid JSON",
-                                       "invalid_json"});
-                log(req.method + " " + req.path + " -> 400 (body is not JSON)");
-                return;
-            }
+        MockReply reply = mock_reply(ask);
+        if (knobs.provider_sse_type && reply.content_type == "text/event-stream") {
+            reply.content_type = "text/event-stream; charset=utf-8";
         }
+        res.status = reply.status;
+        if (!reply.streamed()) {
+            res.set_content(reply.body, reply.content_type);
+            log_answer(req, std::to_string(reply.status));
+            return;
+        }
+        log_answer(req,
+                   std::to_string(reply.status) + " (stream of " + std::to_string(reply.chunks.size()) + " chunks)");
+        stream_reply(std::move(reply), knobs, res);
+    }
+
+    void answer_no_route(const httplib::Request& req, httplib::Response& res) const {
+        res.status = 404;
+        res.set_content(
+            http::json_text(json{{"error",
+                                  {{"message", "Pathwise's mock upstream has no route " + req.method + " " + req.path},
+                                   {"type", "not_found"}}}}),
+            "application/json");
+        log_answer(req, "404");
+    }
+
+    // What the request asks for, read as the provider reads it; false when the body was refused (400 answered).
+    bool read_ask(const httplib::Request& req, const RouteMatch& match, MockAsk& ask, httplib::Response& res) {
+        if (!read_body(req, match.route->protocol, ask.body, res)) return false;
+        ask.route_id = std::string(match.route->id);
+        ask.model = match.model;
         if (ask.body.is_object() && ask.model.empty() && ask.body.contains("model") && ask.body["model"].is_string()) {
             ask.model = ask.body["model"].get<std::string>();
         }
-        if (match->route->stream == StreamSignal::path) {
+        if (match.route->stream == StreamSignal::path) {
             ask.stream = req.get_param_value("alt") == "sse";
             ask.gemini_json_array = !ask.stream;
-        } else if (match->route->can_stream() && ask.body.is_object()) {
+        } else if (match.route->can_stream() && ask.body.is_object()) {
             ask.stream = ask.body.value("stream", false);
         }
         ask.anthropic_headers = req.has_header("anthropic-version") || req.has_header("x-api-key");
@@ -166,79 +241,51 @@ struct MockServer::Impl {
             std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
                 .count();
         ask.sequence = ++sequence;
+        return true;
+    }
 
-        std::string fail_mode;
-        int stall_ms = 0;
-        if (options.test_knobs) {
-            fail_mode = req.get_header_value(kFailHeader);
-            stall_ms = header_int(req, kStallHeader, 30'000);
-            ask.tokens = header_int(req, kTokensHeader, 0);
-            const int first_byte_delay = header_int(req, kFirstByteDelayHeader, 0);
-            if (first_byte_delay > 0) std::this_thread::sleep_for(std::chrono::milliseconds(first_byte_delay));
-            if (fail_mode.rfind("status:", 0) == 0) {
-                int status = std::atoi(fail_mode.c_str() + 7);
-                if (status < 400 || status > 599) status = 500;
-                http::send_error(
-                    res, {status, protocol, "Pathwise's mock upstream was asked to fail with " + std::to_string(status),
-                          "mock_failure"});
-                log(req.method + " " + req.path + " -> " + std::to_string(status) + " (asked to fail)");
-                return;
-            }
+    // The body as JSON (null when empty); a body nested too deep or not JSON is refused as a provider would.
+    bool read_body(const httplib::Request& req, Protocol protocol, json& body, httplib::Response& res) const {
+        if (json_nesting_exceeds(req.body, kMaxJsonNesting)) {
+            http::send_error(res, {400, protocol,
+                                   "Pathwise's mock upstream: the request body nests arrays/objects deeper than " +
+                                       std::to_string(kMaxJsonNesting) + " levels",
+                                   "json_too_deep"});
+            log_answer(req, "400 (JSON nested too deep)");
+            return false;
         }
+        if (req.body.empty()) return true;
+        body = json::parse(req.body, nullptr, false);
+        if (!body.is_discarded()) return true;
+        http::send_error(
+            res, {400, protocol, "Pathwise's mock upstream: the request body is not valid JSON", "invalid_json"});
+        log_answer(req, "400 (body is not JSON)");
+        return false;
+    }
 
-        MockReply reply = mock_reply(ask);
-        if (options.test_knobs && reply.content_type == "text/event-stream" &&
-            req.get_header_value(kSseTypeHeader) == "provider") {
-            reply.content_type = "text/event-stream; charset=utf-8";
-        }
-        res.status = reply.status;
-        if (!reply.streamed()) {
-            res.set_content(reply.body, reply.content_type);
-            log(req.method + " " + req.path + " -> " + std::to_string(reply.status));
-            return;
-        }
-        log(req.method + " " + req.path + " -> " + std::to_string(reply.status) + " (stream of " +
-            std::to_string(reply.chunks.size()) + " chunks)");
+    // Streams the reply's chunks a token delay apart, dying or stalling on the way when a test asked for it.
+    void stream_reply(MockReply reply, const Misbehaviour& knobs, httplib::Response& res) {
         ++streams_started;
-        struct StreamState {
-            std::vector<std::string> chunks;
-            std::size_t next = 0;
-            bool died_on_purpose = false;
-        };
-        auto state = std::make_shared<StreamState>();
-        state->chunks = std::move(reply.chunks);
-        const auto delay = options.token_delay;
+        auto stream = std::make_shared<MockStream>();
+        stream->chunks = std::move(reply.chunks);
+        stream->knobs = knobs;
+        stream->token_delay = options.token_delay;
+        stream->server = server.get();
         res.set_chunked_content_provider(
-            reply.content_type,
-            [this, state, delay, fail_mode, stall_ms](std::size_t, httplib::DataSink& sink) {
-                if (state->next > 0 && delay.count() > 0) std::this_thread::sleep_for(delay);
-                if (fail_mode == "die_midstream" && state->next == kDieAfterChunks) {
-                    state->died_on_purpose = true;
-                    return false;  // closes the connection without the final chunk: a provider crashing
-                }
-                if (fail_mode == "stall_midstream" && state->next == kStallAfterChunks) {
-                    // Silent, in slices, so stopping the mock is not held up by a stalled stream.
-                    const auto until = Clock::now() + std::chrono::milliseconds(stall_ms);
-                    while (Clock::now() < until && server->is_running()) {
-                        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-                    }
-                }
-                const std::string& chunk = state->chunks[state->next];
-                if (!sink.write(chunk.data(), chunk.size())) return false;
-                if (++state->next == state->chunks.size()) sink.done();
-                return true;
-            },
-            [this, state](bool success) {
-                if (state->died_on_purpose) {
-                    ++streams_died_on_purpose;
-                } else if (success && state->next == state->chunks.size()) {
-                    ++streams_completed;
-                } else {
-                    ++streams_aborted;
-                    log("stream aborted by the client after " + std::to_string(state->next) + " of " +
-                        std::to_string(state->chunks.size()) + " chunks");
-                }
-            });
+            reply.content_type, [stream](std::size_t, httplib::DataSink& sink) { return stream->provide(sink); },
+            [this, stream](bool success) { count_stream_end(*stream, success); });
+    }
+
+    void count_stream_end(const MockStream& stream, bool success) {
+        if (stream.died_on_purpose) {
+            ++streams_died_on_purpose;
+        } else if (success && stream.next == stream.chunks.size()) {
+            ++streams_completed;
+        } else {
+            ++streams_aborted;
+            log("stream aborted by the client after " + std::to_string(stream.next) + " of " +
+                std::to_string(stream.chunks.size()) + " chunks");
+        }
     }
 };
 

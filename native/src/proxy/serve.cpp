@@ -1,4 +1,5 @@
-// serve.cpp — `pathwise serve`: load the configuration, bind, print what to type, serve until SIGINT/SIGTERM.
+// serve.cpp — `pathwise serve`: load the configuration, bind, start the embedded mock when a protocol needs it,
+// print what to type, serve until SIGINT/SIGTERM.
 //
 // Output contract: stdout's FIRST line is machine-readable, "pathwise listening on http://HOST:PORT" (tests and
 // scripts start with --port 0 and read the port from it), then a human banner. Request log lines go to stderr.
@@ -7,21 +8,25 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <memory>
 #include <string>
 #include <thread>
 
 #include "commands.hpp"
 #include "config/environment.hpp"
 #include "config/load.hpp"
+#include "mock/mock_server.hpp"
 #include "proxy/auth.hpp"
 #include "proxy/root_page.hpp"
 #include "proxy/server.hpp"
 #include "proxy/static_files.hpp"
+#include "upstream/upstream_map.hpp"
 
 namespace pathwise::cli {
 namespace {
@@ -49,6 +54,21 @@ std::string auth_summary(const config::ServeConfig& config) {
                 "x-goog-api-key or ?key= (Gemini routes)";
     }
     return text;
+}
+
+// Starts the embedded mock upstream when some protocol has no upstream configured; what the forwarder needs
+// to know of it (its origin, or why it did not start: those protocols then answer 502 with that reason).
+upstream::EmbeddedMock start_embedded_mock(const ServeConfig& config, std::unique_ptr<mock::MockServer>& mock) {
+    upstream::EmbeddedMock embedded;
+    if (!upstream::needs_embedded_mock(config)) return embedded;
+    mock::MockOptions options;
+    options.host = "127.0.0.1";
+    options.port = 0;
+    options.token_delay = config.mock.token_delay;
+    options.threads = std::clamp(config.threads, 8, 1024);  // as many concurrent streams as the proxy serves
+    mock = mock::MockServer::start(options, embedded.start_error);
+    if (mock) embedded.origin = mock->origin();
+    return embedded;
 }
 
 void print_banner(const config::ServeConfig& config, int port) {
@@ -81,6 +101,45 @@ void print_banner(const config::ServeConfig& config, int port) {
     std::fflush(stdout);
 }
 
+// Set once run() has returned; the grace timer and the signal waiter outlive `server` and check it first.
+std::atomic<bool> server_finished{false};
+
+// The grace period is enforced by a detached timer: if streams are still running when it ends, they are ended
+// with an error event and, failing that, the process exits anyway.
+void start_grace_timer(proxy::ProxyServer& server, std::chrono::milliseconds grace) {
+    std::thread([&server, grace] {
+        std::this_thread::sleep_for(grace);
+        if (server_finished) return;
+        std::fprintf(stderr, "pathwise serve: shutdown grace elapsed; ending %ld remaining request(s)\n",
+                     server.in_flight());
+        server.stop_now();
+        std::this_thread::sleep_for(std::chrono::seconds(2));
+        if (server_finished) return;
+        std::fflush(stderr);
+        std::_Exit(0);
+    }).detach();
+}
+
+// The first SIGINT/SIGTERM stops the server gracefully (no new connections, requests in flight finish within
+// the grace); a second one during the grace means the person wants out now.
+void handle_stop_signals(proxy::ProxyServer& server, const sigset_t& stop_signals, std::atomic<bool>& stopping,
+                         std::chrono::milliseconds grace) {
+    int received = 0;
+    sigwait(&stop_signals, &received);
+    stopping = true;
+    std::fprintf(stderr,
+                 "pathwise serve: %s received: no new connections; letting %ld request(s) finish (up to %lld ms); "
+                 "press Ctrl+C again to stop at once\n",
+                 received == SIGINT ? "SIGINT" : "SIGTERM", server.in_flight(), static_cast<long long>(grace.count()));
+    server.stop_gracefully();
+    start_grace_timer(server, grace);
+    sigwait(&stop_signals, &received);
+    if (server_finished) return;
+    std::fprintf(stderr, "pathwise serve: second %s: stopping at once\n", received == SIGINT ? "SIGINT" : "SIGTERM");
+    std::fflush(stderr);
+    std::_Exit(128 + received);
+}
+
 }  // namespace
 
 int run_serve(const Args& args) {
@@ -107,49 +166,24 @@ int run_serve(const Args& args) {
     ::signal(SIGPIPE, SIG_IGN);  // a client that leaves mid-stream must not kill the proxy
 
     try {
+        // Declared before the server, so it outlives the forwarder that sends requests to it.
+        std::unique_ptr<mock::MockServer> mock;
         proxy::ProxyServer server(config);
         const auto port = server.bind();
         if (!port) {
             std::fprintf(stderr, "pathwise serve: %s\n", port.error().message.c_str());
             return 1;
         }
+        // Only once the port is bound: a proxy that cannot listen starts no mock.
+        server.forward_to(upstream::resolve_upstreams(config, start_embedded_mock(config, mock)));
         print_banner(config, port.value());
 
         std::atomic<bool> stopping{false};
-        static std::atomic<bool> finished{false};  // outlives `server`: the grace timer may wake after run()
         std::thread signal_waiter([&server, &stopping, &stop_signals, grace = config.shutdown_grace] {
-            int received = 0;
-            sigwait(&stop_signals, &received);
-            stopping = true;
-            std::fprintf(
-                stderr,
-                "pathwise serve: %s received: no new connections; letting %ld request(s) finish (up to %lld ms); "
-                "press Ctrl+C again to stop at once\n",
-                received == SIGINT ? "SIGINT" : "SIGTERM", server.in_flight(), static_cast<long long>(grace.count()));
-            server.stop_gracefully();
-            // The grace period is enforced by a detached timer: if streams are still running when it ends,
-            // they are ended with an error event and, failing that, the process exits anyway.
-            std::thread([&server, grace] {
-                std::this_thread::sleep_for(grace);
-                if (finished) return;
-                std::fprintf(stderr, "pathwise serve: shutdown grace elapsed; ending %ld remaining request(s)\n",
-                             server.in_flight());
-                server.stop_now();
-                std::this_thread::sleep_for(std::chrono::seconds(2));
-                if (finished) return;
-                std::fflush(stderr);
-                std::_Exit(0);
-            }).detach();
-            // A second signal during the grace: the person wants out now.
-            sigwait(&stop_signals, &received);
-            if (finished) return;
-            std::fprintf(stderr, "pathwise serve: second %s: stopping at once\n",
-                         received == SIGINT ? "SIGINT" : "SIGTERM");
-            std::fflush(stderr);
-            std::_Exit(128 + received);
+            handle_stop_signals(server, stop_signals, stopping, grace);
         });
         server.run();
-        finished = true;
+        server_finished = true;
         if (!stopping) {
             std::fprintf(stderr, "pathwise serve: the server stopped unexpectedly\n");
             signal_waiter.detach();

@@ -52,6 +52,7 @@ namespace pathwise::proxy {
 
 using http::ProtocolError;
 using http::send_error;
+using upstream::Forwarder;
 
 namespace {
 
@@ -181,7 +182,7 @@ struct ProxyServer::Impl final : Exchange::Finish {
     AccessPolicy access;
     RecentRequests recent;
     Metrics metrics;
-    // Created once the port is bound: no mock upstream is started for a proxy that cannot listen.
+    // Created by forward_to() once the port is bound: no mock upstream is started for a proxy that cannot listen.
     std::unique_ptr<Forwarder> forwarder;
     http::GuardedServer http;
     int bound_port = 0;
@@ -712,7 +713,6 @@ Result<int> ProxyServer::bind() {
     }
     if (port > 0) {
         impl_->bound_port = port;
-        impl_->forwarder = std::make_unique<Forwarder>(config);
         return port;
     }
     // httplib does not say why; ask the OS with a probe bind of our own.
@@ -750,6 +750,10 @@ Result<int> ProxyServer::bind() {
                                      "' is not an address of this machine; use --host 127.0.0.1"};
     }
     return Error{"bind_failed", "cannot listen on " + where + ": " + std::strerror(saved_errno)};
+}
+
+void ProxyServer::forward_to(upstream::UpstreamMap upstreams) {
+    impl_->forwarder = std::make_unique<Forwarder>(impl_->config, std::move(upstreams));
 }
 
 void ProxyServer::run() {

@@ -3,6 +3,7 @@
 //
 //   ProxyServer server(config);
 //   auto port = server.bind();          // error text says "port 8045 is in use by another program; …"
+//   server.forward_to(upstreams);       // upstream::resolve_upstreams(config, embedded mock)
 //   server.run();                       // blocks; stop_gracefully() from another thread ends it
 #pragma once
 
@@ -10,6 +11,7 @@
 
 #include "config/settings.hpp"
 #include "pathwise/result.hpp"
+#include "upstream/upstream_map.hpp"
 
 namespace pathwise::proxy {
 
@@ -22,6 +24,9 @@ public:
 
     // Binds the listening socket; returns the bound port (the real one when config.port is 0).
     [[nodiscard]] Result<int> bind();
+    // Where forwarded routes go, once the port is bound and before run(); the upstreams (the embedded mock
+    // included) must outlive this server.
+    void forward_to(upstream::UpstreamMap upstreams);
     // Serves until stop_gracefully() has been called and every in-flight request has finished.
     void run();
     // Stops accepting connections and closes idle keep-alive ones at once; requests and streams in flight go

@@ -22,7 +22,7 @@ struct ServiceContext {
     const Metrics& metrics;
     const RecentRequests& recent;
     // The upstreams' reachability for /readyz (the caller caches it: probing connects to every upstream).
-    std::function<std::vector<Forwarder::UpstreamStatus>()> readiness;
+    std::function<std::vector<upstream::Forwarder::UpstreamStatus>()> readiness;
     bool show_details = false;  // a key was accepted (or auth is off): only then does /readyz name the upstreams
 };
 

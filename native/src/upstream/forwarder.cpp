@@ -5,33 +5,30 @@
 #include <httplib.h>
 
 #include <algorithm>
-#include <array>
 #include <cstdlib>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <span>
 
 #include "http/json_text.hpp"
 #include "http/protocol_error.hpp"
-#include "mock/mock_server.hpp"
 #include "pathwise/ascii.hpp"
 #include "upstream/header_policy.hpp"
 #include "upstream/model_map.hpp"
 #include "upstream/stream_exchange.hpp"
+#include "upstream/stream_relay.hpp"
 #include "upstream/tcp_probe.hpp"
 #include "upstream/upstream_client.hpp"
 #include "upstream/upstream_failure.hpp"
 
-namespace pathwise::proxy {
+namespace pathwise::upstream {
 
 namespace {
 
-using upstream::FailureKind;
-using upstream::ResolvedUpstream;
-using upstream::StreamExchange;
-using upstream::UpstreamFailure;
+using config::ServeConfig;
+using proxy::RequestRecord;
 using Clock = std::chrono::steady_clock;
 
-constexpr std::array<Protocol, 3> kForwardedProtocols = {Protocol::openai, Protocol::anthropic, Protocol::gemini};
 constexpr std::size_t kIdleClientsPerUpstream = 64;
 
 // httplib's server adds the peer addresses to the request headers; they are not the client's headers.
@@ -43,7 +40,7 @@ bool is_server_pseudo_header(std::string_view name) {
 // the body, normalised for SSE) and CORS (the server answers CORS for its own origin policy).
 bool is_response_header_we_write(std::string_view name) {
     using ascii::iequals;
-    return upstream::is_hop_by_hop(name) || iequals(name, "content-length") || iequals(name, "content-type") ||
+    return is_hop_by_hop(name) || iequals(name, "content-length") || iequals(name, "content-type") ||
            iequals(name, "content-encoding") || (name.size() > 15 && iequals(name.substr(0, 15), "access-control-"));
 }
 
@@ -52,7 +49,7 @@ bool is_response_header_we_write(std::string_view name) {
 // localhost, and proxy-chain headers a client could forge.
 bool is_request_header_we_drop(std::string_view name) {
     using ascii::iequals;
-    return upstream::is_hop_by_hop(name) || iequals(name, "content-length") || iequals(name, "content-encoding") ||
+    return is_hop_by_hop(name) || iequals(name, "content-length") || iequals(name, "content-encoding") ||
            iequals(name, "accept-encoding") || iequals(name, "expect") || iequals(name, "cookie") ||
            iequals(name, "forwarded") || iequals(name, "x-real-ip") ||
            (name.size() > 12 && iequals(name.substr(0, 12), "x-forwarded-"));
@@ -70,6 +67,53 @@ struct OutgoingRequest {
     httplib::Request request;
     bool wants_stream = false;
 };
+
+// The path to send upstream and its query: `path` is the request's or the repaired one, which may carry a
+// query of its own; otherwise the request's query is kept.
+struct PathAndQuery {
+    std::string path;
+    std::string query;
+};
+
+PathAndQuery split_path_and_query(const std::string& path, const std::string& request_target) {
+    if (const std::size_t mark = path.find('?'); mark != std::string::npos) {
+        return {path.substr(0, mark), path.substr(mark + 1)};
+    }
+    const std::size_t target_mark = request_target.find('?');
+    return {path, target_mark == std::string::npos ? std::string() : request_target.substr(target_mark + 1)};
+}
+
+// Gemini names the model in the path (/v1beta/models/{model}:generateContent).
+void rename_model_in_path(std::string& route_path, const std::string& model,
+                          std::span<const config::ModelMapping> model_map) {
+    if (model.empty()) return;
+    const auto mapped = map_model(model_map, model);
+    if (!mapped) return;
+    const std::string from = "/models/" + model;
+    if (const std::size_t at = route_path.find(from); at != std::string::npos) {
+        route_path.replace(at, from.size(), "/models/" + *mapped);
+    }
+}
+
+// The other protocols name the model and ask for a stream in the JSON body: renames the model in `body` and
+// returns whether the client asked for a stream. The body is parsed only when it can matter: one without a
+// "stream" key is not a stream request, and without a model map nothing is renamed.
+bool read_body(const Route* route, std::span<const config::ModelMapping> model_map, std::string& body_text) {
+    if (body_text.empty() || route == nullptr) return false;
+    const bool may_stream = route->can_stream() && body_text.find("\"stream\"") != std::string::npos;
+    if (!may_stream && model_map.empty()) return false;
+    nlohmann::json body = nlohmann::json::parse(body_text, nullptr, false);
+    if (!body.is_object()) return false;
+    const bool wants_stream =
+        route->can_stream() && body.contains("stream") && body["stream"].is_boolean() && body["stream"].get<bool>();
+    if (body.contains("model") && body["model"].is_string()) {
+        if (auto mapped = map_model(model_map, body["model"].get<std::string>())) {
+            body["model"] = *mapped;
+            body_text = http::json_text(body);
+        }
+    }
+    return wants_stream;
+}
 
 std::string header_value(const httplib::Headers& headers, std::string_view name) {
     for (const auto& [key, value] : headers) {
@@ -93,7 +137,7 @@ void erase_header(httplib::Headers& headers, std::string_view name) {
 // gzip for clients sending Accept-Encoding and so deliver all at once; exactly "text/event-stream" is exempt.
 std::string client_content_type(const httplib::Headers& upstream_headers) {
     std::string type = header_value(upstream_headers, "Content-Type");
-    if (upstream::is_event_stream(type)) return "text/event-stream";
+    if (is_event_stream(type)) return "text/event-stream";
     return type.empty() ? "application/octet-stream" : type;
 }
 
@@ -104,7 +148,7 @@ bool copy_response_headers(const httplib::Headers& from, httplib::Response& res)
     bool all_clean = true;
     for (const auto& [name, value] : from) {
         if (is_response_header_we_write(name)) continue;
-        if (!upstream::is_clean_field_name(name) || !upstream::is_clean_field_value(value)) {
+        if (!is_clean_field_name(name) || !is_clean_field_value(value)) {
             all_clean = false;
             continue;
         }
@@ -113,30 +157,23 @@ bool copy_response_headers(const httplib::Headers& from, httplib::Response& res)
     return all_clean;
 }
 
-// What a relayed stream knows when it ends, for the request record.
-struct RelayState {
-    std::uint64_t bytes_out = 0;
-    Clock::time_point last_write = Clock::now();
-    std::string error;
-    bool client_left = false;
-};
-
 }  // namespace
 
 struct Forwarder::Impl {
-    config::ServeConfig config;
-    upstream::BufferLimits buffer_limits;
+    ServeConfig config;
+    BufferLimits buffer_limits;
     std::mutex live_mutex;
     std::vector<std::weak_ptr<StreamExchange>> live_streams;  // for cut_streams() at the end of a shutdown
     bool cutting = false;
-    std::unique_ptr<mock::MockServer> mock;
-    std::map<Protocol, std::shared_ptr<const ResolvedUpstream>> upstreams;
-    std::map<Protocol, std::unique_ptr<upstream::ClientPool>> pools;
+    UpstreamMap upstreams;
+    std::map<Protocol, std::unique_ptr<ClientPool>> pools;
 
-    explicit Impl(const config::ServeConfig& serve_config);
+    Impl(const ServeConfig& serve_config, UpstreamMap resolved);
     [[nodiscard]] bool is_proxy_key(std::string_view key) const;
     OutgoingRequest build(const httplib::Request& req, const RouteMatch& match, const std::string& path,
                           const ResolvedUpstream& target) const;
+    void copy_request_headers(const httplib::Headers& from, const ResolvedUpstream& target,
+                              const std::string& query_key, httplib::Headers& to) const;
     void forward_buffered(OutgoingRequest& out, const ResolvedUpstream& target, httplib::Response& res,
                           RequestRecord& record);
     void forward_streaming(OutgoingRequest& out, const std::shared_ptr<const ResolvedUpstream>& target,
@@ -154,54 +191,53 @@ void respond_failure(const ResolvedUpstream& target, const UpstreamFailure& fail
     record.bytes_out = res.body.size();
 }
 
+// No status and headers by the first-byte deadline: the upstream is still silent (a timeout), or its request
+// already failed (refused, TLS, closed: told from the client library's error).
+UpstreamFailure failure_before_headers(StreamExchange& exchange, const ResolvedUpstream& target) {
+    if (!exchange.finished()) {
+        exchange.cancel();
+        exchange.join();
+        return describe_failure(target, FailureKind::first_byte_timeout);
+    }
+    exchange.join();
+    const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - exchange.started_at());
+    const auto read_timeout = std::max(target.config.first_byte_timeout, target.config.idle_timeout);
+    return describe_failure(target, exchange.error(), elapsed, read_timeout + std::chrono::milliseconds(1000));
+}
+
+// A streamed request answered with an error status or a sized body: held until it ended (up to
+// max_response_bytes), then passed on whole.
+void pass_on_whole(StreamExchange& exchange, const ResolvedUpstream& target, const std::string& content_type,
+                   httplib::Response& res, RequestRecord& record) {
+    if (!exchange.wait_for_finish(target.config.idle_timeout)) {
+        exchange.cancel();
+        exchange.join();
+        respond_failure(target, describe_failure(target, FailureKind::idle_timeout), res, record);
+        return;
+    }
+    exchange.join();
+    if (exchange.body_too_large()) {
+        respond_failure(target, describe_failure(target, FailureKind::answer_too_large), res, record);
+        return;
+    }
+    if (exchange.error() != httplib::Error::Success) {
+        respond_failure(target, describe_failure(target, FailureKind::closed_early), res, record);
+        return;
+    }
+    res.status = exchange.status();
+    copy_response_headers(exchange.headers(), res);
+    res.set_content(exchange.take_all(), content_type);
+    record.status = res.status;
+    record.bytes_out = res.body.size();
+}
+
 }  // namespace
 
-Forwarder::Impl::Impl(const config::ServeConfig& serve_config) : config(serve_config) {
+Forwarder::Impl::Impl(const ServeConfig& serve_config, UpstreamMap resolved)
+    : config(serve_config), upstreams(std::move(resolved)) {
     buffer_limits.max_event_bytes = config.max_event_bytes;
     buffer_limits.max_body_bytes = config.max_response_bytes;
-    const bool any_mock = std::any_of(kForwardedProtocols.begin(), kForwardedProtocols.end(), [&](Protocol protocol) {
-        const auto it = config.upstreams.find(protocol);
-        return it == config.upstreams.end() || it->second.is_mock();
-    });
-    std::string mock_error;
-    if (any_mock) {
-        mock::MockOptions options;
-        options.host = "127.0.0.1";
-        options.port = 0;
-        options.token_delay = config.mock.token_delay;
-        options.threads = std::clamp(config.threads, 8, 1024);  // as many concurrent streams as the proxy serves
-        mock = mock::MockServer::start(options, mock_error);
-    }
-    for (Protocol protocol : kForwardedProtocols) {
-        auto resolved = std::make_shared<ResolvedUpstream>();
-        resolved->protocol = protocol;
-        const auto configured = config.upstreams.find(protocol);
-        if (configured != config.upstreams.end()) resolved->config = configured->second;
-        resolved->config_key = "upstreams." + std::string(protocol_name(protocol)) + ".base_url";
-        if (resolved->config.is_mock()) {
-            resolved->name = "mock";
-            if (mock) {
-                std::string ignored;
-                (void)upstream::parse_upstream_base(mock->origin(), resolved->target, ignored);
-            } else {
-                resolved->setup_error = "Pathwise's embedded mock upstream did not start (" + mock_error + ")";
-            }
-        } else {
-            std::string parse_error;
-            if (upstream::parse_upstream_base(resolved->config.base_url, resolved->target, parse_error)) {
-                resolved->name = resolved->target.origin;
-            } else {
-                resolved->name = resolved->config.base_url;
-                resolved->setup_error =
-                    resolved->config_key + " '" + resolved->config.base_url + "' is not a usable URL: " + parse_error;
-            }
-        }
-        // api_key_env was resolved by the config loader, from the environment it was given (an unset variable
-        // stops start-up there), so the key is in api_key either way.
-        resolved->api_key = resolved->config.api_key;
-        upstreams[protocol] = std::move(resolved);
-        pools[protocol] = std::make_unique<upstream::ClientPool>(kIdleClientsPerUpstream);
-    }
+    for (const auto& entry : upstreams) pools[entry.first] = std::make_unique<ClientPool>(kIdleClientsPerUpstream);
 }
 
 bool Forwarder::Impl::is_proxy_key(std::string_view key) const {
@@ -213,81 +249,53 @@ bool Forwarder::Impl::is_proxy_key(std::string_view key) const {
 OutgoingRequest Forwarder::Impl::build(const httplib::Request& req, const RouteMatch& match, const std::string& path,
                                        const ResolvedUpstream& target) const {
     OutgoingRequest out;
-    httplib::Request& request = out.request;
-    request.method = req.method;
-
-    std::string route_path = path;
-    std::string query;
-    if (const std::size_t mark = path.find('?'); mark != std::string::npos) {
-        route_path = path.substr(0, mark);
-        query = path.substr(mark + 1);
-    } else if (const std::size_t target_mark = req.target.find('?'); target_mark != std::string::npos) {
-        query = req.target.substr(target_mark + 1);
-    }
-
+    out.request.method = req.method;
+    out.request.body = req.body;
+    PathAndQuery where = split_path_and_query(path, req.target);
     // Gemini clients may put the key in ?key= (Continue, LobeChat: docs/clients.md §4); it never goes upstream there.
     std::string query_key;
-    if (target.protocol == Protocol::gemini) query = upstream::remove_query_param(query, "key", &query_key);
-
-    request.body = req.body;
-    const Route* route = match.route;
     if (target.protocol == Protocol::gemini) {
-        if (!match.model.empty()) {
-            if (auto mapped = upstream::map_model(target.config.model_map, match.model)) {
-                const std::string from = "/models/" + match.model;
-                if (const std::size_t at = route_path.find(from); at != std::string::npos) {
-                    route_path.replace(at, from.size(), "/models/" + *mapped);
-                }
-            }
-        }
-        out.wants_stream = route != nullptr && route->stream == StreamSignal::path;
-    } else if (!req.body.empty() && route != nullptr &&
-               ((route->can_stream() && req.body.find("\"stream\"") != std::string::npos) ||
-                !target.config.model_map.empty())) {
-        // Parsed only when it can matter: a body without a "stream" key is not a stream request.
-        nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
-        if (body.is_object()) {
-            out.wants_stream = route->can_stream() && body.contains("stream") && body["stream"].is_boolean() &&
-                               body["stream"].get<bool>();
-            if (body.contains("model") && body["model"].is_string()) {
-                if (auto mapped = upstream::map_model(target.config.model_map, body["model"].get<std::string>())) {
-                    body["model"] = *mapped;
-                    request.body = body.dump(http::kJsonCompact, ' ', false, http::kReplaceInvalidUtf8);
-                }
-            }
-        }
+        where.query = remove_query_param(where.query, "key", &query_key);
+        rename_model_in_path(where.path, match.model, target.config.model_map);
+        out.wants_stream = match.route != nullptr && match.route->stream == StreamSignal::path;
+    } else {
+        out.wants_stream = read_body(match.route, target.config.model_map, out.request.body);
     }
-    request.path = upstream::upstream_path(target.target.path_prefix, route_path) + (query.empty() ? "" : "?" + query);
+    out.request.path =
+        upstream_path(target.target.path_prefix, where.path) + (where.query.empty() ? "" : "?" + where.query);
+    copy_request_headers(req.headers, target, query_key, out.request.headers);
+    return out;
+}
 
-    for (const auto& [name, value] : req.headers) {
+void Forwarder::Impl::copy_request_headers(const httplib::Headers& from, const ResolvedUpstream& target,
+                                           const std::string& query_key, httplib::Headers& to) const {
+    for (const auto& [name, value] : from) {
         if (is_server_pseudo_header(name) || is_request_header_we_drop(name)) continue;
         // The server refuses requests with such headers before they get here; this keeps it true for any caller.
-        if (!upstream::is_clean_field_name(name) || !upstream::is_clean_field_value(value)) continue;
-        if (upstream::is_client_key_header(name)) {
+        if (!is_clean_field_name(name) || !is_clean_field_value(value)) continue;
+        if (is_client_key_header(name)) {
             // A configured key replaces whatever the client sent; a proxy key (what the client used to reach us)
             // is never passed on; any other key is the client's own provider key and passes through.
-            if (!target.api_key.empty() || is_proxy_key(upstream::key_from_header_value(name, value))) continue;
+            if (!target.api_key.empty() || is_proxy_key(key_from_header_value(name, value))) continue;
         }
-        request.headers.emplace(name, value);
+        to.emplace(name, value);
     }
     if (!target.api_key.empty()) {
-        request.headers.emplace(std::string(upstream::key_header_name(target.protocol)),
-                                upstream::key_header_value(target.protocol, target.api_key));
-    } else if (!query_key.empty() && !is_proxy_key(query_key) && !has_header(request.headers, "x-goog-api-key")) {
-        request.headers.emplace("x-goog-api-key", query_key);
+        to.emplace(std::string(key_header_name(target.protocol)), key_header_value(target.protocol, target.api_key));
+    } else if (!query_key.empty() && !is_proxy_key(query_key) && !has_header(to, "x-goog-api-key")) {
+        to.emplace("x-goog-api-key", query_key);
     }
     for (const auto& [name, value] : target.config.headers) {
-        erase_header(request.headers, name);
-        request.headers.emplace(name, value);
+        erase_header(to, name);
+        to.emplace(name, value);
     }
     // Identity upstream: we relay bytes as they come and let our own server compress for the client.
-    request.headers.emplace("Accept-Encoding", "identity");
-    return out;
+    to.emplace("Accept-Encoding", "identity");
 }
 
 void Forwarder::Impl::forward_buffered(OutgoingRequest& out, const ResolvedUpstream& target, httplib::Response& res,
                                        RequestRecord& record) {
-    upstream::ClientPool& pool = *pools.at(target.protocol);
+    ClientPool& pool = *pools.at(target.protocol);
     auto client = pool.acquire(target);
     httplib::Response answer;
     httplib::Error error = httplib::Error::Success;
@@ -312,13 +320,13 @@ void Forwarder::Impl::forward_buffered(OutgoingRequest& out, const ResolvedUpstr
     const auto started = Clock::now();
     const bool sent = client->send(out.request, answer, error);
     if (too_large) {
-        respond_failure(target, upstream::describe_failure(target, FailureKind::answer_too_large), res, record);
+        respond_failure(target, describe_failure(target, FailureKind::answer_too_large), res, record);
         return;  // the client is not pooled: its connection holds the rest of that answer
     }
     if (!sent) {
         const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);
-        respond_failure(target, upstream::describe_failure(target, error, elapsed, target.config.first_byte_timeout),
-                        res, record);
+        respond_failure(target, describe_failure(target, error, elapsed, target.config.first_byte_timeout), res,
+                        record);
         return;
     }
     res.status = answer.status;
@@ -345,156 +353,36 @@ std::shared_ptr<StreamExchange> Forwarder::Impl::start_exchange(const ResolvedUp
 void Forwarder::Impl::forward_streaming(OutgoingRequest& out, const std::shared_ptr<const ResolvedUpstream>& target,
                                         httplib::Response& res, const std::shared_ptr<RequestRecord>& record) {
     auto exchange = start_exchange(*target, std::move(out.request));
-    const auto& timeouts = target->config;
-    if (!exchange->wait_for_headers(exchange->started_at() + timeouts.first_byte_timeout)) {
-        UpstreamFailure failure;
-        if (!exchange->finished()) {
-            exchange->cancel();
-            exchange->join();
-            failure = upstream::describe_failure(*target, FailureKind::first_byte_timeout);
-        } else {
-            exchange->join();
-            const auto elapsed =
-                std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - exchange->started_at());
-            failure = upstream::describe_failure(
-                *target, exchange->error(), elapsed,
-                std::max(timeouts.first_byte_timeout, timeouts.idle_timeout) + std::chrono::milliseconds(1000));
-        }
-        respond_failure(*target, failure, res, *record);
+    if (!exchange->wait_for_headers(exchange->started_at() + target->config.first_byte_timeout)) {
+        respond_failure(*target, failure_before_headers(*exchange, *target), res, *record);
         return;
     }
-
     const int status = exchange->status();
-    const httplib::Headers& upstream_headers = exchange->headers();
-    const std::string content_type = client_content_type(upstream_headers);
+    const std::string content_type = client_content_type(exchange->headers());
     const bool sse = content_type == "text/event-stream";
-    const bool relay = status >= 200 && status < 300 && (sse || !has_header(upstream_headers, "Content-Length"));
-    exchange->set_body_mode(!relay ? upstream::BodyMode::buffer_whole
-                            : sse  ? upstream::BodyMode::relay_events
-                                   : upstream::BodyMode::relay_bytes);
-    if (!relay) {  // an error answer or a sized body: pass it through whole
-        if (!exchange->wait_for_finish(timeouts.idle_timeout)) {
-            exchange->cancel();
-            exchange->join();
-            respond_failure(*target, upstream::describe_failure(*target, FailureKind::idle_timeout), res, *record);
-            return;
-        }
-        exchange->join();
-        if (exchange->body_too_large()) {
-            respond_failure(*target, upstream::describe_failure(*target, FailureKind::answer_too_large), res, *record);
-            return;
-        }
-        if (exchange->error() != httplib::Error::Success) {
-            respond_failure(*target, upstream::describe_failure(*target, FailureKind::closed_early), res, *record);
-            return;
-        }
-        res.status = status;
-        copy_response_headers(upstream_headers, res);
-        res.set_content(exchange->take_all(), content_type);
-        record->status = status;
-        record->bytes_out = res.body.size();
+    const bool relay = status >= 200 && status < 300 && (sse || !has_header(exchange->headers(), "Content-Length"));
+    exchange->set_body_mode(!relay ? BodyMode::buffer_whole : sse ? BodyMode::relay_events : BodyMode::relay_bytes);
+    if (!relay) {
+        pass_on_whole(*exchange, *target, content_type, res, *record);
         return;
     }
-
     res.status = status;
-    copy_response_headers(upstream_headers, res);
+    copy_response_headers(exchange->headers(), res);
     record->status = status;
     record->streamed = true;
     // The server library also gzips chunked answers typed exactly "application/json" (a streamed Gemini JSON
     // array), which would hold the pieces back; the same type with its charset parameter is left alone.
     const std::string relay_type =
         content_type == "application/json" ? "application/json; charset=utf-8" : content_type;
-    auto state = std::make_shared<RelayState>();
-    const auto ping_interval = config.keepalive_comment_interval;
-
-    // Ends the stream after an upstream failure: SSE clients get the protocol's error event (their SDKs raise
-    // it with our message); other streams are cut, so the client sees a truncated body, not a complete-looking one.
-    auto end_with_failure = [target, state, sse](httplib::DataSink& sink, const UpstreamFailure& failure) {
-        state->error = failure.code;
-        if (!sse) return false;
-        const std::string event = http::error_event({failure.status, target->protocol, failure.message, failure.code});
-        if (!sink.write(event.data(), event.size())) return false;
-        state->bytes_out += event.size();
-        sink.done();
-        return true;
-    };
-
-    res.set_chunked_content_provider(
-        relay_type,
-        [exchange, target, state, sse, ping_interval, end_with_failure](std::size_t, httplib::DataSink& sink) {
-            for (;;) {
-                if (!sink.is_writable()) {
-                    state->client_left = true;
-                    exchange->cancel();
-                    return false;
-                }
-                const auto idle_deadline = exchange->last_byte_at() + target->config.idle_timeout;
-                const bool may_ping = sse && ping_interval.count() > 0 && !exchange->has_pending();
-                const auto wake = may_ping ? std::min(idle_deadline, state->last_write + ping_interval) : idle_deadline;
-                if (exchange->shutting_down()) {
-                    return end_with_failure(sink, upstream::describe_failure(*target, FailureKind::shutting_down));
-                }
-                const std::string bytes = exchange->take_relayable(wake);
-                if (!bytes.empty()) {
-                    if (!sink.write(bytes.data(), bytes.size())) {
-                        state->client_left = true;
-                        exchange->cancel();
-                        return false;
-                    }
-                    state->bytes_out += bytes.size();
-                    state->last_write = Clock::now();
-                    return true;
-                }
-                if (exchange->finished()) {
-                    if (exchange->shutting_down()) {
-                        return end_with_failure(sink, upstream::describe_failure(*target, FailureKind::shutting_down));
-                    }
-                    if (exchange->event_too_large()) {
-                        return end_with_failure(sink,
-                                                upstream::describe_failure(*target, FailureKind::event_too_large));
-                    }
-                    if (exchange->error() == httplib::Error::Success) {
-                        sink.done();
-                        return true;
-                    }
-                    return end_with_failure(sink, upstream::describe_failure(*target, FailureKind::closed_early));
-                }
-                const auto now = Clock::now();
-                if (now >= exchange->last_byte_at() + target->config.idle_timeout) {
-                    exchange->cancel();
-                    return end_with_failure(sink, upstream::describe_failure(*target, FailureKind::idle_timeout));
-                }
-                if (may_ping && now >= state->last_write + ping_interval && !exchange->has_pending()) {
-                    // An SSE comment: every SSE parser skips it; it keeps idle-killing middleboxes and clients calm
-                    // and makes a departed client visible (the write fails).
-                    constexpr std::string_view kPing = ": ping\n\n";
-                    if (!sink.write(kPing.data(), kPing.size())) {
-                        state->client_left = true;
-                        exchange->cancel();
-                        return false;
-                    }
-                    state->bytes_out += kPing.size();
-                    state->last_write = now;
-                    return true;
-                }
-            }
-        },
-        [exchange, state, record](bool success) {
-            if (!success) {
-                state->client_left = state->client_left || state->error.empty();
-                exchange->cancel();
-            }
-            exchange->join();
-            record->bytes_out = state->bytes_out;
-            if (!state->error.empty()) {
-                record->error = state->error;
-            } else if (state->client_left) {
-                record->error = "client_disconnected";
-            }
-        });
+    relay_body(res, relay_type, exchange, target, {sse, config.keepalive_comment_interval},
+               [record](const RelayOutcome& outcome) {
+                   record->bytes_out = outcome.bytes_out;
+                   if (!outcome.error.empty()) record->error = outcome.error;
+               });
 }
 
-Forwarder::Forwarder(const config::ServeConfig& config) : impl_(std::make_unique<Impl>(config)) {}
+Forwarder::Forwarder(const ServeConfig& config, UpstreamMap upstreams)
+    : impl_(std::make_unique<Impl>(config, std::move(upstreams))) {}
 
 Forwarder::~Forwarder() = default;
 
@@ -512,7 +400,7 @@ void Forwarder::forward(const httplib::Request& req, httplib::Response& res, con
     const std::shared_ptr<const ResolvedUpstream>& target = found->second;
     kept_record->upstream = target->name;
     if (!target->setup_error.empty()) {
-        respond_failure(*target, upstream::describe_failure(*target, FailureKind::setup), res, *kept_record);
+        respond_failure(*target, describe_failure(*target, FailureKind::setup), res, *kept_record);
         return;
     }
     OutgoingRequest out = impl_->build(req, match, path, *target);
@@ -537,13 +425,13 @@ void Forwarder::cut_streams() {
 
 std::vector<Forwarder::UpstreamStatus> Forwarder::check_upstreams() const {
     std::vector<UpstreamStatus> statuses;
-    for (Protocol protocol : kForwardedProtocols) {
-        const ResolvedUpstream& target = *impl_->upstreams.at(protocol);
+    for (const auto& [protocol, resolved] : impl_->upstreams) {
+        const ResolvedUpstream& target = *resolved;
         UpstreamStatus status{protocol, target.name, false, {}};
         if (!target.setup_error.empty()) {
             status.error = target.setup_error;
         } else {
-            status.error = upstream::tcp_probe(target.target.host, target.target.port, target.config.connect_timeout);
+            status.error = tcp_probe(target.target.host, target.target.port, target.config.connect_timeout);
             status.reachable = status.error.empty();
         }
         statuses.push_back(std::move(status));
@@ -551,4 +439,4 @@ std::vector<Forwarder::UpstreamStatus> Forwarder::check_upstreams() const {
     return statuses;
 }
 
-}  // namespace pathwise::proxy
+}  // namespace pathwise::upstream

@@ -1,6 +1,6 @@
 // forwarder.hpp — the "pick upstream → forward/stream" stages of the proxy pipeline.
 // The server (proxy/) has already matched the route and authenticated the client; the forwarder sends the
-// request to the protocol's upstream (the embedded mock when none is configured) and fills the response,
+// request to the protocol's upstream (resolved beforehand: upstream_map.hpp) and fills the response,
 // streaming SSE event by event, cancelling upstream when the client leaves, mapping failures to 502/504
 // and mid-stream deaths to a protocol-shaped error event.
 #pragma once
@@ -12,19 +12,21 @@
 #include "config/settings.hpp"
 #include "pathwise/route_table.hpp"
 #include "proxy/request_record.hpp"
+#include "upstream/upstream_map.hpp"
 
 namespace httplib {
 struct Request;
 struct Response;
 }  // namespace httplib
 
-namespace pathwise::proxy {
+namespace pathwise::upstream {
 
 class Forwarder {
 public:
-    explicit Forwarder(
-        const config::ServeConfig& config);  // starts the embedded mock upstream if any protocol needs it
-    ~Forwarder();                            // stops it
+    // `upstreams` must stay reachable while the forwarder lives: the embedded mock, when it is one of them, is
+    // started before the forwarder and stopped after it (serve.cpp).
+    Forwarder(const config::ServeConfig& config, UpstreamMap upstreams);
+    ~Forwarder();
     Forwarder(const Forwarder&) = delete;
     Forwarder& operator=(const Forwarder&) = delete;
 
@@ -33,7 +35,7 @@ public:
     // (upstream, status, error, bytes_out, streamed) — for streams, the final values are written when the
     // stream ends, through `record` which must stay valid until then (the server keeps it in a shared_ptr).
     void forward(const httplib::Request& req, httplib::Response& res, const RouteMatch& match, const std::string& path,
-                 const std::shared_ptr<RequestRecord>& record);
+                 const std::shared_ptr<proxy::RequestRecord>& record);
 
     // Readiness: is each configured upstream reachable (TCP connect within the connect timeout)?
     struct UpstreamStatus {
@@ -51,4 +53,4 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace pathwise::proxy
+}  // namespace pathwise::upstream

@@ -1,4 +1,4 @@
-// upstream_client.hpp — one configured upstream (origin, key, timeouts, TLS) and the HTTP clients that reach it.
+// upstream_client.hpp — the HTTP clients that reach a resolved upstream (origin, key, timeouts, TLS).
 #pragma once
 
 #include <memory>
@@ -6,24 +6,13 @@
 #include <string>
 #include <vector>
 
-#include "config/settings.hpp"
-#include "upstream/upstream_target.hpp"
+#include "upstream/upstream_map.hpp"
 
 namespace httplib {
 class Client;
 }
 
 namespace pathwise::upstream {
-
-struct ResolvedUpstream {
-    Protocol protocol = Protocol::openai;
-    std::string name;        // "mock" or the origin, for records and messages
-    std::string config_key;  // "upstreams.openai.base_url": what the person should check
-    UpstreamTarget target;
-    std::string api_key;            // from api_key or $api_key_env; "" = pass the client's key through
-    config::UpstreamConfig config;  // timeouts, headers, model map, ca_file
-    std::string setup_error;        // non-empty: every request answers 502 with this (bad base_url, mock down)
-};
 
 // A new client for `upstream`: certificate verification on for https, the custom CA file when set.
 // `read_timeout` bounds each socket read (the caller picks first-byte or idle semantics).
