@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstddef>
+#include <optional>
 
 #include "pathwise/ascii.hpp"
 #include "route_pattern.hpp"
@@ -169,29 +170,27 @@ struct Candidate {
     }
 };
 
-Candidate best_candidate(const RequestFacts& request, const Segments& segments, const Hints& hints) {
-    Candidate best;
-    for (const Route& route : route_table()) {
-        const TailMatch match = match_tail(route.pattern, segments, segments.count);
-        if (!match.matched) continue;
-        // "/models" and "/v1/models/gpt-4o" are OpenAI-shaped too: only call them Gemini with some evidence.
-        if (route.protocol == Protocol::gemini && !hints.gemini_evidence && !match.tail_has_action) continue;
-        Candidate candidate;
-        candidate.route = &route;
-        candidate.version = match.version;
-        candidate.tail_start = match.start;
-        // Codex's WebSocket try is a GET on a POST route: the method says nothing there.
-        candidate.method_fits =
-            request.method == Method::other || request.websocket_upgrade || request.method == route.method;
-        candidate.tail_size = segments.count - match.start;
-        candidate.literal = match.literal;
-        candidate.header_agrees = hints.header == route.protocol;
-        candidate.version_before_tail = candidate.tail_start > 0 && segments[candidate.tail_start - 1] == match.version;
-        candidate.path_hint_agrees = (route.protocol == Protocol::gemini && hints.gemini_evidence) ||
-                                     (route.protocol == Protocol::anthropic && hints.anthropic_evidence);
-        if (candidate.better_than(best)) best = candidate;
-    }
-    return best;
+// Ranks `route` against the best candidate so far, if its tail ends the path.
+void consider_candidate(Candidate& best, const Route& route, const RequestFacts& request, const Segments& segments,
+                        const Hints& hints) {
+    const TailMatch match = match_tail(route.pattern, segments, segments.count);
+    if (!match.matched) return;
+    // "/models" and "/v1/models/gpt-4o" are OpenAI-shaped too: only call them Gemini with some evidence.
+    if (route.protocol == Protocol::gemini && !hints.gemini_evidence && !match.tail_has_action) return;
+    Candidate candidate;
+    candidate.route = &route;
+    candidate.version = match.version;
+    candidate.tail_start = match.start;
+    // Codex's WebSocket try is a GET on a POST route: the method says nothing there.
+    candidate.method_fits =
+        request.method == Method::other || request.websocket_upgrade || request.method == route.method;
+    candidate.tail_size = segments.count - match.start;
+    candidate.literal = match.literal;
+    candidate.header_agrees = hints.header == route.protocol;
+    candidate.version_before_tail = candidate.tail_start > 0 && segments[candidate.tail_start - 1] == match.version;
+    candidate.path_hint_agrees = (route.protocol == Protocol::gemini && hints.gemini_evidence) ||
+                                 (route.protocol == Protocol::anthropic && hints.anthropic_evidence);
+    if (candidate.better_than(best)) best = candidate;
 }
 
 // What the part of the path before the client's version looks like.
@@ -382,6 +381,126 @@ Protocol protocol_from_path(const Hints& hints) {
     return Protocol::openai;
 }
 
+// What one walk over the route table finds for a request: the router's answer and the route the diagnosis
+// would say was meant, so the proxy's miss costs one scan (route_request), not one per question.
+struct TableScan {
+    std::optional<RouteMatch> routed;       // method + router path, first in table order (as match_route)
+    const Route* routed_by_path = nullptr;  // router path, any method (as match_path)
+    const Route* exact = nullptr;           // the diagnosis's own exact match on its cleaned path
+    Candidate best;                         // the best route whose tail ends the path
+};
+
+// The request as the diagnosis reads it, and what the walk over the table found.
+struct Reading {
+    std::string_view path;   // absolute URL and fragment cut (a log line may hold either), query removed
+    std::string_view query;  // without the '?'
+    Segments segments;
+    Hints hints;
+    TableScan scan;
+};
+
+// `router_path` is the target as the router sees it (query removed, nothing else cut); `path` the diagnosis's.
+TableScan scan_table(const RequestFacts& request, std::string_view router_path, const Reading& reading) {
+    TableScan scan;
+    const bool same_path = router_path == reading.path;
+    for (const Route& route : route_table()) {
+        const auto routed = route_pattern::match(route.pattern, router_path);
+        if (routed && scan.routed_by_path == nullptr) scan.routed_by_path = &route;
+        if (routed && !scan.routed && route.method == request.method) {
+            scan.routed = RouteMatch{&route, std::string(routed->model)};
+        }
+        // What the router would do with the diagnosis's path; Method::other (a log line without one) = any.
+        const bool method_fits = request.method == Method::other || request.method == route.method;
+        if (scan.exact == nullptr && method_fits &&
+            (same_path ? routed.has_value() : route_pattern::match(route.pattern, reading.path).has_value())) {
+            scan.exact = &route;
+        }
+        if (!reading.segments.overflow) consider_candidate(scan.best, route, request, reading.segments, reading.hints);
+    }
+    return scan;
+}
+
+Reading read_request(const RequestFacts& request) {
+    Reading reading;
+    std::string_view target = strip_scheme_and_authority(request.target);
+    target = target.substr(0, target.find('#'));
+    const std::size_t question = target.find('?');
+    reading.path = target.substr(0, question);
+    reading.query = question == std::string_view::npos ? std::string_view{} : target.substr(question + 1);
+    reading.segments = split_segments(reading.path);
+    reading.hints = hints_of(request, reading.segments, reading.query);
+    reading.scan = scan_table(request, request.target.substr(0, request.target.find('?')), reading);
+    return reading;
+}
+
+// The diagnosis of a path that names no route exactly: the best candidate, and how the path differs from it.
+void classify_miss(Diagnosis& d, const RequestFacts& request, const Reading& reading) {
+    const Candidate& candidate = reading.scan.best;
+    const Segments& segments = reading.segments;
+    if (candidate.route == nullptr) {
+        d.wrong_part = d.seen_path;
+        return;  // unknown
+    }
+    d.intended = candidate.route;
+    if (reading.hints.header == Protocol::service) d.protocol = candidate.route->protocol;
+    d.intended_path = candidate.version.empty() ? std::string() : "/" + std::string(candidate.version);
+    d.intended_path += join_segments(segments, candidate.tail_start, segments.count);
+
+    const std::size_t t = candidate.tail_start;
+    const bool exact = candidate.version.empty() ? t == 0 : (t == 1 && segments[0] == candidate.version);
+    if (exact) {
+        classify_exact(d, request, candidate, reading.path);
+    } else if (candidate.version.empty()) {
+        // "/api/healthz": unversioned routes live at the root only.
+        d.kind = DiagnosisKind::foreign_path_prefix;
+        d.wrong_part = join_segments(segments, 0, t);
+        set_fixed_base(d, d.proxy_origin, false);
+    } else {
+        classify_mismatch(d, candidate, segments);
+    }
+}
+
+Diagnosis diagnose_reading(const RequestFacts& request, const Reading& reading, std::string_view proxy_origin) {
+    Diagnosis d;
+    d.method = request.method;
+    d.proxy_origin = origin_of(proxy_origin);
+    d.seen_path = reading.path.empty() ? std::string("/") : std::string(reading.path);
+    if (!reading.query.empty()) d.seen_query = redact_query(reading.query);
+    const Hints& hints = reading.hints;
+    d.protocol = hints.header != Protocol::service ? hints.header : protocol_from_path(hints);
+    d.fix_hint_key = "check_base_url";
+    if (reading.segments.overflow) {
+        d.wrong_part = d.seen_path;
+        return d;
+    }
+
+    // What the router does. @google/genai 3.x's GET /v1/models (x-goog-api-key) lands on the OpenAI model
+    // list, which it cannot read: diagnose it as the Gemini call it is.
+    const std::string_view path = reading.path;
+    const bool slashes_clean = path.find("//") == std::string_view::npos && !(path.size() > 1 && path.back() == '/');
+    const Route* exact = reading.scan.exact;
+    if (slashes_clean && !request.websocket_upgrade && exact != nullptr &&
+        !(hints.header == Protocol::gemini && exact->protocol == Protocol::openai)) {
+        d.kind = DiagnosisKind::ok;
+        d.intended = exact;
+        d.intended_path = std::string(path);
+        if (hints.header == Protocol::service) d.protocol = exact->protocol;
+        d.fix_hint_key = "none";
+        return d;
+    }
+    classify_miss(d, request, reading);
+    return d;
+}
+
+// The shape an answer takes before the request is routed (a refused Host, a bad header): the protocol of the
+// route its path names, else what its headers or a "v1beta" in its path say, else OpenAI's.
+Protocol protocol_before_routing(const RequestFacts& request, const Route* routed_by_path) {
+    if (routed_by_path != nullptr) return routed_by_path->protocol;
+    if (request.has_anthropic_headers) return Protocol::anthropic;
+    if (request.has_goog_api_key || request.target.find("v1beta") != std::string_view::npos) return Protocol::gemini;
+    return Protocol::openai;
+}
+
 }  // namespace
 
 std::string_view diagnosis_kind_name(DiagnosisKind kind) {
@@ -455,68 +574,24 @@ bool is_repairable(DiagnosisKind kind) {
 }
 
 Diagnosis diagnose_request(const RequestFacts& request, std::string_view proxy_origin) {
-    Diagnosis d;
-    d.method = request.method;
-    d.proxy_origin = origin_of(proxy_origin);
+    return diagnose_reading(request, read_request(request), proxy_origin);
+}
 
-    // A log line may hold the absolute URL; the fragment never reaches a server but may be pasted.
-    std::string_view target = strip_scheme_and_authority(request.target);
-    target = target.substr(0, target.find('#'));
-    const std::size_t question = target.find('?');
-    const std::string_view path = target.substr(0, question);
-    const std::string_view query =
-        question == std::string_view::npos ? std::string_view{} : target.substr(question + 1);
-    d.seen_path = path.empty() ? std::string("/") : std::string(path);
-    if (!query.empty()) d.seen_query = redact_query(query);
-
-    const Segments segments = split_segments(path);
-    const Hints hints = hints_of(request, segments, query);
-    d.protocol = hints.header != Protocol::service ? hints.header : protocol_from_path(hints);
-    d.fix_hint_key = "check_base_url";
-    if (segments.overflow) {
-        d.wrong_part = d.seen_path;
-        return d;
-    }
-
-    // What the router does. @google/genai 3.x's GET /v1/models (x-goog-api-key) lands on the OpenAI model
-    // list, which it cannot read: diagnose it as the Gemini call it is.
-    const bool slashes_clean = path.find("//") == std::string_view::npos && !(path.size() > 1 && path.back() == '/');
-    if (slashes_clean && !request.websocket_upgrade) {
-        const auto match = request.method == Method::other ? match_path(path) : match_route(request.method, path);
-        if (match && !(hints.header == Protocol::gemini && match->route->protocol == Protocol::openai)) {
-            d.kind = DiagnosisKind::ok;
-            d.intended = match->route;
-            d.intended_path = std::string(path);
-            if (hints.header == Protocol::service) d.protocol = match->route->protocol;
-            d.fix_hint_key = "none";
-            return d;
+RequestRouting route_request(const RequestFacts& request, std::string_view proxy_origin) {
+    const Reading reading = read_request(request);
+    RequestRouting routing;
+    routing.match = reading.scan.routed;
+    routing.protocol = protocol_before_routing(request, reading.scan.routed_by_path);
+    if (routing.match) return routing;
+    const Diagnosis& diagnosis = routing.diagnosis.emplace(diagnose_reading(request, reading, proxy_origin));
+    // The route meant is known, so its pattern alone says whether (and with which model) the repaired path hits it.
+    const Route* intended = diagnosis.intended;
+    if (is_repairable(diagnosis.kind) && intended != nullptr && intended->method == request.method) {
+        if (const auto repaired = route_pattern::match(intended->pattern, diagnosis.intended_path)) {
+            routing.repaired = RouteMatch{intended, std::string(repaired->model)};
         }
     }
-
-    const Candidate candidate = best_candidate(request, segments, hints);
-    if (candidate.route == nullptr) {
-        d.wrong_part = d.seen_path;
-        return d;  // unknown
-    }
-
-    d.intended = candidate.route;
-    if (hints.header == Protocol::service) d.protocol = candidate.route->protocol;
-    d.intended_path = candidate.version.empty() ? std::string() : "/" + std::string(candidate.version);
-    d.intended_path += join_segments(segments, candidate.tail_start, segments.count);
-
-    const std::size_t t = candidate.tail_start;
-    const bool exact = candidate.version.empty() ? t == 0 : (t == 1 && segments[0] == candidate.version);
-    if (exact) {
-        classify_exact(d, request, candidate, path);
-    } else if (candidate.version.empty()) {
-        // "/api/healthz": unversioned routes live at the root only.
-        d.kind = DiagnosisKind::foreign_path_prefix;
-        d.wrong_part = join_segments(segments, 0, t);
-        set_fixed_base(d, d.proxy_origin, false);
-    } else {
-        classify_mismatch(d, candidate, segments);
-    }
-    return d;
+    return routing;
 }
 
 }  // namespace pathwise

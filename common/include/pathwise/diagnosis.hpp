@@ -8,6 +8,7 @@
 //   pathwise::explain(d, pathwise::Lang::fr);  // one paragraph, in French
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -99,9 +100,25 @@ struct Diagnosis {
 //   "check_base_url"            unknown path
 
 // (a) A path from a log, or a request the proxy could not route. `proxy_origin` is where the proxy listens,
-// used to spell out the fixed base URL ("http://127.0.0.1:8045"). The proxy runs this on every 404: one pass
-// over the route table, no catalog scan, no regex, allocations only for the result (about 1 µs).
+// used to spell out the fixed base URL ("http://127.0.0.1:8045"). One pass over the route table, no catalog
+// scan, no regex, allocations only for the result (about 1 µs).
 [[nodiscard]] Diagnosis diagnose_request(const RequestFacts& request, std::string_view proxy_origin);
+
+// What the proxy needs to know about a request's path, from that same single pass over the route table:
+//   auto r = pathwise::route_request(facts, "http://127.0.0.1:8045");
+//   if (r.match) … forward to r.match->route;  else … answer *r.diagnosis (or serve r.repaired)
+struct RequestRouting {
+    std::optional<RouteMatch> match;  // the route it hits: match_route(method, target)
+    // The protocol an answer takes before the request is routed (a refused Host, a bad header): the route its
+    // path names with any method (match_path), else anthropic-version/x-api-key → anthropic, x-goog-api-key or
+    // "v1beta" anywhere in the target → gemini, else openai.
+    Protocol protocol = Protocol::openai;
+    std::optional<Diagnosis> diagnosis;  // on a miss only: diagnose_request(request, proxy_origin)
+    // On a miss that is_repairable() with an intended route of the request's method: that route, matched on
+    // diagnosis->intended_path (what match_route(method, intended_path) returns). For `--repair-paths`.
+    std::optional<RouteMatch> repaired;
+};
+[[nodiscard]] RequestRouting route_request(const RequestFacts& request, std::string_view proxy_origin);
 
 // A query string with the values of secret parameters (key, api_key, token, …) replaced by "REDACTED",
 // for anything shown or logged: "alt=sse&key=AIza…" → "alt=sse&key=REDACTED".

@@ -1,0 +1,55 @@
+// exchange.hpp — one request's journey through the proxy: its record, what the gate decided, and the log line
+// written when the last holder lets go.
+//
+// The RequestRecord handed to the Forwarder aliases this object (a shared_ptr into it), so the line is written
+// (in the destructor) only when the last holder — a stream's releaser, for streams — lets go.
+#pragma once
+
+#include <httplib.h>
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "pathwise/route_table.hpp"
+#include "proxy/request_log.hpp"
+#include "proxy/request_record.hpp"
+
+namespace pathwise::proxy {
+
+struct Exchange {
+    using Clock = std::chrono::steady_clock;
+
+    // Who writes the finished record (the log line, the metrics, the recent-requests ring).
+    struct Finish {
+        virtual void finish(RequestRecord& record, double duration_ms) = 0;
+        virtual ~Finish() = default;
+    };
+
+    Exchange(Finish& finisher, const httplib::Request& req) : finish_to(finisher) {
+        record.unix_ms =
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+                .count();
+        record.method = req.method;
+        record.path = redact_target(req.target.empty() ? req.path : req.target);
+    }
+    ~Exchange() {
+        const double duration_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+        finish_to.finish(record, duration_ms);
+    }
+    Exchange(const Exchange&) = delete;
+    Exchange& operator=(const Exchange&) = delete;
+
+    Finish& finish_to;
+    Clock::time_point started = Clock::now();
+    RequestRecord record;
+    Protocol protocol = Protocol::service;  // for error shapes
+    std::optional<RouteMatch> match;        // set when the request is to be forwarded
+    std::string upstream_path;              // what to send upstream (repaired or as received)
+    bool forwarded = false;
+    std::optional<httplib::Response> deferred_answer;  // a refusal held until the body has been drained
+    bool key_accepted = false;                         // a valid proxy key came with the request
+};
+
+}  // namespace pathwise::proxy
