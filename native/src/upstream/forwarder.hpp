@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "config/settings.hpp"
+#include "pathwise/request_record.hpp"
 #include "pathwise/route_table.hpp"
-#include "proxy/request_record.hpp"
 
 namespace httplib {
 struct Request;
