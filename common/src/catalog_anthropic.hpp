@@ -159,7 +159,8 @@ inline constexpr std::array kAnthropicClients = {
                 .kind = ClientKind::sdk,
                 .protocol = Protocol::anthropic,
                 .auth_header = "x-api-key",
-                .variants = kAnthropicNodeVariants},
+                .variants = kAnthropicNodeVariants,
+                .family = "Anthropic SDK, Claude Code"},
     ClientEntry{.id = "anthropic-sdk-python",
                 .name = "Anthropic SDK (Python)",
                 .product = "Anthropic SDK",
@@ -180,7 +181,8 @@ inline constexpr std::array kAnthropicClients = {
                 .kind = ClientKind::sdk,
                 .protocol = Protocol::anthropic,
                 .auth_header = "x-api-key (anthropic-version: 2023-06-01)",
-                .variants = kAiSdkAnthropicVariants},
+                .variants = kAiSdkAnthropicVariants,
+                .family = "@ai-sdk/anthropic"},
 };
 
 }  // namespace pathwise::catalog

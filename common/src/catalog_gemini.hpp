@@ -218,7 +218,8 @@ inline constexpr std::array kGeminiClients = {
                 .kind = ClientKind::sdk,
                 .protocol = Protocol::gemini,
                 .auth_header = "x-goog-api-key",
-                .variants = kGenaiNodeVariants},
+                .variants = kGenaiNodeVariants,
+                .family = "Gemini SDK (@google/genai)"},
     ClientEntry{.id = "google-genai-python",
                 .name = "Google Gen AI SDK (Python, google-genai)",
                 .product = "Google Gen AI SDK",
@@ -239,14 +240,16 @@ inline constexpr std::array kGeminiClients = {
                 .kind = ClientKind::sdk,
                 .protocol = Protocol::gemini,
                 .auth_header = "x-goog-api-key",
-                .variants = kAiSdkGoogleVariants},
+                .variants = kAiSdkGoogleVariants,
+                .family = "@ai-sdk/google"},
     ClientEntry{.id = "gemini-cli",
                 .name = "Gemini CLI",
                 .product = "Gemini CLI",
                 .kind = ClientKind::cli,
                 .protocol = Protocol::gemini,
                 .auth_header = "x-goog-api-key",
-                .variants = kGeminiCliVariants},
+                .variants = kGeminiCliVariants,
+                .family = "Gemini CLI"},
 };
 
 }  // namespace pathwise::catalog

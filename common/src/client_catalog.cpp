@@ -1,17 +1,10 @@
 // client_catalog.cpp — the one catalog of clients, assembled from the per-protocol data files, and its lookups.
 //
-// Catalog ids (one per product and provider mode; the data lives in catalog_*.hpp, facts in docs/clients.md):
-//   OpenAI SDKs/CLIs  openai-node, openai-python, langchain-openai, ai-sdk-openai, ai-sdk-openai-compatible,
-//                     codex-cli, codex-cli.builtin
-//   Anthropic         anthropic-sdk-node, anthropic-sdk-python, claude-code, ai-sdk-anthropic
-//   Gemini            google-genai-node, google-genai-python, google-generative-ai, ai-sdk-google, gemini-cli
-//   Applications      kilo-cli.openai-compatible, kilo-cli.openai, kilo-cli.anthropic, kilo-cli.google,
-//                     kilo-code-legacy, cline.openai-compatible, cline.openai, cline.anthropic, cline.gemini,
-//                     roo-code.openai-compatible, roo-code.openai-native, roo-code.anthropic, roo-code.gemini,
-//                     continue.openai, continue.anthropic, continue.gemini, cherry-studio, open-webui,
-//                     lobechat.openai, lobechat.anthropic, lobechat.google, cursor, curl
+// One entry per product and provider mode; the data lives in catalog_*.hpp, the facts and the list of ids in
+// docs/clients.md (section 8, checked against this catalog by tests/docs/clients_md_ids.sh).
 //
-// Adding a client = one ClientEntry in the matching catalog_*.hpp + its test vectors in client_catalog_test.cpp.
+// Adding a client = one ClientEntry in the matching catalog_*.hpp + its test vectors in tests/unit/ + its row in
+// docs/clients.md section 8.
 #include "pathwise/client_catalog.hpp"
 
 #include <array>

@@ -335,6 +335,182 @@ bool looks_like_a_url_start(std::string_view token) {
     return host.find('.') != std::string_view::npos || ascii::lowercase(host) == "localhost";
 }
 
+// ---- parse_base_url's steps, in the order it takes them ----------------------------------------------------
+
+// Inputs that are not a URL at all: nothing, an API key, a space or invisible character inside, a scheme typo.
+std::optional<Error> refuse_non_url(std::string_view input) {
+    if (input.empty()) {
+        return error("empty",
+                     "the base URL is empty: paste the address the proxy listens on, e.g. " + std::string(kExample));
+    }
+    if (looks_like_an_api_key(input)) {
+        return error("not_a_url",
+                     "this looks like an API key, not a base URL: put the key in the client's key setting, and type "
+                     "the proxy's address here, e.g. " +
+                         std::string(kExample));
+    }
+    const std::size_t invisible = first_invisible(input);
+    if (invisible != std::string_view::npos) {
+        if (!looks_like_a_url_start(input.substr(0, invisible))) {
+            return error("not_a_url", quoted(input) + " does not look like a URL: type the proxy's address, e.g. " +
+                                          std::string(kExample));
+        }
+        const bool plain_space = input[invisible] == ' ';
+        return error("space_inside", std::string("the URL contains ") +
+                                         (plain_space ? "a space" : "an invisible or control character") +
+                                         " right after " + quoted(input.substr(0, invisible)) +
+                                         ": remove it (clients send it as part of the URL)");
+    }
+    return scheme_typo(input);
+}
+
+// "scheme://" (http or https only), "//" (scheme-relative) or nothing: sets url.scheme or marks it guessed, and
+// `rest` to what follows the scheme.
+std::optional<Error> read_scheme(std::string_view input, BaseUrl& url, std::string_view& rest) {
+    rest = input;
+    const std::size_t separator = input.find("://");
+    const std::size_t first_delimiter = input.find_first_of("/?#");
+    if (separator == std::string_view::npos || separator > first_delimiter) {
+        if (input.substr(0, 2) == "//") rest = input.substr(2);  // a scheme-relative paste: guessed below
+        url.scheme_was_guessed = true;
+        return std::nullopt;
+    }
+    const std::string_view scheme = input.substr(0, separator);
+    url.scheme = ascii::lowercase(scheme);
+    if (scheme.empty()) {
+        return error("bad_scheme",
+                     "the URL starts with '://' but has no scheme before it: write http:// (or "
+                     "https:// for a TLS proxy), e.g. " +
+                         std::string(kExample));
+    }
+    if (url.scheme == "ws" || url.scheme == "wss") {
+        return error("bad_scheme", quoted(std::string(scheme) + "://") +
+                                       " is a WebSocket scheme: the base URL is plain HTTP, so write " +
+                                       (url.scheme == "ws" ? "http://" : "https://") + " instead");
+    }
+    if (url.scheme != "http" && url.scheme != "https") {
+        return error("bad_scheme", quoted(std::string(scheme) + "://") +
+                                       " is not supported: the proxy speaks HTTP, so the base URL starts with "
+                                       "http:// (or https:// for a TLS proxy)");
+    }
+    rest = input.substr(separator + 3);
+    return std::nullopt;
+}
+
+struct HostAndPort {
+    std::string_view host;  // as typed, IPv6 without brackets
+    std::string_view port_text;
+    bool has_port = false;
+};
+
+// "[::1]:8045": a valid IPv6 literal in brackets, then nothing or ':' and a port.
+std::optional<Error> read_bracketed_host(std::string_view authority, HostAndPort& out) {
+    const std::size_t close = authority.find(']');
+    if (close == std::string_view::npos) {
+        return error("bad_host", "the IPv6 address " + quoted(authority) + " has no closing ']': write it as " +
+                                     "http://[::1]:8045");
+    }
+    out.host = authority.substr(1, close - 1);
+    const std::string_view tail = authority.substr(close + 1);
+    if (!tail.empty()) {
+        if (tail.front() != ':') {
+            return error("bad_host", "unexpected " + quoted(tail) +
+                                         " after the IPv6 address: only ':' and a "
+                                         "port may follow ']'");
+        }
+        out.has_port = true;
+        out.port_text = tail.substr(1);
+    }
+    if (out.host.empty()) {
+        return error("no_host", "the brackets [] are empty: put the IPv6 address inside, e.g. http://[::1]:8045");
+    }
+    if (!is_valid_ipv6(out.host)) {
+        return error("bad_host", quoted(out.host) + " is not a valid IPv6 address: check it, e.g. http://[::1]:8045");
+    }
+    return std::nullopt;
+}
+
+// The parts of the paste that the host errors quote.
+struct PastedParts {
+    std::string_view input;
+    std::string_view authority;
+    std::string_view after_authority;
+};
+
+// Why there is no authority at all: "http://" alone (or "http:///…"), a bare path, or not a URL.
+Error explain_missing_authority(const PastedParts& pasted, const BaseUrl& url) {
+    if (!url.scheme_was_guessed) {
+        const bool extra_slash = !pasted.after_authority.empty() && pasted.after_authority.front() == '/';
+        return error("no_host", "there is no host after " + quoted(url.scheme + "://") +
+                                    (extra_slash ? " (one '/' too many?)" : "") + ": write the proxy's address, e.g. " +
+                                    std::string(kExample));
+    }
+    if (pasted.input.front() == '/') {
+        return error("not_a_url", quoted(pasted.input) +
+                                      " is only a path: the base URL starts with the proxy's "
+                                      "address, e.g. " +
+                                      std::string(kExample));
+    }
+    return error("not_a_url", quoted(pasted.input) +
+                                  " does not look like a URL: type the proxy's address, "
+                                  "e.g. " +
+                                  std::string(kExample));
+}
+
+// "host" or "host:port": one ':' at most (more is an IPv6 literal without brackets), then the host name rules.
+std::optional<Error> read_plain_host(const PastedParts& pasted, const BaseUrl& url, HostAndPort& out) {
+    const std::string_view authority = pasted.authority;
+    const std::size_t colon = authority.find(':');
+    out.host = authority.substr(0, colon);
+    if (colon != std::string_view::npos) {
+        if (authority.find(':', colon + 1) != std::string_view::npos) {
+            return error("bad_host", quoted(authority) + " looks like an IPv6 address: put it in brackets, e.g. " +
+                                         "http://[::1]:8045");
+        }
+        out.has_port = true;
+        out.port_text = authority.substr(colon + 1);
+    }
+    if (authority.empty()) return explain_missing_authority(pasted, url);
+    return check_host_name(out.host, authority);
+}
+
+// The port (explicit, else the scheme's default) and, when no scheme was typed, the scheme: :443 → https,
+// :80 → http, else by the host. A guessed scheme needs something URL-like: a port, a dot, IPv6 or loopback.
+std::optional<Error> settle_port_and_scheme(std::string_view input, const HostAndPort& typed, BaseUrl& url) {
+    if (url.scheme_was_guessed && !typed.has_port && url.host.find('.') == std::string::npos && !url.is_ipv6() &&
+        !is_loopback_host(url.host)) {
+        return error("not_a_url", quoted(input) + " does not look like a URL: type the proxy's address with its " +
+                                      "port, e.g. " + std::string(kExample));
+    }
+    if (typed.has_port) {
+        auto port = parse_port(typed.port_text);
+        if (!port) return port.error();
+        url.port = *port;
+        url.port_explicit = true;
+    }
+    if (url.scheme_was_guessed) {
+        if (url.port_explicit && url.port == 443) {
+            url.scheme = "https";
+        } else if (url.port_explicit && url.port == 80) {
+            url.scheme = "http";
+        } else {
+            url.scheme = plain_http_is_likely(url.host) ? "http" : "https";
+        }
+    }
+    if (!url.port_explicit) url.port = url.scheme == "https" ? 443 : 80;
+    return std::nullopt;
+}
+
+// Everything after the authority: path, "?" query, "#" fragment, each kept as typed.
+void read_path_query_fragment(std::string_view after_authority, BaseUrl& url) {
+    const std::size_t hash = after_authority.find('#');
+    const std::string_view before_hash = after_authority.substr(0, hash);
+    if (hash != std::string_view::npos) url.fragment = std::string(after_authority.substr(hash + 1));
+    const PathAndQuery parts = split_query(before_hash);
+    url.path = std::string(parts.path);
+    url.query = std::string(parts.query);
+}
+
 }  // namespace
 
 bool BaseUrl::is_ipv6() const {
@@ -361,167 +537,32 @@ std::string BaseUrl::to_string() const {
 }
 
 Result<BaseUrl> parse_base_url(std::string_view text) {
-    std::string_view input = strip_label(strip_quotes_and_whitespace(text));
-    if (input.empty()) {
-        return error("empty",
-                     "the base URL is empty: paste the address the proxy listens on, e.g. " + std::string(kExample));
-    }
-
-    if (looks_like_an_api_key(input)) {
-        return error("not_a_url",
-                     "this looks like an API key, not a base URL: put the key in the client's key setting, and type "
-                     "the proxy's address here, e.g. " +
-                         std::string(kExample));
-    }
-
-    const std::size_t invisible = first_invisible(input);
-    if (invisible != std::string_view::npos) {
-        if (!looks_like_a_url_start(input.substr(0, invisible))) {
-            return error("not_a_url", quoted(input) + " does not look like a URL: type the proxy's address, e.g. " +
-                                          std::string(kExample));
-        }
-        const bool plain_space = input[invisible] == ' ';
-        return error("space_inside", std::string("the URL contains ") +
-                                         (plain_space ? "a space" : "an invisible or control character") +
-                                         " right after " + quoted(input.substr(0, invisible)) +
-                                         ": remove it (clients send it as part of the URL)");
-    }
-
-    if (auto typo = scheme_typo(input)) return *typo;
+    const std::string_view input = strip_label(strip_quotes_and_whitespace(text));
+    if (auto refused = refuse_non_url(input)) return *refused;
 
     BaseUrl url;
-    std::string_view rest = input;
-    const std::size_t separator = input.find("://");
-    const std::size_t first_delimiter = input.find_first_of("/?#");
-    if (separator != std::string_view::npos && separator <= first_delimiter) {
-        const std::string_view scheme = input.substr(0, separator);
-        url.scheme = ascii::lowercase(scheme);
-        if (scheme.empty()) {
-            return error("bad_scheme",
-                         "the URL starts with '://' but has no scheme before it: write http:// (or "
-                         "https:// for a TLS proxy), e.g. " +
-                             std::string(kExample));
-        }
-        if (url.scheme == "ws" || url.scheme == "wss") {
-            return error("bad_scheme", quoted(std::string(scheme) + "://") +
-                                           " is a WebSocket scheme: the base URL is plain HTTP, so write " +
-                                           (url.scheme == "ws" ? "http://" : "https://") + " instead");
-        }
-        if (url.scheme != "http" && url.scheme != "https") {
-            return error("bad_scheme", quoted(std::string(scheme) + "://") +
-                                           " is not supported: the proxy speaks HTTP, so the base URL starts with "
-                                           "http:// (or https:// for a TLS proxy)");
-        }
-        rest = input.substr(separator + 3);
-    } else if (input.substr(0, 2) == "//") {
-        rest = input.substr(2);  // a scheme-relative paste: the scheme is guessed below
-        url.scheme_was_guessed = true;
-    } else {
-        url.scheme_was_guessed = true;
-    }
+    std::string_view rest;
+    if (auto bad_scheme = read_scheme(input, url, rest)) return *bad_scheme;
 
     const std::size_t authority_end = rest.find_first_of("/?#");
     const std::string_view authority = rest.substr(0, authority_end);
     const std::string_view after_authority =
         authority_end == std::string_view::npos ? std::string_view() : rest.substr(authority_end);
-
     if (authority.find('@') != std::string_view::npos) {
         return error("credentials",
                      "the URL contains a user name or password before '@': remove it and put the API "
                      "key in the client's key setting (secrets must not travel in base URLs or links)");
     }
 
-    std::string_view host;
-    std::string_view port_text;
-    bool has_port = false;
-    if (!authority.empty() && authority.front() == '[') {
-        const std::size_t close = authority.find(']');
-        if (close == std::string_view::npos) {
-            return error("bad_host", "the IPv6 address " + quoted(authority) + " has no closing ']': write it as " +
-                                         "http://[::1]:8045");
-        }
-        host = authority.substr(1, close - 1);
-        const std::string_view tail = authority.substr(close + 1);
-        if (!tail.empty()) {
-            if (tail.front() != ':') {
-                return error("bad_host", "unexpected " + quoted(tail) +
-                                             " after the IPv6 address: only ':' and a "
-                                             "port may follow ']'");
-            }
-            has_port = true;
-            port_text = tail.substr(1);
-        }
-        if (host.empty()) {
-            return error("no_host", "the brackets [] are empty: put the IPv6 address inside, e.g. http://[::1]:8045");
-        }
-        if (!is_valid_ipv6(host)) {
-            return error("bad_host", quoted(host) + " is not a valid IPv6 address: check it, e.g. http://[::1]:8045");
-        }
-    } else {
-        const std::size_t colon = authority.find(':');
-        host = authority.substr(0, colon);
-        if (colon != std::string_view::npos) {
-            if (authority.find(':', colon + 1) != std::string_view::npos) {
-                return error("bad_host", quoted(authority) + " looks like an IPv6 address: put it in brackets, e.g. " +
-                                             "http://[::1]:8045");
-            }
-            has_port = true;
-            port_text = authority.substr(colon + 1);
-        }
-        if (host.empty()) {
-            if (authority.empty() && !url.scheme_was_guessed) {
-                const bool extra_slash = !after_authority.empty() && after_authority.front() == '/';
-                return error("no_host", "there is no host after " + quoted(url.scheme + "://") +
-                                            (extra_slash ? " (one '/' too many?)" : "") +
-                                            ": write the proxy's address, e.g. " + std::string(kExample));
-            }
-            if (authority.empty() && input.front() == '/') {
-                return error("not_a_url", quoted(input) +
-                                              " is only a path: the base URL starts with the proxy's "
-                                              "address, e.g. " +
-                                              std::string(kExample));
-            }
-            if (authority.empty()) {
-                return error("not_a_url", quoted(input) +
-                                              " does not look like a URL: type the proxy's address, "
-                                              "e.g. " +
-                                              std::string(kExample));
-            }
-        }
-        if (auto host_error = check_host_name(host, authority)) return *host_error;
-    }
-    url.host = ascii::lowercase(host);
+    HostAndPort host_and_port;
+    const bool bracketed = !authority.empty() && authority.front() == '[';
+    const auto bad_host = bracketed ? read_bracketed_host(authority, host_and_port)
+                                    : read_plain_host({input, authority, after_authority}, url, host_and_port);
+    if (bad_host) return *bad_host;
+    url.host = ascii::lowercase(host_and_port.host);
+    if (auto bad_port = settle_port_and_scheme(input, host_and_port, url)) return *bad_port;
 
-    if (url.scheme_was_guessed && !has_port && url.host.find('.') == std::string::npos && !url.is_ipv6() &&
-        !is_loopback_host(url.host)) {
-        return error("not_a_url", quoted(input) + " does not look like a URL: type the proxy's address with its " +
-                                      "port, e.g. " + std::string(kExample));
-    }
-
-    if (has_port) {
-        auto port = parse_port(port_text);
-        if (!port) return port.error();
-        url.port = *port;
-        url.port_explicit = true;
-    }
-
-    if (url.scheme_was_guessed) {
-        if (url.port_explicit && url.port == 443) {
-            url.scheme = "https";
-        } else if (url.port_explicit && url.port == 80) {
-            url.scheme = "http";
-        } else {
-            url.scheme = plain_http_is_likely(url.host) ? "http" : "https";
-        }
-    }
-    if (!url.port_explicit) url.port = url.scheme == "https" ? 443 : 80;
-
-    const std::size_t hash = after_authority.find('#');
-    const std::string_view before_hash = after_authority.substr(0, hash);
-    if (hash != std::string_view::npos) url.fragment = std::string(after_authority.substr(hash + 1));
-    const PathAndQuery parts = split_query(before_hash);
-    url.path = std::string(parts.path);
-    url.query = std::string(parts.query);
+    read_path_query_fragment(after_authority, url);
     return url;
 }
 

@@ -125,6 +125,13 @@ TEST(BaseUrl, Accepted_Table) {
          "/v1", "", "", false, "http://127.0.0.1:8045", "http://127.0.0.1:8045/v1"},
         {"port 1 and port 65535 are valid", "http://h.test:65535", "http", "h.test", 65535, true, "", "", "", false,
          "http://h.test:65535", "http://h.test:65535"},
+        {"missing scheme, explicit port 443 means https even on loopback", "localhost:443/v1", "https", "localhost",
+         443, true, "/v1", "", "", true, "https://localhost", "https://localhost/v1"},
+        {"'://' after the path is not a scheme", "localhost:8045/v1?next=http://x.test", "http", "localhost", 8045,
+         true, "/v1", "next=http://x.test", "", true, "http://localhost:8045",
+         "http://localhost:8045/v1?next=http://x.test"},
+        {"scheme-relative bracketed ipv6", "//[::1]:8045/v1", "http", "::1", 8045, true, "/v1", "", "", true,
+         "http://[::1]:8045", "http://[::1]:8045/v1"},
     };
     for (const auto& c : cases) {
         SCOPED_TRACE(std::string(c.situation) + ": [" + std::string(c.typed) + "]");
@@ -208,6 +215,10 @@ TEST(BaseUrl, Refused_Table) {
         {"user only", "http://user@127.0.0.1:8045", "credentials", "API key"},
         {"credentials without scheme", "me:hunter2@proxy.test:8045", "credentials", "must not travel"},
         {"key as user name", "sk-ant-123@proxy.test", "credentials", "must not travel"},
+        {"a single word asks for the port", "myproxy", "not_a_url", "with its port"},
+        {"scheme-relative without a host", "//", "not_a_url", "is only a path"},
+        {"port without host or scheme", ":8045", "no_host", "before the port"},
+        {"ipv6 without brackets or scheme", "::1:8045", "bad_host", "put it in brackets"},
     };
     for (const auto& c : cases) {
         SCOPED_TRACE(std::string(c.situation) + ": [" + std::string(c.typed) + "]");

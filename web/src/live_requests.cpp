@@ -1,30 +1,42 @@
 #include "live_requests.hpp"
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
+#include <type_traits>
 
 namespace pathwise::web {
 namespace {
 
-// Only well-typed fields are read: with JSON_NOEXCEPTION a type mismatch would abort the page.
-std::string string_field(const nlohmann::json& object, const char* name) {
-    auto it = object.find(name);
-    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
+// Only well-typed fields are read: with JSON_NOEXCEPTION a type mismatch would abort the page. A missing or
+// mistyped field keeps its default.
+struct FieldReader {
+    const nlohmann::json& object;
 
-std::int64_t integer_field(const nlohmann::json& object, const char* name) {
-    auto it = object.find(name);
-    if (it == object.end() || !it->is_number()) return 0;
-    return it->is_number_float() ? static_cast<std::int64_t>(it->get<double>()) : it->get<std::int64_t>();
-}
-
-bool bool_field(const nlohmann::json& object, const char* name) {
-    auto it = object.find(name);
-    return it != object.end() && it->is_boolean() && it->get<bool>();
-}
+    void operator()(const char* name, std::string& field) const {
+        auto it = object.find(name);
+        if (it != object.end() && it->is_string()) field = it->get<std::string>();
+    }
+    void operator()(const char* name, bool& field) const {
+        auto it = object.find(name);
+        if (it != object.end() && it->is_boolean()) field = it->get<bool>();
+    }
+    void operator()(const char* name, double& field) const {
+        auto it = object.find(name);
+        if (it != object.end() && it->is_number()) field = it->get<double>();
+    }
+    template <class Integer>
+    void operator()(const char* name, Integer& field) const {
+        auto it = object.find(name);
+        if (it == object.end() || !it->is_number()) return;
+        // A negative count is not a count: an unsigned field keeps its default.
+        if (std::is_unsigned_v<Integer> && it->get<double>() < 0) return;
+        field = it->is_number_float() ? static_cast<Integer>(it->get<double>()) : it->get<Integer>();
+    }
+};
 
 }  // namespace
 
-bool parse_live_requests(std::string_view json_text, std::vector<LiveRequest>& requests, std::string& error) {
+bool parse_live_requests(std::string_view json_text, std::vector<RequestRecord>& requests, std::string& error) {
     const auto document = nlohmann::json::parse(json_text.begin(), json_text.end(), nullptr, false);
     if (document.is_discarded()) {
         error = "the reply is not JSON";
@@ -34,25 +46,11 @@ bool parse_live_requests(std::string_view json_text, std::vector<LiveRequest>& r
         error = "the reply has no \"requests\" list";
         return false;
     }
-    std::vector<LiveRequest> parsed;
+    std::vector<RequestRecord> parsed;
     for (const auto& item : document["requests"]) {
         if (!item.is_object()) continue;
-        LiveRequest request;
-        request.unix_ms = integer_field(item, "unix_ms");
-        request.method = string_field(item, "method");
-        request.path = string_field(item, "path");
-        request.route_id = string_field(item, "route_id");
-        request.diagnosis_kind = string_field(item, "diagnosis_kind");
-        request.diagnosis = string_field(item, "diagnosis");
-        request.fixed_base_url = string_field(item, "fixed_base_url");
-        request.repaired_to = string_field(item, "repaired_to");
-        request.status = static_cast<int>(integer_field(item, "status"));
-        request.upstream = string_field(item, "upstream");
-        request.error = string_field(item, "error");
-        request.duration_ms = integer_field(item, "duration_ms");
-        request.bytes_in = integer_field(item, "bytes_in");
-        request.bytes_out = integer_field(item, "bytes_out");
-        request.streamed = bool_field(item, "streamed");
+        RequestRecord request;
+        for_each_field(request, FieldReader{item});
         parsed.push_back(std::move(request));
     }
     requests = std::move(parsed);

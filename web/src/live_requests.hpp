@@ -1,30 +1,13 @@
 // live_requests.hpp — the proxy's recent requests (GET /_pathwise/requests) as the Live view shows them.
 #pragma once
 
-#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace pathwise::web {
+#include "pathwise/request_record.hpp"
 
-struct LiveRequest {
-    std::int64_t unix_ms = 0;
-    std::string method;
-    std::string path;
-    std::string route_id;        // "" when no route matched
-    std::string diagnosis_kind;  // "ok", "duplicated_version_prefix", …
-    std::string diagnosis;       // one line from the proxy
-    std::string fixed_base_url;
-    std::string repaired_to;
-    int status = 0;
-    std::string upstream;
-    std::string error;
-    std::int64_t duration_ms = 0;
-    std::int64_t bytes_in = 0;
-    std::int64_t bytes_out = 0;
-    bool streamed = false;
-};
+namespace pathwise::web {
 
 enum class LiveStatus : unsigned char {
     not_available,  // not served by the proxy (desktop build, file://)
@@ -38,15 +21,15 @@ enum class LiveStatus : unsigned char {
 struct LiveFeed {
     LiveStatus status = LiveStatus::waiting;
     int http_status = 0;
-    std::vector<LiveRequest> requests;  // newest first, as the proxy sends them
-    std::string detail;                 // what went wrong, for bad_reply / other HTTP statuses
+    std::vector<RequestRecord> requests;  // newest first, as the proxy sends them
+    std::string detail;                   // what went wrong, for bad_reply / other HTTP statuses
     double last_fetch_at = -100.0;
     bool fetch_in_flight = false;
 };
 
 // Parses {"requests":[{…}, …]}. Missing or mistyped fields get defaults; false when the text is not
 // that shape at all (then `requests` is left untouched and `error` says why).
-[[nodiscard]] bool parse_live_requests(std::string_view json_text, std::vector<LiveRequest>& requests,
+[[nodiscard]] bool parse_live_requests(std::string_view json_text, std::vector<RequestRecord>& requests,
                                        std::string& error);
 
 // What the platform reports after one fetch: http_status 0 = the request itself failed.

@@ -13,9 +13,9 @@
 #include <string>
 #include <string_view>
 
-#include "app.hpp"
 #include "background.hpp"
 #include "fonts.hpp"
+#include "frame.hpp"
 #include "panels/widgets.hpp"
 #include "platform.hpp"
 

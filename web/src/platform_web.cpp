@@ -10,9 +10,9 @@
 #include <cstdlib>
 #include <string>
 
-#include "app.hpp"
 #include "background.hpp"
 #include "fonts.hpp"
+#include "frame.hpp"
 #include "panels/widgets.hpp"
 #include "platform.hpp"
 #include "widget_rects.hpp"

@@ -2,7 +2,7 @@
 // Everything here is re-derived from the core, exactly as the panels draw it.
 #include <nlohmann/json.hpp>
 
-#include "app.hpp"
+#include "frame.hpp"
 #include "log_line.hpp"
 #include "pathwise/diagnosis.hpp"
 #include "pathwise/resolution.hpp"

@@ -132,6 +132,9 @@ struct ClientEntry {
     std::string_view auth_header = {};     // "Authorization: Bearer", "x-api-key", "x-goog-api-key", "?key="
     bool reaches_loopback = true;          // false for Cursor: its servers make the calls, 127.0.0.1 is unreachable
     std::span<const ClientVariant> variants = {};  // newest first
+    // Set on one entry per family of clients that join paths alike (docs/clients.md §0): the label under which
+    // the proxy's banner and GET / show that entry's recommended base URL. "" = not a family's representative.
+    std::string_view family = {};
 };
 
 [[nodiscard]] std::span<const ClientEntry> client_catalog();

@@ -9,7 +9,7 @@
 #include <string>
 #include <utility>
 
-#include "proxy/request_record.hpp"
+#include "pathwise/request_record.hpp"
 
 namespace pathwise::proxy {
 

@@ -59,21 +59,9 @@ std::string redact_target(std::string_view target) {
 }
 
 nlohmann::json record_json(const RequestRecord& record) {
-    return {{"unix_ms", record.unix_ms},
-            {"method", record.method},
-            {"path", record.path},
-            {"route_id", record.route_id},
-            {"diagnosis_kind", record.diagnosis_kind},
-            {"diagnosis", record.diagnosis},
-            {"fixed_base_url", record.fixed_base_url},
-            {"repaired_to", record.repaired_to},
-            {"status", record.status},
-            {"upstream", record.upstream},
-            {"error", record.error},
-            {"duration_ms", record.duration_ms},
-            {"bytes_in", record.bytes_in},
-            {"bytes_out", record.bytes_out},
-            {"streamed", record.streamed}};
+    nlohmann::json object = nlohmann::json::object();
+    for_each_field(record, [&](const char* name, const auto& value) { object[name] = value; });
+    return object;
 }
 
 std::string format_log_line(const RequestRecord& record, config::LogFormat format) {

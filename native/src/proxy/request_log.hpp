@@ -10,7 +10,7 @@
 #include <string_view>
 
 #include "config/settings.hpp"
-#include "proxy/request_record.hpp"
+#include "pathwise/request_record.hpp"
 
 namespace pathwise::proxy {
 
@@ -19,7 +19,7 @@ namespace pathwise::proxy {
 [[nodiscard]] std::string redact_target(std::string_view target);
 
 // Text: "2026-11-23T12:00:00.123Z POST /v1/v1/messages 404 miss=duplicated_version_prefix upstream=- 0.2ms
-// in=12B out=310B \"…explanation…\"". JSON: the RequestRecord's fields plus "time".
+// in=12B out=310B \"…explanation…\"". JSON: the RequestRecord's fields (pathwise/request_record.hpp) plus "time".
 [[nodiscard]] std::string format_log_line(const RequestRecord& record, config::LogFormat format);
 [[nodiscard]] nlohmann::json record_json(const RequestRecord& record);
 

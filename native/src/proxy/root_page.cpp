@@ -1,8 +1,7 @@
 // root_page.cpp — see root_page.hpp.
 #include "proxy/root_page.hpp"
 
-#include <array>
-#include <utility>
+#include <string>
 
 #include "pathwise/client_catalog.hpp"
 #include "pathwise/resolution.hpp"
@@ -10,17 +9,6 @@
 
 namespace pathwise::proxy {
 namespace {
-
-// One representative catalog entry per family of clients that join paths the same way (docs/clients.md §0).
-constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kRepresentatives = {{
-    {"OpenAI SDKs, LangChain", "openai-node"},
-    {"Codex CLI", "codex-cli"},
-    {"Anthropic SDK, Claude Code", "anthropic-sdk-node"},
-    {"@ai-sdk/anthropic", "ai-sdk-anthropic"},
-    {"Gemini SDK (@google/genai)", "google-genai-node"},
-    {"Gemini CLI", "gemini-cli"},
-    {"@ai-sdk/google", "ai-sdk-google"},
-}};
 
 std::string html_escape(std::string_view text) {
     std::string out;
@@ -49,16 +37,16 @@ std::string html_escape(std::string_view text) {
 
 std::vector<ClientFamilyBaseUrl> base_urls_by_family(std::string_view proxy_origin) {
     std::vector<ClientFamilyBaseUrl> rows;
-    for (const auto& [family, id] : kRepresentatives) {
-        const ClientEntry* client = find_client(id);
-        if (client == nullptr) continue;
-        auto recommendation = recommend(*client, "", proxy_origin);
+    // One row per family of clients that join paths alike, from the entry the catalog marks as its representative.
+    for (const ClientEntry& client : client_catalog()) {
+        if (client.family.empty()) continue;
+        auto recommendation = recommend(client, "", proxy_origin);
         if (!recommendation || !recommendation->reachable) continue;
         std::string settings;
         for (const ExtraSetting* setting : recommendation->settings) {
             settings += (settings.empty() ? "" : ", ") + std::string(setting->name) + "=" + std::string(setting->value);
         }
-        rows.push_back({std::string(family), std::string(id), recommendation->base_url, settings});
+        rows.push_back({std::string(client.family), std::string(client.id), recommendation->base_url, settings});
     }
     return rows;
 }

@@ -16,7 +16,7 @@ struct ClientFamilyBaseUrl {
     std::string also_set;   // settings needed besides the base URL: "GOOGLE_GENAI_API_VERSION=beta", "" when none
 };
 
-// Derived from the core's `recommend` for a few representative catalog entries, never hard-coded.
+// Derived from the core's `recommend` for the catalog entries that carry a `family` label, in catalog order.
 [[nodiscard]] std::vector<ClientFamilyBaseUrl> base_urls_by_family(std::string_view proxy_origin);
 
 // {"name":"pathwise","version","origin","wizard","base_urls":[{family,client_id,base_url,also_set}],

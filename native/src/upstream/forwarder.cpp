@@ -26,7 +26,6 @@ namespace pathwise::upstream {
 namespace {
 
 using config::ServeConfig;
-using proxy::RequestRecord;
 using Clock = std::chrono::steady_clock;
 
 constexpr std::size_t kIdleClientsPerUpstream = 64;

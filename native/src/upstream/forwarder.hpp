@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "config/settings.hpp"
+#include "pathwise/request_record.hpp"
 #include "pathwise/route_table.hpp"
-#include "proxy/request_record.hpp"
 #include "upstream/upstream_map.hpp"
 
 namespace httplib {
@@ -35,7 +35,7 @@ public:
     // (upstream, status, error, bytes_out, streamed) — for streams, the final values are written when the
     // stream ends, through `record` which must stay valid until then (the server keeps it in a shared_ptr).
     void forward(const httplib::Request& req, httplib::Response& res, const RouteMatch& match, const std::string& path,
-                 const std::shared_ptr<proxy::RequestRecord>& record);
+                 const std::shared_ptr<RequestRecord>& record);
 
     // Readiness: is each configured upstream reachable (TCP connect within the connect timeout)?
     struct UpstreamStatus {

@@ -6,10 +6,13 @@ export { assert };
 const cases = [];
 export function test(name, body) { cases.push({ name, body }); }
 
+// PATHWISE_BROWSER_ONLY=<regex> runs only the matching cases (to repeat one while chasing a flake).
 export async function runAll(context) {
   let passed = 0;
   let failed = 0;
+  const only = process.env.PATHWISE_BROWSER_ONLY ? new RegExp(process.env.PATHWISE_BROWSER_ONLY) : null;
   for (const { name, body } of cases) {
+    if (only && !only.test(name)) continue;
     const started = Date.now();
     try {
       await body(context);

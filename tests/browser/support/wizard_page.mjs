@@ -54,14 +54,41 @@ export async function click(page, name) {
 }
 
 // Holds a key across exactly one frame: ImGui 1.86 misses a key that goes down and up between two frames,
-// and a key held longer than io.KeyRepeatDelay (0.275 s, a few slow SwiftShader frames) repeats.
+// and repeats a key held past io.KeyRepeatDelay (0.275 s), so a Ctrl+V held a few frames pastes twice. Waiting
+// for a frame from here is not enough: on a loaded machine the page draws many frames before this process
+// sends the key-up. So the wizard's main loop is paused while the key goes down and up, and runs exactly one
+// frame in between.
 export async function pressKey(page, key, modifier) {
-  if (modifier) await page.keyboard.down(modifier);
-  await page.keyboard.down(key);
-  await waitFrames(page, 1);
-  await page.keyboard.up(key);
-  if (modifier) await page.keyboard.up(modifier);
+  await page.evaluate(() => Module.pauseMainLoop());
+  try {
+    if (modifier) await page.keyboard.down(modifier);
+    await page.keyboard.down(key);
+    await runOneFrame(page);
+    await page.keyboard.up(key);
+    if (modifier) await page.keyboard.up(modifier);
+  } finally {
+    await page.evaluate(() => Module.resumeMainLoop());
+  }
   await waitFrames(page, 2);
+}
+
+// With the main loop paused: resumes it for one frame and pauses it again, inside the page (a rAF callback
+// registered after the main loop's own runs right after it, before another frame can start).
+async function runOneFrame(page) {
+  await page.evaluate(() => new Promise((resolve) => {
+    const frames = () => Module.ccall('pathwise_frame_count', 'number', [], []);
+    const until = frames() + 1;
+    Module.resumeMainLoop();
+    const check = () => {
+      if (frames() < until) {
+        requestAnimationFrame(check);
+        return;
+      }
+      Module.pauseMainLoop();
+      resolve();
+    };
+    requestAnimationFrame(check);
+  }));
 }
 
 // Clicks a text field, clears it (Ctrl+A, Backspace) and types like a person.

@@ -1,12 +1,13 @@
 // The client picker: a search box over the catalog, grouped by the protocol each client speaks.
 #include <imgui.h>
 
-#include <algorithm>
-#include <cctype>
+#include <string>
+#include <string_view>
 
 #include "misc/cpp/imgui_stdlib.h"
 #include "panels/panels.hpp"
 #include "panels/widgets.hpp"
+#include "pathwise/ascii.hpp"
 #include "pathwise/client_catalog.hpp"
 #include "widget_rects.hpp"
 
@@ -30,11 +31,7 @@ std::string_view protocol_label(Protocol protocol) {
 }
 
 bool contains_ignoring_case(std::string_view haystack, std::string_view needle) {
-    if (needle.empty()) return true;
-    const auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
-    const auto it = std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
-                                [&](char a, char b) { return lower(a) == lower(b); });
-    return it != haystack.end();
+    return ascii::lowercase(haystack).find(ascii::lowercase(needle)) != std::string::npos;
 }
 
 bool matches_search(const ClientEntry& client, std::string_view search) {

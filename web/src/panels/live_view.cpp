@@ -16,7 +16,7 @@ namespace {
 constexpr std::string_view kOwnPollingPath = "/_pathwise/requests";
 
 // Answered without a route and without a diagnosis: a file of the wizard itself, not an API call.
-bool is_page_load(const LiveRequest& request) {
+bool is_page_load(const RequestRecord& request) {
     return request.route_id.empty() && request.diagnosis.empty() && request.repaired_to.empty() &&
            request.status >= 200 && request.status < 400;
 }
@@ -30,7 +30,7 @@ std::string clock_time(std::int64_t unix_ms) {
     return out;
 }
 
-void draw_request_row(const LiveRequest& request) {
+void draw_request_row(const RequestRecord& request) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     text_colored(colors::dim, clock_time(request.unix_ms));
@@ -103,7 +103,7 @@ void draw_live_view(WizardApp& app) {
     if (feed.status != LiveStatus::ok) return;
     ImGui::Checkbox(tr(app, UiText::live_show_page_loads), &app.ui.live_show_page_loads);
     remember_last_item("live_show_page_loads");
-    std::vector<const LiveRequest*> shown;
+    std::vector<const RequestRecord*> shown;
     for (const auto& request : feed.requests) {
         // The view's own once-a-second polling would bury everything else.
         if (request.path.rfind(kOwnPollingPath, 0) == 0) continue;
@@ -123,7 +123,7 @@ void draw_live_view(WizardApp& app) {
     ImGui::TableSetupColumn(tr(app, UiText::col_status), ImGuiTableColumnFlags_WidthStretch, 0.5f);
     ImGui::TableSetupColumn(tr(app, UiText::col_route), ImGuiTableColumnFlags_WidthStretch, 3.0f);
     ImGui::TableHeadersRow();
-    for (const LiveRequest* request : shown) draw_request_row(*request);
+    for (const RequestRecord* request : shown) draw_request_row(*request);
     ImGui::EndTable();
 }
 

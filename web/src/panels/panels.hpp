@@ -1,7 +1,7 @@
 // panels.hpp — one function per part of the screen. Each reads and writes WizardApp only.
 #pragma once
 
-#include "wizard_app.hpp"
+#include "wizard_state.hpp"
 
 namespace pathwise::web {
 

@@ -9,7 +9,7 @@
 
 #include "pathwise/resolution.hpp"
 #include "ui_text.hpp"
-#include "wizard_app.hpp"
+#include "wizard_state.hpp"
 
 namespace pathwise::web {
 

@@ -1,4 +1,4 @@
-#include "app.hpp"
+#include "frame.hpp"
 
 #include <imgui.h>
 

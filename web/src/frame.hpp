@@ -1,9 +1,9 @@
-// app.hpp — one wizard frame, shared by both platforms: the screen (panels), the URL and the page title.
+// frame.hpp — one wizard frame, shared by both platforms: the screen (panels), the URL and the page title.
 #pragma once
 
 #include <string>
 
-#include "wizard_app.hpp"
+#include "wizard_state.hpp"
 
 namespace pathwise::web {
 

@@ -1,4 +1,4 @@
-#include "wizard_app.hpp"
+#include "wizard_state.hpp"
 
 #include "pathwise/client_catalog.hpp"
 

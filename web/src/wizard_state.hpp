@@ -1,4 +1,4 @@
-// wizard_app.hpp — everything the wizard knows: the shareable state (what the link encodes) plus the
+// wizard_state.hpp — everything the wizard knows: the shareable state (what the link encodes) plus the
 // transient UI state that must never leave the page (search text, the proxy key, live data).
 #pragma once
 
