@@ -9,7 +9,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 
 packages=(
-  build-essential cmake pkg-config ninja-build clang-format-14
+  build-essential cmake pkg-config ninja-build clang-format-14 clang-tidy-14 ccache
   nlohmann-json3-dev libssl-dev zlib1g-dev libbrotli-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libglfw3-dev libgl-dev libgl1-mesa-dri

@@ -246,7 +246,9 @@ EMSCRIPTEN_KEEPALIVE void pathwise_hash_changed() {
 
 }  // extern "C"
 
-int main() {
+// bugprone-exception-escape sees libc++'s inline throws (std::string's length_error); this build has no exception
+// catching (-sDISABLE_EXCEPTION_CATCHING=1), so any throw aborts the page and a catch here could never run.
+int main() {  // NOLINT(bugprone-exception-escape)
     using namespace pathwise::web;
     WebRuntime& r = runtime();
     r.app.ui.page_origin = take_js_string(pw_js_page_origin());

@@ -195,7 +195,7 @@ private:
     bool answered_ = false;
     std::size_t head_bytes_ = 0;
     Clock::time_point deadline_ = Clock::now();
-    std::array<char, 16 * 1024> buffer_{};
+    std::array<char, std::size_t{16} * 1024> buffer_{};
     std::size_t begin_ = 0;
     std::size_t end_ = 0;
 };
@@ -355,7 +355,7 @@ void linger_and_close(socket_t sock) {
     constexpr std::size_t kLingerBytes = 64u << 20;
     ::shutdown(sock, SHUT_WR);
     const auto until = Clock::now() + kLingerTotal;
-    std::array<char, 16 * 1024> sink{};
+    std::array<char, std::size_t{16} * 1024> sink{};
     std::size_t dropped = 0;
     while (dropped < kLingerBytes && wait_readable(sock, std::min(until, Clock::now() + kLingerSilence))) {
         const ssize_t received = ::recv(sock, sink.data(), sink.size(), 0);

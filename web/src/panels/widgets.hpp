@@ -16,12 +16,19 @@ namespace pathwise::web {
 struct Fonts;
 
 namespace colors {
-inline const ImVec4 base_part{1.00f, 0.77f, 0.34f, 1.0f};    // the part of the path that came from the base URL
-inline const ImVec4 client_part{0.43f, 0.80f, 1.00f, 1.0f};  // the part the client appended
-inline const ImVec4 dim{0.62f, 0.65f, 0.72f, 1.0f};
-inline const ImVec4 good{0.47f, 0.86f, 0.55f, 1.0f};
-inline const ImVec4 bad{1.00f, 0.45f, 0.45f, 1.0f};
-inline const ImVec4 warn{1.00f, 0.80f, 0.35f, 1.0f};
+// ImGui 1.86's ImVec4 has no constexpr constructor, so an `inline const ImVec4` here is initialised at run time, in
+// the static-initialisation order of whichever file gets there first. These are compile-time constants that
+// become an ImVec4 where they are drawn.
+struct Rgba {
+    float r, g, b, a;
+    operator ImVec4() const { return {r, g, b, a}; }  // implicit, so every `const ImVec4&` parameter takes one
+};
+inline constexpr Rgba base_part{1.00f, 0.77f, 0.34f, 1.0f};    // the part of the path that came from the base URL
+inline constexpr Rgba client_part{0.43f, 0.80f, 1.00f, 1.0f};  // the part the client appended
+inline constexpr Rgba dim{0.62f, 0.65f, 0.72f, 1.0f};
+inline constexpr Rgba good{0.47f, 0.86f, 0.55f, 1.0f};
+inline constexpr Rgba bad{1.00f, 0.45f, 0.45f, 1.0f};
+inline constexpr Rgba warn{1.00f, 0.80f, 0.35f, 1.0f};
 }  // namespace colors
 
 // The UI's fonts (set by the platform after load_fonts).
