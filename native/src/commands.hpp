@@ -13,8 +13,8 @@ int run_doctor(const Args& args);   // cli/doctor.cpp
 int run_clients(const Args& args);  // cli/clients.cpp
 int run_link(const Args& args);     // cli/link.cpp
 int run_routes(const Args& args);   // cli/routes.cpp
-int run_serve(const Args& args);    // proxy/serve.cpp
-int run_mock(const Args& args);     // mock/mock_command.cpp: `pathwise mock --port N [--tls-cert C --tls-key K]`, a
+int run_serve(const Args& args);    // cli/serve.cpp
+int run_mock(const Args& args);     // cli/mock.cpp: `pathwise mock --port N [--tls-cert C --tls-key K]`, a
                                     // provider stand-in
 
 }  // namespace pathwise::cli

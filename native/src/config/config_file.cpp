@@ -5,8 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "http/header_policy.hpp"
 #include "http/json_text.hpp"
-#include "upstream/header_policy.hpp"
 
 namespace pathwise::config {
 namespace {
@@ -49,12 +49,12 @@ std::string apply_upstream(UpstreamConfig& upstream, const json& object, const s
             if (!value.is_object()) return at + " must be an object of header names to values";
             for (const auto& [name, header_value] : value.items()) {
                 if (!header_value.is_string()) return at + "." + name + " must be a string";
-                if (!upstream::is_clean_field_name(name)) {
+                if (!http::is_clean_field_name(name)) {
                     return at + ": '" + name +
                            "' is not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)";
                 }
                 const auto text = header_value.get<std::string>();
-                if (!upstream::is_clean_field_value(text)) {
+                if (!http::is_clean_field_value(text)) {
                     return at + "." + name +
                            " contains a line break or another control character; a header value "
                            "must be one line (it would otherwise inject headers into every upstream request)";

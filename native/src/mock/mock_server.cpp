@@ -10,13 +10,13 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "http/header_policy.hpp"
 #include "http/json_text.hpp"
 #include "http/protocol_error.hpp"
 #include "mock/mock_replies.hpp"
 #include "pathwise/ascii.hpp"
 #include "pathwise/input_limits.hpp"
 #include "pathwise/route_table.hpp"
-#include "upstream/header_policy.hpp"
 
 namespace pathwise::mock {
 
@@ -50,7 +50,7 @@ std::string redacted_query(const httplib::Request& req) {
     const std::size_t mark = req.target.find('?');
     if (mark == std::string::npos) return {};
     std::string key;
-    std::string query = upstream::remove_query_param(req.target.substr(mark + 1), "key", &key);
+    std::string query = http::remove_query_param(req.target.substr(mark + 1), "key", &key);
     if (!key.empty())
         query += std::string(query.empty() ? "" : "&") + "key=..." + (key.size() > 4 ? key.substr(key.size() - 4) : "");
     return query;

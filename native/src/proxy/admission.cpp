@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "http/guarded_server.hpp"
+#include "http/header_policy.hpp"
 #include "http/json_text.hpp"
 #include "pathwise/ascii.hpp"
 #include "pathwise/input_limits.hpp"
@@ -14,7 +15,6 @@
 #include "proxy/root_page.hpp"
 #include "proxy/service_routes.hpp"
 #include "proxy/static_files.hpp"
-#include "upstream/header_policy.hpp"
 
 namespace pathwise::proxy {
 namespace {
@@ -45,7 +45,7 @@ Refusal host_refusal(const AccessPolicy& access, const std::string& host, Protoc
 // A header whose name or (percent-decoded) value is not one clean line: the first one found, or null.
 const std::pair<const std::string, std::string>* unclean_header(const httplib::Request& req) {
     for (const auto& header : req.headers) {
-        if (!upstream::is_clean_field_name(header.first) || !upstream::is_clean_field_value(header.second)) {
+        if (!http::is_clean_field_name(header.first) || !http::is_clean_field_value(header.second)) {
             return &header;
         }
     }

@@ -6,8 +6,8 @@
 #include <openssl/sha.h>
 
 #include "http/guarded_server.hpp"
+#include "http/header_policy.hpp"
 #include "pathwise/ascii.hpp"
-#include "upstream/header_policy.hpp"
 
 namespace pathwise::proxy {
 namespace {

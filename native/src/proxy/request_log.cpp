@@ -7,15 +7,15 @@
 #include <ctime>
 #include <vector>
 
+#include "http/header_policy.hpp"
 #include "pathwise/ascii.hpp"
-#include "upstream/header_policy.hpp"
 
 namespace pathwise::proxy {
 namespace {
 
 // Compared decoded and without case: "?%6Bey=…" and "?KEY=…" are read as key by servers that decode them.
 bool is_secret_parameter(std::string_view raw_name) {
-    const std::string name = upstream::decode_query_component(raw_name);
+    const std::string name = http::decode_query_component(raw_name);
     using ascii::iequals;
     return iequals(name, "key") || iequals(name, "api_key") || iequals(name, "apikey") || iequals(name, "access_token");
 }

@@ -10,10 +10,10 @@
 #include <nlohmann/json.hpp>
 #include <span>
 
+#include "http/header_policy.hpp"
 #include "http/json_text.hpp"
 #include "http/protocol_error.hpp"
 #include "pathwise/ascii.hpp"
-#include "upstream/header_policy.hpp"
 #include "upstream/model_map.hpp"
 #include "upstream/stream_exchange.hpp"
 #include "upstream/stream_relay.hpp"
@@ -39,7 +39,7 @@ bool is_server_pseudo_header(std::string_view name) {
 // the body, normalised for SSE) and CORS (the server answers CORS for its own origin policy).
 bool is_response_header_we_write(std::string_view name) {
     using ascii::iequals;
-    return is_hop_by_hop(name) || iequals(name, "content-length") || iequals(name, "content-type") ||
+    return http::is_hop_by_hop(name) || iequals(name, "content-length") || iequals(name, "content-type") ||
            iequals(name, "content-encoding") || (name.size() > 15 && iequals(name.substr(0, 15), "access-control-"));
 }
 
@@ -48,7 +48,7 @@ bool is_response_header_we_write(std::string_view name) {
 // localhost, and proxy-chain headers a client could forge.
 bool is_request_header_we_drop(std::string_view name) {
     using ascii::iequals;
-    return is_hop_by_hop(name) || iequals(name, "content-length") || iequals(name, "content-encoding") ||
+    return http::is_hop_by_hop(name) || iequals(name, "content-length") || iequals(name, "content-encoding") ||
            iequals(name, "accept-encoding") || iequals(name, "expect") || iequals(name, "cookie") ||
            iequals(name, "forwarded") || iequals(name, "x-real-ip") ||
            (name.size() > 12 && iequals(name.substr(0, 12), "x-forwarded-"));
@@ -136,7 +136,7 @@ void erase_header(httplib::Headers& headers, std::string_view name) {
 // gzip for clients sending Accept-Encoding and so deliver all at once; exactly "text/event-stream" is exempt.
 std::string client_content_type(const httplib::Headers& upstream_headers) {
     std::string type = header_value(upstream_headers, "Content-Type");
-    if (is_event_stream(type)) return "text/event-stream";
+    if (http::is_event_stream(type)) return "text/event-stream";
     return type.empty() ? "application/octet-stream" : type;
 }
 
@@ -147,7 +147,7 @@ bool copy_response_headers(const httplib::Headers& from, httplib::Response& res)
     bool all_clean = true;
     for (const auto& [name, value] : from) {
         if (is_response_header_we_write(name)) continue;
-        if (!is_clean_field_name(name) || !is_clean_field_value(value)) {
+        if (!http::is_clean_field_name(name) || !http::is_clean_field_value(value)) {
             all_clean = false;
             continue;
         }
@@ -254,7 +254,7 @@ OutgoingRequest Forwarder::Impl::build(const httplib::Request& req, const RouteM
     // Gemini clients may put the key in ?key= (Continue, LobeChat: docs/clients.md §4); it never goes upstream there.
     std::string query_key;
     if (target.protocol == Protocol::gemini) {
-        where.query = remove_query_param(where.query, "key", &query_key);
+        where.query = http::remove_query_param(where.query, "key", &query_key);
         rename_model_in_path(where.path, match.model, target.config.model_map);
         out.wants_stream = match.route != nullptr && match.route->stream == StreamSignal::path;
     } else {
@@ -271,16 +271,17 @@ void Forwarder::Impl::copy_request_headers(const httplib::Headers& from, const R
     for (const auto& [name, value] : from) {
         if (is_server_pseudo_header(name) || is_request_header_we_drop(name)) continue;
         // The server refuses requests with such headers before they get here; this keeps it true for any caller.
-        if (!is_clean_field_name(name) || !is_clean_field_value(value)) continue;
-        if (is_client_key_header(name)) {
+        if (!http::is_clean_field_name(name) || !http::is_clean_field_value(value)) continue;
+        if (http::is_client_key_header(name)) {
             // A configured key replaces whatever the client sent; a proxy key (what the client used to reach us)
             // is never passed on; any other key is the client's own provider key and passes through.
-            if (!target.api_key.empty() || is_proxy_key(key_from_header_value(name, value))) continue;
+            if (!target.api_key.empty() || is_proxy_key(http::key_from_header_value(name, value))) continue;
         }
         to.emplace(name, value);
     }
     if (!target.api_key.empty()) {
-        to.emplace(std::string(key_header_name(target.protocol)), key_header_value(target.protocol, target.api_key));
+        to.emplace(std::string(http::key_header_name(target.protocol)),
+                   http::key_header_value(target.protocol, target.api_key));
     } else if (!query_key.empty() && !is_proxy_key(query_key) && !has_header(to, "x-goog-api-key")) {
         to.emplace("x-goog-api-key", query_key);
     }

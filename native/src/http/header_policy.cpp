@@ -1,10 +1,10 @@
-#include "upstream/header_policy.hpp"
+#include "http/header_policy.hpp"
 
 #include <array>
 
 #include "pathwise/ascii.hpp"
 
-namespace pathwise::upstream {
+namespace pathwise::http {
 
 namespace {
 
@@ -120,4 +120,4 @@ bool is_event_stream(std::string_view content_type) {
     return iequals(trim(content_type.substr(0, semicolon)), "text/event-stream");
 }
 
-}  // namespace pathwise::upstream
+}  // namespace pathwise::http

@@ -7,7 +7,7 @@
 
 #include "pathwise/route_table.hpp"
 
-namespace pathwise::upstream {
+namespace pathwise::http {
 
 // RFC 9110 §7.6.1 hop-by-hop headers (plus Proxy-*): they describe one connection, never forwarded.
 // Host is in the list too: the upstream connection writes its own.
@@ -41,4 +41,4 @@ namespace pathwise::upstream {
 // Content types compare without parameters and case: "Text/Event-Stream; charset=utf-8" is an event stream.
 [[nodiscard]] bool is_event_stream(std::string_view content_type);
 
-}  // namespace pathwise::upstream
+}  // namespace pathwise::http
