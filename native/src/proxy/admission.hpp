@@ -43,7 +43,7 @@ public:
         const Metrics& metrics;
         const RecentRequests& recent;
         // The upstreams' reachability for /readyz (cached by the caller).
-        std::function<std::vector<Forwarder::UpstreamStatus>()> readiness;
+        std::function<std::vector<upstream::Forwarder::UpstreamStatus>()> readiness;
         // Where the proxy listens, "http://127.0.0.1:8045" (known once the port is bound).
         std::function<std::string()> listen_origin;
     };

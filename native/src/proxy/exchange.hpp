@@ -12,9 +12,9 @@
 #include <optional>
 #include <string>
 
+#include "pathwise/request_record.hpp"
 #include "pathwise/route_table.hpp"
 #include "proxy/request_log.hpp"
-#include "proxy/request_record.hpp"
 
 namespace pathwise::proxy {
 
