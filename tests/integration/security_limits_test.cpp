@@ -437,13 +437,27 @@ TEST(SlowClients, EightTricklersOnEightThreads_NinthServedAndTricklersCut) {
 TEST(SlowClients, FifthConnectionOverPerClientCap_RefusedAtOnce) {
     auto proxy = PathwiseProcess::start_serve({"--max-connections-per-client", "4"});
     ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
+    // Four keep-alive connections that each got one answer: the proxy has accepted and counted every one of them
+    // (a fixed pause instead was not enough on a loaded machine), and they stay open, idle, holding the cap. A
+    // connection the start-up probe just closed may still be counted for a moment: a 503 then is retried.
     std::vector<std::unique_ptr<RawConnection>> idle;
-    for (int i = 0; i < 4; ++i) {
-        idle.push_back(std::make_unique<RawConnection>(proxy.port()));
-        ASSERT_TRUE(idle.back()->connected());
+    const auto deadline = Clock::now() + 10s;
+    while (idle.size() < 4 && Clock::now() < deadline) {
+        auto connection = std::make_unique<RawConnection>(proxy.port());
+        ASSERT_TRUE(connection->connected());
+        ASSERT_TRUE(connection->send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+        std::string first;
+        while (count_status_lines(first) < 1 && Clock::now() < deadline && connection->read_some(first, 1s)) {
+        }
+        const std::vector<int> codes = status_codes(first);
+        if (codes == std::vector<int>{200}) {
+            idle.push_back(std::move(connection));
+        } else {
+            ASSERT_EQ(codes, std::vector<int>{503}) << first;
+            std::this_thread::sleep_for(50ms);
+        }
     }
-    std::this_thread::sleep_for(200ms);
-
+    ASSERT_EQ(idle.size(), 4u) << "four connections from one address must be served at once";
     const auto started = Clock::now();
     RawConnection fifth(proxy.port());
     std::string answer;
