@@ -25,7 +25,8 @@ for e in json.load(open(sys.argv[1] + "/compile_commands.json")):
         print(e["directory"]); print(e["command"]); break' "$db" "$file")
   directory=$(head -1 <<<"$command")
   command=$(tail -n +2 <<<"$command")
-  # The preprocessed text holds every header the file sees, so an edit to any of them changes the key.
+  # The preprocessed text, comments kept (-C: a NOLINT is a comment), holds every header the file sees, so an
+  # edit to any of them changes the key.
   eval "set -- $command"
   preprocess=()
   while [ $# -gt 0 ]; do
@@ -40,7 +41,7 @@ for e in json.load(open(sys.argv[1] + "/compile_commands.json")):
     "$clang_tidy" --version
     cat "$root/.clang-tidy"
     printf '%s\n' "$command" "${extra[@]}"
-    (cd "$directory" && "${preprocess[@]}" -E -o - 2>&1)
+    (cd "$directory" && "${preprocess[@]}" -E -C -o - 2>&1)
   } | sha256sum | cut -d' ' -f1)
   if [ ! -f "$cache/$key.rc" ]; then
     "$clang_tidy" --quiet -p "$db" "${extra[@]/#/--extra-arg=}" "$file" >"$cache/$key.tmp" 2>&1

@@ -1,9 +1,9 @@
 // environment.cpp — see environment.hpp.
 #include "config/environment.hpp"
 
-#include "pathwise/ascii.hpp"
+#include <unistd.h>  // environ
 
-extern char** environ;
+#include "pathwise/ascii.hpp"
 
 namespace pathwise::config {
 

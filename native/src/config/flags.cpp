@@ -100,7 +100,7 @@ Result<ParsedFlags> parse_flags(const std::vector<std::string>& args) {
         } else if (flag == "--upstream") {
             auto upstream = upstream_flag(text);
             if (!upstream) return upstream.error();
-            parsed.upstreams.push_back(std::move(*upstream));
+            parsed.upstreams.push_back(*upstream);
         } else if (const Setting* setting = setting_of_flag(flag)) {
             if (auto problem = add_setting_value(parsed, *setting, flag, text); !problem.empty())
                 return usage_error(problem);

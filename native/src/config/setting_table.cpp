@@ -22,7 +22,7 @@ std::string integer_range_error(const json& value, long long low, long long high
     return "";
 }
 
-Setter integer_setting(long long low, long long high, std::function<void(ServeConfig&, long long)> store) {
+Setter integer_setting(long long low, long long high, const std::function<void(ServeConfig&, long long)>& store) {
     return [=](ServeConfig& config, const json& value) {
         if (auto error = integer_range_error(value, low, high); !error.empty()) return error;
         store(config, value.get<long long>());
@@ -271,10 +271,10 @@ std::string apply_setting(ServeConfig& config, Provenance& provenance, const Set
     return setting.apply(config, value);
 }
 
-Error usage_error(std::string message) {
+Error usage_error(const std::string& message) {
     return {"usage", "pathwise serve: " + message + "\nRun 'pathwise serve --help' for the options."};
 }
-Error config_error(std::string message) {
+Error config_error(const std::string& message) {
     return {"config", "pathwise serve: " + message};
 }
 

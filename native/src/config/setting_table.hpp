@@ -59,7 +59,7 @@ struct Provenance {
 
 // The two ways loading fails: "usage" (a bad flag, exit 2) and "config" (file, environment or an unsafe
 // combination, exit 1); both messages start with "pathwise serve: ".
-[[nodiscard]] Error usage_error(std::string message);
-[[nodiscard]] Error config_error(std::string message);
+[[nodiscard]] Error usage_error(const std::string& message);
+[[nodiscard]] Error config_error(const std::string& message);
 
 }  // namespace pathwise::config

@@ -13,7 +13,9 @@
 
 namespace pathwise::mock {
 
-struct MockAsk {
+// bugprone-exception-escape: its implicit members call nlohmann::json's, which clang-tidy 14 cannot prove
+// noexcept; a MockAsk is built per request inside the handler's try, never in a noexcept context.
+struct MockAsk {                     // NOLINT(bugprone-exception-escape)
     std::string route_id;            // from the route table: "anthropic.messages", "gemini.count_tokens", …
     std::string model;               // from the body ("model") or the Gemini path; "" when none
     nlohmann::json body;             // the parsed request body (null when none or not JSON)

@@ -77,7 +77,7 @@ std::string host_without_port(std::string_view host_header) {
     return host;
 }
 
-AccessPolicy::AccessPolicy(const config::ServeConfig& config, std::string machine_hostname)
+AccessPolicy::AccessPolicy(const config::ServeConfig& config, const std::string& machine_hostname)
     : private_networks_(reachable_from_lan(config)),
       machine_hostname_(to_lower(machine_hostname)),
       bound_host_(host_without_port(config.host)) {

@@ -18,7 +18,7 @@ namespace pathwise::proxy {
 class AccessPolicy {
 public:
     // `machine_hostname` is this computer's name (gethostname), accepted in Host like Ollama does.
-    AccessPolicy(const config::ServeConfig& config, std::string machine_hostname);
+    AccessPolicy(const config::ServeConfig& config, const std::string& machine_hostname);
 
     // Host header check. Accepted: loopback names and IPs, *.localhost, the machine's hostname, the configured
     // allowed_hosts, the address the proxy is bound to, and, with allow_lan_access, private-network IPs.
