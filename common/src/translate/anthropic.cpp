@@ -336,18 +336,11 @@ Result<Encoded> encode_anthropic_request(const Request& request, const EncodeOpt
     if (!request.tools.empty()) {
         Json tools = Json::array();
         for (std::size_t i = 0; i < request.tools.size(); ++i) {
-            const ToolDefinition& tool = request.tools[i];
-            Json definition = {{"name", tool.name}};
-            if (!tool.description.empty()) definition["description"] = tool.description;
-            if (tool.parameters_json.empty()) {
-                // input_schema is required; a tool without parameters takes an empty object.
-                definition["input_schema"] = {{"type", "object"}, {"properties", Json::object()}};
-            } else {
-                auto schema = parse_fragment(tool.parameters_json);
-                if (!schema) return untranslatable(index_path("tools", i), "the parameters are not valid JSON");
-                definition["input_schema"] = std::move(*schema);
-            }
-            tools.push_back(std::move(definition));
+            // input_schema is required; a tool without parameters takes an empty object.
+            auto definition = tool_declaration(request.tools[i], i, "input_schema",
+                                               Json{{"type", "object"}, {"properties", Json::object()}});
+            if (!definition) return definition.error();
+            tools.push_back(std::move(*definition));
         }
         body["tools"] = std::move(tools);
     }

@@ -128,4 +128,19 @@ Error untranslatable(std::string_view field, std::string_view why) {
     return Error{"untranslatable", std::string(field) + ": " + std::string(why)};
 }
 
+Result<Json> tool_declaration(const ToolDefinition& tool, std::size_t index, std::string_view schema_key,
+                              const std::optional<Json>& empty_schema) {
+    Json declaration = {{"name", tool.name}};
+    if (!tool.description.empty()) declaration["description"] = tool.description;
+    const std::string key(schema_key);
+    if (tool.parameters_json.empty()) {
+        if (empty_schema) declaration[key] = *empty_schema;
+        return declaration;
+    }
+    auto schema = parse_fragment(tool.parameters_json);
+    if (!schema) return untranslatable(index_path("tools", index), "the parameters are not valid JSON");
+    declaration[key] = std::move(*schema);
+    return declaration;
+}
+
 }  // namespace pathwise::translate

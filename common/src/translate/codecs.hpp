@@ -53,4 +53,10 @@ struct DataUrl {
 
 [[nodiscard]] Error untranslatable(std::string_view field, std::string_view why);
 
+// One tool as every protocol declares it: {"name", "description" (when set), schema_key: the parameters schema}.
+// A tool without parameters gets `empty_schema` under schema_key, or no schema at all when that is nullopt.
+// Fails "untranslatable" (at tools[index]) when the parameters are not valid JSON.
+[[nodiscard]] Result<Json> tool_declaration(const ToolDefinition& tool, std::size_t index, std::string_view schema_key,
+                                            const std::optional<Json>& empty_schema = std::nullopt);
+
 }  // namespace pathwise::translate

@@ -457,17 +457,11 @@ Result<Encoded> encode_gemini_request(const Request& request) {
     if (!request.tools.empty()) {
         Json declarations = Json::array();
         for (std::size_t i = 0; i < request.tools.size(); ++i) {
-            const ToolDefinition& tool = request.tools[i];
-            Json declaration = {{"name", tool.name}};
-            if (!tool.description.empty()) declaration["description"] = tool.description;
-            if (!tool.parameters_json.empty()) {
-                auto schema = parse_fragment(tool.parameters_json);
-                if (!schema) return untranslatable(index_path("tools", i), "the parameters are not valid JSON");
-                // parametersJsonSchema takes full JSON Schema; `parameters` (OpenAPI 3.0 subset) rejects the
-                // $schema and additionalProperties that Claude Code's and Codex's tool schemas carry.
-                declaration["parametersJsonSchema"] = std::move(*schema);
-            }
-            declarations.push_back(std::move(declaration));
+            // parametersJsonSchema takes full JSON Schema; `parameters` (OpenAPI 3.0 subset) rejects the
+            // $schema and additionalProperties that Claude Code's and Codex's tool schemas carry.
+            auto declaration = tool_declaration(request.tools[i], i, "parametersJsonSchema");
+            if (!declaration) return declaration.error();
+            declarations.push_back(std::move(*declaration));
         }
         body["tools"] = Json::array({{{"functionDeclarations", std::move(declarations)}}});
     }

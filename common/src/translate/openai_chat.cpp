@@ -360,15 +360,9 @@ Result<Encoded> encode_openai_chat_request(const Request& request) {
     if (!request.tools.empty()) {
         Json tools = Json::array();
         for (std::size_t i = 0; i < request.tools.size(); ++i) {
-            const ToolDefinition& tool = request.tools[i];
-            Json function = {{"name", tool.name}};
-            if (!tool.description.empty()) function["description"] = tool.description;
-            if (!tool.parameters_json.empty()) {
-                auto schema = parse_fragment(tool.parameters_json);
-                if (!schema) return untranslatable(index_path("tools", i), "the parameters are not valid JSON");
-                function["parameters"] = std::move(*schema);
-            }
-            tools.push_back({{"type", "function"}, {"function", std::move(function)}});
+            auto function = tool_declaration(request.tools[i], i, "parameters");
+            if (!function) return function.error();
+            tools.push_back({{"type", "function"}, {"function", std::move(*function)}});
         }
         body["tools"] = std::move(tools);
     }
