@@ -5,9 +5,7 @@
 #include <openssl/crypto.h>
 #include <openssl/sha.h>
 
-#include "http/guarded_server.hpp"
 #include "http/header_policy.hpp"
-#include "pathwise/ascii.hpp"
 
 namespace pathwise::proxy {
 namespace {
@@ -16,12 +14,6 @@ std::array<unsigned char, 32> sha256(std::string_view text) {
     std::array<unsigned char, 32> digest{};
     SHA256(reinterpret_cast<const unsigned char*>(text.data()), text.size(), digest.data());
     return digest;
-}
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    return text;
 }
 
 }  // namespace
@@ -43,11 +35,8 @@ bool key_required(config::AuthMode effective_mode, Audience audience) {
 
 std::optional<std::string> presented_key(const httplib::Request& req, bool query_key_allowed) {
     if (req.has_header("Authorization")) {
-        const std::string value = req.get_header_value("Authorization");
-        constexpr std::string_view kBearer = "bearer ";
-        if (ascii::istarts_with(value, kBearer))
-            return std::string(trim(std::string_view(value).substr(kBearer.size())));
-        return std::string(trim(value));
+        // "Bearer k" in any case, spaces trimmed: the same rule that decides which client key not to send upstream.
+        return std::string(http::key_from_header_value("Authorization", req.get_header_value("Authorization")));
     }
     if (req.has_header("x-api-key")) return req.get_header_value("x-api-key");
     if (req.has_header("x-goog-api-key")) return req.get_header_value("x-goog-api-key");
