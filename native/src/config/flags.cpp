@@ -10,48 +10,40 @@ namespace {
 
 using nlohmann::json;
 
+// The setting a flag sets: "--max-body-bytes", or a list setting's singular alias ("--api-key").
+const Setting* setting_of_flag(std::string_view flag) {
+    for (const auto& setting : settings()) {
+        if (flag == flag_of(setting) || flag == shown_flag(setting)) return &setting;
+    }
+    return nullptr;
+}
+
 // The option specs: --config, --upstream, --help, and each setting's flag (and its singular alias). The names
-// live as long as the program, since OptionSpec holds views.
+// are all stored before any spec views them, and live as long as the program.
 struct FlagSpecs {
     std::vector<std::string> names;
     std::vector<OptionSpec> specs;
-    std::vector<const Setting*> setting_of;  // parallel to specs: nullptr for --config/--upstream/--help
 };
 
 const FlagSpecs& flag_specs() {
     static const FlagSpecs table = [] {
         FlagSpecs built;
-        built.names.reserve(2 * settings().size());
         for (const auto& setting : settings()) {
             built.names.push_back(shown_flag(setting));
             if (!setting.flag_alias.empty()) built.names.push_back(flag_of(setting));
         }
         built.specs = {{"--config", "FILE"}, {"--upstream", "PROTO=URL", /*repeatable=*/true}, {"--help", ""}};
-        built.setting_of = {nullptr, nullptr, nullptr};
-        std::size_t name = 0;
-        for (const auto& setting : settings()) {
-            const std::size_t count = setting.flag_alias.empty() ? 1 : 2;
-            for (std::size_t k = 0; k < count; ++k, ++name) {
-                // Later wins for a repeated setting, as it does across file < environment < flags; booleans take
-                // no value (--repair-paths) or an inline one (--repair-paths=false).
-                const bool boolean = setting.kind == Kind::boolean;
-                built.specs.push_back({built.names[name],
-                                       boolean ? "" : (setting.kind == Kind::integer ? "N" : "VALUE"),
-                                       /*repeatable=*/true, /*inline_value_allowed=*/boolean});
-                built.setting_of.push_back(&setting);
-            }
+        for (const std::string& name : built.names) {
+            const Kind kind = setting_of_flag(name)->kind;
+            // Later wins for a repeated setting, as it does across file < environment < flags; booleans take no
+            // value (--repair-paths) or an inline one (--repair-paths=false).
+            const bool boolean = kind == Kind::boolean;
+            built.specs.push_back({name, boolean ? "" : (kind == Kind::integer ? "N" : "VALUE"), /*repeatable=*/true,
+                                   /*inline_value_allowed=*/boolean});
         }
         return built;
     }();
     return table;
-}
-
-const Setting* setting_of_flag(std::string_view flag) {
-    const FlagSpecs& table = flag_specs();
-    for (std::size_t i = 0; i < table.specs.size(); ++i) {
-        if (table.specs[i].name == flag) return table.setting_of[i];
-    }
-    return nullptr;
 }
 
 // --upstream PROTO=URL
