@@ -340,7 +340,7 @@ Result<Encoded> encode_anthropic_request(const Request& request, const EncodeOpt
             auto definition = tool_declaration(request.tools[i], i, "input_schema",
                                                Json{{"type", "object"}, {"properties", Json::object()}});
             if (!definition) return definition.error();
-            tools.push_back(std::move(*definition));
+            tools.push_back(std::move(definition.value()));
         }
         body["tools"] = std::move(tools);
     }

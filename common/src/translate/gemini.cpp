@@ -461,7 +461,7 @@ Result<Encoded> encode_gemini_request(const Request& request) {
             // $schema and additionalProperties that Claude Code's and Codex's tool schemas carry.
             auto declaration = tool_declaration(request.tools[i], i, "parametersJsonSchema");
             if (!declaration) return declaration.error();
-            declarations.push_back(std::move(*declaration));
+            declarations.push_back(std::move(declaration.value()));
         }
         body["tools"] = Json::array({{{"functionDeclarations", std::move(declarations)}}});
     }

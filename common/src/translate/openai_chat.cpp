@@ -362,7 +362,7 @@ Result<Encoded> encode_openai_chat_request(const Request& request) {
         for (std::size_t i = 0; i < request.tools.size(); ++i) {
             auto function = tool_declaration(request.tools[i], i, "parameters");
             if (!function) return function.error();
-            tools.push_back({{"type", "function"}, {"function", std::move(*function)}});
+            tools.push_back({{"type", "function"}, {"function", std::move(function.value())}});
         }
         body["tools"] = std::move(tools);
     }
