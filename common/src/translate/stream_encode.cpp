@@ -29,6 +29,18 @@ std::string sse_event(std::string_view name, const Json& data, std::string_view 
     return out;
 }
 
+void StreamStart::remember(const StreamEvent& start) {
+    id = start.id;
+    model = start.model;
+    input_tokens = start.usage.input_tokens;
+}
+
+Usage StreamStart::final_usage(const Usage& finish) const {
+    Usage usage = finish;
+    if (!usage.input_tokens) usage.input_tokens = input_tokens;
+    return usage;
+}
+
 std::string StreamEncoderBase::encode(const StreamEvent& event) {
     if (closed_) return "";
     if (event.kind == StreamEventKind::error) return error(event.error.code, event.error.message);

@@ -23,9 +23,7 @@ private:
     std::string encode_event(const StreamEvent& event) override {
         switch (event.kind) {
             case StreamEventKind::start:
-                id_ = event.id;
-                model_ = event.model;
-                start_input_tokens_ = event.usage.input_tokens;
+                start_.remember(event);
                 return "";
             case StreamEventKind::text: {
                 if (event.text.empty()) return "";
@@ -94,16 +92,15 @@ private:
 
     Json response(Json candidate) const {
         Json body = {{"candidates", Json::array({std::move(candidate)})}};
-        if (!model_.empty()) body["modelVersion"] = model_;
-        if (!id_.empty()) body["responseId"] = id_;
+        if (!start_.model.empty()) body["modelVersion"] = start_.model;
+        if (!start_.id.empty()) body["responseId"] = start_.id;
         return body;
     }
 
     // No content: Google's own last chunk may carry none either (a SAFETY stop), so clients accept it.
     Json finish_response(const StreamEvent& event) const {
         Json body = response(Json{{"finishReason", to_gemini_finish_reason(event.stop_reason)}, {"index", 0}});
-        Usage usage = event.usage;
-        if (!usage.input_tokens) usage.input_tokens = start_input_tokens_;
+        const Usage usage = start_.final_usage(event.usage);
         if (usage_known(usage)) body["usageMetadata"] = gemini_usage_metadata(usage);
         return body;
     }
@@ -115,9 +112,7 @@ private:
     }
 
     bool json_array_;
-    std::string id_;
-    std::string model_;
-    std::optional<std::int64_t> start_input_tokens_;
+    StreamStart start_;
     std::optional<ToolCall> pending_call_;
     std::size_t pending_index_ = 0;
     std::size_t elements_ = 0;

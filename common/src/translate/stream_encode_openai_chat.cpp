@@ -2,8 +2,6 @@
 //
 // Shapes: platform.openai.com/docs/api-reference/chat-streaming (the chunk object) and openai-node's Stream,
 // which raises an APIError for a `data: {"error": …}` event and stops at `data: [DONE]`.
-#include <optional>
-
 #include "codecs.hpp"
 #include "pathwise/translate/stop_reason.hpp"
 #include "stream_encoders.hpp"
@@ -19,9 +17,8 @@ private:
     std::string encode_event(const StreamEvent& event) override {
         switch (event.kind) {
             case StreamEventKind::start:
-                id_ = event.id.empty() ? std::string(kOpenAiChatDefaultId) : event.id;
-                model_ = event.model;
-                start_input_tokens_ = event.usage.input_tokens;
+                start_.remember(event);
+                if (start_.id.empty()) start_.id = kOpenAiChatDefaultId;
                 return "";
             case StreamEventKind::text:
                 if (event.text.empty()) return "";
@@ -58,12 +55,12 @@ private:
 
     static Json tool_calls_delta(Json call) { return Json{{"tool_calls", Json::array({std::move(call)})}}; }
 
-    std::string chunk(Json choices) const {
-        return sse_event("", Json{{"id", id_},
-                                  {"object", "chat.completion.chunk"},
-                                  {"created", created_},
-                                  {"model", model_},
-                                  {"choices", std::move(choices)}});
+    Json chunk(Json choices) const {
+        return Json{{"id", start_.id},
+                    {"object", "chat.completion.chunk"},
+                    {"created", created_},
+                    {"model", start_.model},
+                    {"choices", std::move(choices)}};
     }
 
     // openai-node's ChatCompletionStream refuses a choice whose deltas never said the role, so the first
@@ -72,24 +69,21 @@ private:
         if (!role_sent_) delta["role"] = "assistant";
         role_sent_ = true;
         Json choice = {{"index", 0}, {"delta", std::move(delta)}, {"finish_reason", std::move(finish_reason)}};
-        return chunk(Json::array({std::move(choice)}));
+        return sse_event("", chunk(Json::array({std::move(choice)})));
     }
 
     // The finish_reason chunk, then the usage chunk as `stream_options.include_usage` sends it (no choice).
     std::string finish_chunks(const StreamEvent& event) {
         std::string out = choice_chunk(Json::object(), Json(to_openai_finish_reason(event.stop_reason)));
-        Usage usage = event.usage;
-        if (!usage.input_tokens) usage.input_tokens = start_input_tokens_;
+        const Usage usage = start_.final_usage(event.usage);
         if (!usage_known(usage)) return out;
-        Json body = {{"id", id_},       {"object", "chat.completion.chunk"}, {"created", created_},
-                     {"model", model_}, {"choices", Json::array()},          {"usage", openai_usage(usage)}};
+        Json body = chunk(Json::array());
+        body["usage"] = openai_usage(usage);
         return out + sse_event("", body);
     }
 
     std::int64_t created_;
-    std::string id_{kOpenAiChatDefaultId};
-    std::string model_;
-    std::optional<std::int64_t> start_input_tokens_;
+    StreamStart start_{std::string(kOpenAiChatDefaultId), "", std::nullopt};
     bool role_sent_ = false;
 };
 

@@ -1,7 +1,9 @@
 // stream_encoders.hpp — the per-protocol stream encoders behind make_stream_encoder, and what they share.
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,6 +19,17 @@ namespace pathwise::translate {
 // One server-sent event: "event: <name>" (when `name` is set) and "data: <compact JSON>", each line ended by
 // `newline`, then the blank line.
 [[nodiscard]] std::string sse_event(std::string_view name, const Json& data, std::string_view newline = "\n");
+
+// What `start` said, kept by the encoders that write it only with later events (OpenAI, Gemini).
+struct StreamStart {
+    std::string id;
+    std::string model;
+    std::optional<std::int64_t> input_tokens;
+
+    void remember(const StreamEvent& start);
+    // The finish's usage, with the input tokens said at start when the finish does not repeat them.
+    [[nodiscard]] Usage final_usage(const Usage& finish) const;
+};
 
 // What every encoder shares: an error event is written as error(), and nothing follows error() or end().
 class StreamEncoderBase : public StreamEncoder {
