@@ -214,10 +214,7 @@ Result<Json> content_blocks(const Turn& turn, std::string_view path) {
             case PartKind::tool_call: {
                 auto input = arguments_object(part.tool_call);
                 if (!input) return input.error();
-                others.push_back({{"type", "tool_use"},
-                                  {"id", part.tool_call.id},
-                                  {"name", part.tool_call.name},
-                                  {"input", std::move(input).value()}});
+                others.push_back(anthropic_tool_use_block(part.tool_call, std::move(input).value()));
                 break;
             }
             case PartKind::tool_result: {
@@ -243,6 +240,14 @@ Result<Json> content_blocks(const Turn& turn, std::string_view path) {
 }
 
 }  // namespace
+
+Json anthropic_tool_use_block(const ToolCall& call, Json input) {
+    return {{"type", "tool_use"}, {"id", call.id}, {"name", call.name}, {"input", std::move(input)}};
+}
+
+Json anthropic_stop_sequence(const std::string& stop_sequence) {
+    return stop_sequence.empty() ? Json(nullptr) : Json(stop_sequence);
+}
 
 Result<DecodedRequest> decode_anthropic_request(std::string_view text) {
     auto parsed = parse_body(text);
@@ -415,10 +420,7 @@ Result<Encoded> encode_anthropic_response(const Response& response) {
         } else if (part.kind == PartKind::tool_call) {
             auto input = arguments_object(part.tool_call);
             if (!input) return input.error();
-            content.push_back({{"type", "tool_use"},
-                               {"id", part.tool_call.id},
-                               {"name", part.tool_call.name},
-                               {"input", std::move(input).value()}});
+            content.push_back(anthropic_tool_use_block(part.tool_call, std::move(input).value()));
         } else {
             warnings.add("content", "an Anthropic answer cannot hold images: dropped");
         }
@@ -431,13 +433,13 @@ Result<Encoded> encode_anthropic_response(const Response& response) {
     if (!response.usage.input_tokens || !response.usage.output_tokens) {
         warnings.add("usage", "the upstream reported no usage: 0 is sent");
     }
-    Json body = {{"id", response.id.empty() ? std::string("msg_pathwise") : response.id},
+    Json body = {{"id", response.id.empty() ? std::string(kAnthropicDefaultId) : response.id},
                  {"type", "message"},
                  {"role", "assistant"},
                  {"model", response.model},
                  {"content", std::move(content)},
                  {"stop_reason", to_anthropic_stop_reason(response.stop_reason)},
-                 {"stop_sequence", response.stop_sequence.empty() ? Json(nullptr) : Json(response.stop_sequence)},
+                 {"stop_sequence", anthropic_stop_sequence(response.stop_sequence)},
                  {"usage",
                   {{"input_tokens", response.usage.input_tokens.value_or(0)},
                    {"output_tokens", response.usage.output_tokens.value_or(0)}}}};

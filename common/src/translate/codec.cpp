@@ -124,6 +124,10 @@ std::vector<Turn> merged_turns(const std::vector<Turn>& turns) {
     return merged;
 }
 
+bool usage_known(const Usage& usage) {
+    return usage.input_tokens.has_value() || usage.output_tokens.has_value();
+}
+
 Error untranslatable(std::string_view field, std::string_view why) {
     return Error{"untranslatable", std::string(field) + ": " + std::string(why)};
 }

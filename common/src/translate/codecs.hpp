@@ -59,4 +59,25 @@ struct DataUrl {
 [[nodiscard]] Result<Json> tool_declaration(const ToolDefinition& tool, std::size_t index, std::string_view schema_key,
                                             const std::optional<Json>& empty_schema = std::nullopt);
 
+// ---- shared by a protocol's answer encoder and its stream encoder ------------------------------------------
+
+// The id an answer is sent with when the upstream gave none (both SDKs expect one).
+inline constexpr std::string_view kOpenAiChatDefaultId = "chatcmpl-pathwise";
+inline constexpr std::string_view kAnthropicDefaultId = "msg_pathwise";
+
+// True when the upstream reported at least one of the counts; an answer carries no usage otherwise.
+[[nodiscard]] bool usage_known(const Usage& usage);
+// {"prompt_tokens", "completion_tokens", "total_tokens"}; an unknown count is 0.
+[[nodiscard]] Json openai_usage(const Usage& usage);
+// {"promptTokenCount", "candidatesTokenCount", "totalTokenCount"}; an unknown count is 0.
+[[nodiscard]] Json gemini_usage_metadata(const Usage& usage);
+
+// {"type": "tool_use", "id", "name", "input"}: a call in an Anthropic request, answer or stream.
+[[nodiscard]] Json anthropic_tool_use_block(const ToolCall& call, Json input);
+// The matched stop sequence, or null.
+[[nodiscard]] Json anthropic_stop_sequence(const std::string& stop_sequence);
+
+// {"functionCall": {"id" (when set), "name", "args"}}: a call in a Gemini answer. Fails as arguments_object.
+[[nodiscard]] Result<Json> gemini_function_call_part(const ToolCall& call);
+
 }  // namespace pathwise::translate

@@ -382,6 +382,20 @@ Result<Json> gemini_parts(const Turn& turn, const ToolNames& names, std::string_
 
 }  // namespace
 
+Json gemini_usage_metadata(const Usage& usage) {
+    const std::int64_t input = usage.input_tokens.value_or(0);
+    const std::int64_t output = usage.output_tokens.value_or(0);
+    return {{"promptTokenCount", input}, {"candidatesTokenCount", output}, {"totalTokenCount", input + output}};
+}
+
+Result<Json> gemini_function_call_part(const ToolCall& call) {
+    auto args = arguments_object(call);
+    if (!args) return args.error();
+    Json function_call = {{"name", call.name}, {"args", std::move(args).value()}};
+    if (!call.id.empty()) function_call["id"] = call.id;  // @google/genai reads it back
+    return Json{{"functionCall", std::move(function_call)}};
+}
+
 Result<DecodedRequest> decode_gemini_request(std::string_view text, const RequestPath& path) {
     auto parsed = parse_body(text);
     if (!parsed) return parsed.error();
@@ -561,11 +575,9 @@ Result<Encoded> encode_gemini_response(const Response& response) {
         if (part.kind == PartKind::text) {
             parts.push_back({{"text", part.text.text}});
         } else if (part.kind == PartKind::tool_call) {
-            auto args = arguments_object(part.tool_call);
-            if (!args) return args.error();
-            Json call = {{"name", part.tool_call.name}, {"args", std::move(args).value()}};
-            if (!part.tool_call.id.empty()) call["id"] = part.tool_call.id;  // @google/genai reads it back
-            parts.push_back({{"functionCall", std::move(call)}});
+            auto call = gemini_function_call_part(part.tool_call);
+            if (!call) return call.error();
+            parts.push_back(std::move(call).value());
         } else if (part.kind == PartKind::image) {
             auto image = image_part(part.image, "content");
             if (!image) return image.error();
@@ -580,12 +592,7 @@ Result<Encoded> encode_gemini_response(const Response& response) {
     Json body = {{"candidates", Json::array({{{"content", {{"role", "model"}, {"parts", std::move(parts)}}},
                                               {"finishReason", to_gemini_finish_reason(response.stop_reason)},
                                               {"index", 0}}})}};
-    if (response.usage.input_tokens || response.usage.output_tokens) {
-        const std::int64_t input = response.usage.input_tokens.value_or(0);
-        const std::int64_t output = response.usage.output_tokens.value_or(0);
-        body["usageMetadata"] = {
-            {"promptTokenCount", input}, {"candidatesTokenCount", output}, {"totalTokenCount", input + output}};
-    }
+    if (usage_known(response.usage)) body["usageMetadata"] = gemini_usage_metadata(response.usage);
     if (!response.model.empty()) body["modelVersion"] = response.model;
     if (!response.id.empty()) body["responseId"] = response.id;
     return Encoded{dump_json(body), warnings.take()};

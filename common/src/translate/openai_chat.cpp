@@ -193,6 +193,12 @@ Json image_url_part(const ImagePart& image) {
 
 }  // namespace
 
+Json openai_usage(const Usage& usage) {
+    const std::int64_t input = usage.input_tokens.value_or(0);
+    const std::int64_t output = usage.output_tokens.value_or(0);
+    return {{"prompt_tokens", input}, {"completion_tokens", output}, {"total_tokens", input + output}};
+}
+
 Result<DecodedRequest> decode_openai_chat_request(std::string_view text) {
     auto parsed = parse_body(text);
     if (!parsed) return parsed.error();
@@ -458,7 +464,7 @@ Result<Encoded> encode_openai_chat_response(const Response& response) {
                                                      "' is sent as '" +
                                                      std::string(to_openai_finish_reason(response.stop_reason)) + "'");
     }
-    Json body = {{"id", response.id.empty() ? std::string("chatcmpl-pathwise") : response.id},
+    Json body = {{"id", response.id.empty() ? std::string(kOpenAiChatDefaultId) : response.id},
                  {"object", "chat.completion"},
                  {"created", response.created},
                  {"model", response.model},
@@ -466,11 +472,7 @@ Result<Encoded> encode_openai_chat_response(const Response& response) {
                                            {"message", std::move(message)},
                                            {"logprobs", nullptr},
                                            {"finish_reason", to_openai_finish_reason(response.stop_reason)}}})}};
-    if (response.usage.input_tokens || response.usage.output_tokens) {
-        const std::int64_t input = response.usage.input_tokens.value_or(0);
-        const std::int64_t output = response.usage.output_tokens.value_or(0);
-        body["usage"] = {{"prompt_tokens", input}, {"completion_tokens", output}, {"total_tokens", input + output}};
-    }
+    if (usage_known(response.usage)) body["usage"] = openai_usage(response.usage);
     if (!response.stop_sequence.empty()) {
         warnings.add("stop_sequence", "OpenAI does not say which stop sequence matched: dropped");
     }
