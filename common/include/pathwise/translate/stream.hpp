@@ -38,10 +38,10 @@ enum class StreamEventKind : unsigned char {
 struct StreamEvent {
     StreamEventKind kind = StreamEventKind::text;
     std::string text;
-    std::size_t index = 0;  // tool_call, tool_arguments
-    ToolCall tool_call;     // tool_call: id and name (arguments come as tool_arguments)
-    std::string id;         // start
-    std::string model;      // start
+    std::size_t index = 0;                         // tool_call, tool_arguments
+    ToolCall tool_call;                            // tool_call: id and name (arguments come as tool_arguments)
+    std::string id;                                // start
+    std::string model;                             // start
     StopReason stop_reason = StopReason::unknown;  // finish
     std::string stop_sequence;                     // finish
     Usage usage;                                   // start (input tokens), finish (both when known)
