@@ -8,6 +8,7 @@
 // must give exactly the same events, error and warnings.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -22,7 +23,8 @@ namespace pathwise::translate {
 // gtest prints a failing event with this (found by argument-dependent lookup, hence not in the unnamed
 // namespace; static, so another test file may print events its own way).
 static void PrintTo(const StreamEvent& event, std::ostream* out) {
-    static constexpr std::string_view kKinds[] = {"start", "text", "tool_call", "tool_arguments", "finish", "error"};
+    static constexpr std::array<std::string_view, 6> kKinds = {"start",          "text",   "tool_call",
+                                                               "tool_arguments", "finish", "error"};
     *out << "{" << kKinds[static_cast<std::size_t>(event.kind)] << " text=\"" << event.text
          << "\" index=" << event.index << " call=" << event.tool_call.id << "/" << event.tool_call.name
          << " id=" << event.id << " model=" << event.model << " stop=" << stop_reason_name(event.stop_reason)
@@ -204,6 +206,15 @@ TEST(StreamDecodeOpenAiChat, OllamaText_RoleAndEmptyContentMakeNoEvent) {
     const Decoded decoded = decode_everywhere(Protocol::openai_chat, kOllamaText);
     EXPECT_EQ(decoded.error_code, "");
     EXPECT_EQ(decoded.events, kOllamaTextEvents);
+}
+
+TEST(StreamDecodeOpenAiChat, AzureFilterResultsFirst_StartWaitsForTheAnswer) {
+    // Azure OpenAI's first chunk: no id, no model, no choice, only the prompt's content-filter results.
+    const std::string body =
+        R"(data: {"choices":[],"created":0,"id":"","model":"","object":"","prompt_filter_results":[{"prompt_index":0,"content_filter_results":{"hate":{"filtered":false,"severity":"safe"}}}]})"
+        "\n\n" +
+        std::string(kOllamaText);
+    EXPECT_EQ(decode_everywhere(Protocol::openai_chat, body).events, kOllamaTextEvents);
 }
 
 TEST(StreamDecodeOpenAiChat, CrLfAndCrLineEnds_SameEvents) {

@@ -28,8 +28,6 @@ public:
     // not the array's own (`[`, `,`, `]`, whitespace) or an element is not an object, "too_large" when one
     // element outgrows the limit.
     [[nodiscard]] Result<bool> feed(std::string_view bytes, std::vector<std::string>& out);
-    // True once the array's `]` (or the lone object's end) has arrived.
-    [[nodiscard]] bool complete() const { return state_ == State::done; }
 
 private:
     enum class State : unsigned char { before_body, before_element, in_element, after_element, done };

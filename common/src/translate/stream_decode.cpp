@@ -79,6 +79,7 @@ Result<bool> FramedDecoder::feed(std::string_view bytes, std::vector<StreamEvent
         ++message_number_;
         if (auto handled = on_message(message, events); !handled) return handled;
     }
+    if (ended_) return true;  // what came after the end, however malformed, is not read
     return framed;
 }
 

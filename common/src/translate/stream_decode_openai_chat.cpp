@@ -31,12 +31,15 @@ protected:
             return true;
         }
         JsonReader in;
-        if (!started_) {
+        const Json* choices = in.array(chunk, "choices", "");
+        auto id = in.string(chunk, "id", "");
+        // Azure OpenAI's first chunk carries only prompt_filter_results, with "id": "" and no choice: the
+        // answer starts with the first chunk that says something.
+        if (!started_ && ((choices != nullptr && !choices->empty()) || (id && !id->empty()))) {
             started_ = true;
-            events.push_back(start_event(in.string(chunk, "id", "").value_or(""),
-                                         in.string(chunk, "model", "").value_or(""), std::nullopt));
+            events.push_back(start_event(id.value_or(""), in.string(chunk, "model", "").value_or(""), std::nullopt));
         }
-        if (const Json* choices = in.array(chunk, "choices", "")) {
+        if (choices != nullptr) {
             for (std::size_t i = 0; i < choices->size() && !in.failed(); ++i) {
                 read_choice(in, (*choices)[i], index_path("choices", i), events);
             }
