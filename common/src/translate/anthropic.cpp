@@ -249,6 +249,19 @@ Json anthropic_stop_sequence(const std::string& stop_sequence) {
     return stop_sequence.empty() ? Json(nullptr) : Json(stop_sequence);
 }
 
+Usage read_anthropic_usage(JsonReader& in, WarningList& warnings, const Json& usage, std::string_view path) {
+    // IR input tokens count every input token, cached or not (as OpenAI's prompt_tokens does); Anthropic
+    // reports cache reads and writes apart from input_tokens.
+    auto input = in.integer(usage, "input_tokens", path);
+    const auto cache_read = in.integer(usage, "cache_read_input_tokens", path);
+    const auto cache_write = in.integer(usage, "cache_creation_input_tokens", path);
+    if (input && (cache_read || cache_write)) {
+        *input += cache_read.value_or(0) + cache_write.value_or(0);
+        warnings.add(std::string(path), "cache reads and writes are counted into the input tokens");
+    }
+    return Usage{input, in.integer(usage, "output_tokens", path)};
+}
+
 Result<DecodedRequest> decode_anthropic_request(std::string_view text) {
     auto parsed = parse_body(text);
     if (!parsed) return parsed.error();
@@ -391,19 +404,8 @@ Result<DecodedResponse> decode_anthropic_response(std::string_view text) {
             warnings.add("stop_reason", "unknown stop_reason '" + *stop + "'");
     }
     response.stop_sequence = in.string(body, "stop_sequence", "").value_or("");
-    if (const Json* usage = in.object(body, "usage", "")) {
-        // IR input tokens count every input token, cached or not (as OpenAI's prompt_tokens does); Anthropic
-        // reports cache reads and writes apart from input_tokens.
-        auto input = in.integer(*usage, "input_tokens", "usage");
-        const auto cache_read = in.integer(*usage, "cache_read_input_tokens", "usage");
-        const auto cache_write = in.integer(*usage, "cache_creation_input_tokens", "usage");
-        if (input && (cache_read || cache_write)) {
-            *input += cache_read.value_or(0) + cache_write.value_or(0);
-            warnings.add("usage", "cache reads and writes are counted into the input tokens");
-        }
-        response.usage.input_tokens = input;
-        response.usage.output_tokens = in.integer(*usage, "output_tokens", "usage");
-    }
+    if (const Json* usage = in.object(body, "usage", ""))
+        response.usage = read_anthropic_usage(in, warnings, *usage, "usage");
     if (in.failed()) return in.error();
     for (const auto& part : response.parts) {
         if (part.kind == PartKind::tool_result) return untranslatable("content", "an answer cannot hold a tool_result");

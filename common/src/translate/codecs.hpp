@@ -4,6 +4,8 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "json_reader.hpp"
 #include "pathwise/translate/codec.hpp"
@@ -79,5 +81,57 @@ inline constexpr std::string_view kAnthropicDefaultId = "msg_pathwise";
 
 // {"functionCall": {"id" (when set), "name", "args"}}: a call in a Gemini answer. Fails as arguments_object.
 [[nodiscard]] Result<Json> gemini_function_call_part(const ToolCall& call);
+
+// Usage as the IR counts it, from each protocol's usage object (answers and stream chunks alike).
+[[nodiscard]] Usage read_openai_usage(JsonReader& in, const Json& usage, std::string_view path);  // prompt/completion
+// input_tokens + cache reads and writes (warned), output_tokens.
+[[nodiscard]] Usage read_anthropic_usage(JsonReader& in, WarningList& warnings, const Json& usage,
+                                         std::string_view path);
+// promptTokenCount; candidatesTokenCount + thoughtsTokenCount.
+[[nodiscard]] Usage read_gemini_usage(JsonReader& in, const Json& usage, std::string_view path);
+
+// ---- Gemini, shared by its codec and its stream decoder ----------------------------------------------------
+
+// The key under which `object` holds the camelCase field `camel`: itself, or its snake_case spelling (protobuf
+// JSON accepts both).
+[[nodiscard]] std::string key_of(const Json& object, std::string_view camel);
+
+// Links function responses (which name a tool) to the calls (which the IR identifies by id).
+class CallLinker {
+public:
+    std::string id_for_call(std::string given_id, const std::string& name) {
+        if (given_id.empty()) given_id = "call_" + std::to_string(++made_up_);
+        pending_.emplace_back(given_id, name);
+        return given_id;
+    }
+    // The call a response answers: the one with Gemini's id if it gave one we saw, otherwise the oldest
+    // unanswered call of that name. Gemini CLI makes up its own ids for calls that came without one and sends
+    // them back on the responses, so an unknown id falls back to the name.
+    std::string id_for_response(const std::string& given_id, const std::string& name) {
+        auto match = pending_.end();
+        for (auto it = pending_.begin(); it != pending_.end() && !given_id.empty(); ++it) {
+            if (it->first == given_id) {
+                match = it;
+                break;
+            }
+        }
+        for (auto it = pending_.begin(); it != pending_.end() && match == pending_.end(); ++it) {
+            if (it->second == name) match = it;
+        }
+        if (match == pending_.end()) return given_id.empty() ? "call_" + std::to_string(++made_up_) : given_id;
+        std::string id = match->first;
+        pending_.erase(match);
+        return id;
+    }
+
+private:
+    std::vector<std::pair<std::string, std::string>> pending_;  // id, name
+    int made_up_ = 0;
+};
+
+// A Content's `parts` as IR parts: text, images, function calls (ids from `calls`) and responses; thought parts
+// and signatures are dropped with a warning.
+void read_gemini_parts(JsonReader& in, WarningList& warnings, const Json& content, std::string_view path,
+                       std::vector<Part>& out, CallLinker& calls);
 
 }  // namespace pathwise::translate

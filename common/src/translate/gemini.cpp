@@ -35,13 +35,16 @@ std::string snake_case(std::string_view camel) {
     return out;
 }
 
-// The key under which `object` holds the camelCase field `camel`: itself, or its snake_case spelling.
+}  // namespace
+
 std::string key_of(const Json& object, std::string_view camel) {
     if (JsonReader::member(object, camel) != nullptr) return std::string(camel);
     std::string snake = snake_case(camel);
     if (JsonReader::member(object, snake) != nullptr) return snake;
     return std::string(camel);
 }
+
+namespace {
 
 // Both spellings, for WarningList::unknown_members' list of known fields.
 std::vector<std::string> both_spellings(std::initializer_list<std::string_view> camel_keys) {
@@ -81,39 +84,6 @@ void lower_schema_types(Json& schema) {
         for (auto& item : schema) lower_schema_types(item);
     }
 }
-
-// Links function responses (which name a tool) to the calls (which the IR identifies by id).
-class CallLinker {
-public:
-    std::string id_for_call(std::string given_id, const std::string& name) {
-        if (given_id.empty()) given_id = "call_" + std::to_string(++made_up_);
-        pending_.emplace_back(given_id, name);
-        return given_id;
-    }
-    // The call a response answers: the one with Gemini's id if it gave one we saw, otherwise the oldest
-    // unanswered call of that name. Gemini CLI makes up its own ids for calls that came without one and sends
-    // them back on the responses, so an unknown id falls back to the name.
-    std::string id_for_response(const std::string& given_id, const std::string& name) {
-        auto match = pending_.end();
-        for (auto it = pending_.begin(); it != pending_.end() && !given_id.empty(); ++it) {
-            if (it->first == given_id) {
-                match = it;
-                break;
-            }
-        }
-        for (auto it = pending_.begin(); it != pending_.end() && match == pending_.end(); ++it) {
-            if (it->second == name) match = it;
-        }
-        if (match == pending_.end()) return given_id.empty() ? "call_" + std::to_string(++made_up_) : given_id;
-        std::string id = match->first;
-        pending_.erase(match);
-        return id;
-    }
-
-private:
-    std::vector<std::pair<std::string, std::string>> pending_;  // id, name
-    int made_up_ = 0;
-};
 
 // A functionResponse.response object as result text: {"output": "text"} → "text", {"error": …} → an error
 // result, anything else → its JSON text.
@@ -396,6 +366,22 @@ Result<Json> gemini_function_call_part(const ToolCall& call) {
     return Json{{"functionCall", std::move(function_call)}};
 }
 
+void read_gemini_parts(JsonReader& in, WarningList& warnings, const Json& content, std::string_view path,
+                       std::vector<Part>& out, CallLinker& calls) {
+    read_parts(in, warnings, content, path, out, calls);
+}
+
+Usage read_gemini_usage(JsonReader& in, const Json& usage, std::string_view path) {
+    Usage out;
+    out.input_tokens = in.integer(usage, key_of(usage, "promptTokenCount"), path);
+    out.output_tokens = in.integer(usage, key_of(usage, "candidatesTokenCount"), path);
+    // Thinking tokens are output tokens in OpenAI's and Anthropic's accounts.
+    if (auto thoughts = in.integer(usage, key_of(usage, "thoughtsTokenCount"), path)) {
+        out.output_tokens = out.output_tokens.value_or(0) + *thoughts;
+    }
+    return out;
+}
+
 Result<DecodedRequest> decode_gemini_request(std::string_view text, const RequestPath& path) {
     auto parsed = parse_body(text);
     if (!parsed) return parsed.error();
@@ -556,13 +542,7 @@ Result<DecodedResponse> decode_gemini_response(std::string_view text) {
         }
     }
     if (const Json* usage = in.object(body, key_of(body, "usageMetadata"), "")) {
-        response.usage.input_tokens = in.integer(*usage, key_of(*usage, "promptTokenCount"), "usageMetadata");
-        auto output = in.integer(*usage, key_of(*usage, "candidatesTokenCount"), "usageMetadata");
-        // Thinking tokens are output tokens in OpenAI's and Anthropic's accounts.
-        if (auto thoughts = in.integer(*usage, key_of(*usage, "thoughtsTokenCount"), "usageMetadata")) {
-            output = output.value_or(0) + *thoughts;
-        }
-        response.usage.output_tokens = output;
+        response.usage = read_gemini_usage(in, *usage, "usageMetadata");
     }
     if (in.failed()) return in.error();
     return DecodedResponse{std::move(response), warnings.take()};

@@ -199,6 +199,10 @@ Json openai_usage(const Usage& usage) {
     return {{"prompt_tokens", input}, {"completion_tokens", output}, {"total_tokens", input + output}};
 }
 
+Usage read_openai_usage(JsonReader& in, const Json& usage, std::string_view path) {
+    return Usage{in.integer(usage, "prompt_tokens", path), in.integer(usage, "completion_tokens", path)};
+}
+
 Result<DecodedRequest> decode_openai_chat_request(std::string_view text) {
     auto parsed = parse_body(text);
     if (!parsed) return parsed.error();
@@ -425,10 +429,7 @@ Result<DecodedResponse> decode_openai_chat_response(std::string_view text) {
             warnings.add("choices[0].finish_reason", "unknown finish_reason '" + *finish + "'");
         }
     }
-    if (const Json* usage = in.object(body, "usage", "")) {
-        response.usage.input_tokens = in.integer(*usage, "prompt_tokens", "usage");
-        response.usage.output_tokens = in.integer(*usage, "completion_tokens", "usage");
-    }
+    if (const Json* usage = in.object(body, "usage", "")) response.usage = read_openai_usage(in, *usage, "usage");
     if (in.failed()) return in.error();
     warnings.unknown_members(*message, {"role", "content", "tool_calls", "refusal", "annotations"},
                              "choices[0].message", kNotCarried);
