@@ -13,6 +13,10 @@ namespace {
 // The single source of truth. Adding a route = one line here (+ its test vector in route_table_test.cpp).
 constexpr std::string_view kChatBody = R"({"model":"{model}","messages":[{"role":"user","content":"hi"}]})";
 constexpr std::string_view kGeminiBody = R"({"contents":[{"parts":[{"text":"hi"}]}]})";
+constexpr std::optional<translate::Protocol> kNotChat;
+constexpr std::optional kOpenAIChat = translate::Protocol::openai_chat;
+constexpr std::optional kAnthropicChat = translate::Protocol::anthropic;
+constexpr std::optional kGeminiChat = translate::Protocol::gemini;
 
 // The enumerators are brought into the initializer's scope only, so the table reads as one line per route.
 constexpr std::array kRoutes = [] {
@@ -22,32 +26,32 @@ constexpr std::array kRoutes = [] {
     using enum StreamSignal;
     return std::array{
         // service
-        Route{"healthz", get, "/healthz", service, "Liveness: the proxy process answers", health, none, ""},
-        Route{"readyz", get, "/readyz", service, "Readiness: the upstream answers", health, none, ""},
-        Route{"metrics", get, "/metrics", service, "Prometheus metrics", local_diagnostics, none, ""},
+        Route{"healthz", get, "/healthz", service, "Liveness: the proxy process answers", health, none, "", kNotChat},
+        Route{"readyz", get, "/readyz", service, "Readiness: the upstream answers", health, none, "", kNotChat},
+        Route{"metrics", get, "/metrics", service, "Prometheus metrics", local_diagnostics, none, "", kNotChat},
         Route{"pathwise.requests", get, "/_pathwise/requests", service, "Recent requests, for the wizard's live view",
-              local_diagnostics, none, ""},
+              local_diagnostics, none, "", kNotChat},
         // openai — /v1/models is also what the Anthropic SDK calls for its model list: one route, and the proxy
         // answers in the shape the request headers ask for (anthropic-version → Anthropic shape).
-        Route{"openai.models", get, "/v1/models", openai, "List models", api, none, ""},
+        Route{"openai.models", get, "/v1/models", openai, "List models", api, none, "", kNotChat},
         Route{"openai.chat_completions", post, "/v1/chat/completions", openai, "Chat completions", api, body_flag,
-              kChatBody},
+              kChatBody, kOpenAIChat},
         Route{"openai.responses", post, "/v1/responses", openai, "Responses API", api, body_flag,
-              R"({"model":"{model}","input":"hi"})"},
+              R"({"model":"{model}","input":"hi"})", kNotChat},
         // anthropic
         Route{"anthropic.messages", post, "/v1/messages", anthropic, "Messages", api, body_flag,
-              R"({"model":"{model}","max_tokens":16,"messages":[{"role":"user","content":"hi"}]})"},
+              R"({"model":"{model}","max_tokens":16,"messages":[{"role":"user","content":"hi"}]})", kAnthropicChat},
         Route{"anthropic.count_tokens", post, "/v1/messages/count_tokens", anthropic, "Count message tokens", api, none,
-              kChatBody},
+              kChatBody, kNotChat},
         // gemini
-        Route{"gemini.models", get, "/v1beta/models", gemini, "List models", api, none, ""},
-        Route{"gemini.model", get, "/v1beta/models/{model}", gemini, "Get one model", api, none, ""},
+        Route{"gemini.models", get, "/v1beta/models", gemini, "List models", api, none, "", kNotChat},
+        Route{"gemini.model", get, "/v1beta/models/{model}", gemini, "Get one model", api, none, "", kNotChat},
         Route{"gemini.generate_content", post, "/v1beta/models/{model}:generateContent", gemini, "Generate content",
-              api, none, kGeminiBody},
+              api, none, kGeminiBody, kGeminiChat},
         Route{"gemini.stream_generate_content", post, "/v1beta/models/{model}:streamGenerateContent", gemini,
-              "Generate content as a stream (SSE with ?alt=sse)", api, path, kGeminiBody},
+              "Generate content as a stream (SSE with ?alt=sse)", api, path, kGeminiBody, kGeminiChat},
         Route{"gemini.count_tokens", post, "/v1beta/models/{model}:countTokens", gemini, "Count content tokens", api,
-              none, kGeminiBody},
+              none, kGeminiBody, kNotChat},
     };
 }();
 
@@ -73,6 +77,18 @@ std::optional<RouteMatch> first_match(std::string_view target, const Method* met
 }
 
 }  // namespace
+
+Protocol family_of(translate::Protocol chat) {
+    switch (chat) {
+        case translate::Protocol::openai_chat:
+            return Protocol::openai;
+        case translate::Protocol::anthropic:
+            return Protocol::anthropic;
+        case translate::Protocol::gemini:
+            return Protocol::gemini;
+    }
+    return Protocol::openai;
+}
 
 std::string_view protocol_name(Protocol p) {
     switch (p) {

@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace pathwise {
@@ -93,6 +94,24 @@ TEST(RouteTable, ProtocolNames) {
     EXPECT_EQ(protocol_name(Protocol::openai), "openai");
     EXPECT_EQ(protocol_name(Protocol::anthropic), "anthropic");
     EXPECT_EQ(protocol_name(Protocol::gemini), "gemini");
+}
+
+// The routes a translated upstream can serve: each protocol's chat route (docs/translation.md), nothing else.
+TEST(RouteTable, ChatRoutes_AreTheFourChatEndpoints_InTheirFamily) {
+    std::vector<std::pair<std::string_view, std::string_view>> chat;
+    for (const Route& route : route_table()) {
+        if (!route.chat) continue;
+        chat.emplace_back(route.id, translate::protocol_name(*route.chat));
+        EXPECT_EQ(family_of(*route.chat), route.protocol) << route.id;
+    }
+    const std::vector<std::pair<std::string_view, std::string_view>> expected = {
+        {"openai.chat_completions", "openai-chat"},
+        {"anthropic.messages", "anthropic"},
+        {"gemini.generate_content", "gemini"},
+        {"gemini.stream_generate_content", "gemini"},
+    };
+    EXPECT_EQ(chat, expected);
+    EXPECT_EQ(family_of(translate::Protocol::openai_chat), Protocol::openai);
 }
 
 TEST(RouteTable, MethodNames) {

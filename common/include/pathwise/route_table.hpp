@@ -9,12 +9,16 @@
 #include <string>
 #include <string_view>
 
+#include "pathwise/translate/protocol.hpp"
+
 namespace pathwise {
 
 enum class Protocol : unsigned char { service, openai, anthropic, gemini };
 enum class Method : unsigned char { get, post, put, patch, del, head, options, other };
 
 [[nodiscard]] std::string_view protocol_name(Protocol p);  // "service", "openai", "anthropic", "gemini"
+// The family whose routes, headers and key header a chat protocol uses (openai-chat → openai).
+[[nodiscard]] Protocol family_of(translate::Protocol chat);
 [[nodiscard]] std::string_view method_name(Method m);      // "GET", "POST", …
 [[nodiscard]] Method parse_method(std::string_view name);  // case-insensitive; unknown → Method::other
 
@@ -42,6 +46,9 @@ struct Route {
     StreamSignal stream;
     // A minimal valid JSON body for the curl/PowerShell check, "{model}" filled in by the caller; "" for GET.
     std::string_view example_body;
+    // The chat protocol of the route's body, when it carries a chat request that Pathwise can translate for an
+    // upstream speaking another protocol (translate/codec.hpp); nullopt for the rest (model lists, counts, …).
+    std::optional<translate::Protocol> chat;
 
     [[nodiscard]] constexpr bool can_stream() const { return stream != StreamSignal::none; }
 };

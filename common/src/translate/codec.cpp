@@ -17,6 +17,13 @@ std::string_view protocol_name(Protocol protocol) {
     return "unknown";
 }
 
+std::optional<Protocol> parse_protocol(std::string_view name) {
+    for (const Protocol protocol : kProtocols) {
+        if (protocol_name(protocol) == name) return protocol;
+    }
+    return std::nullopt;
+}
+
 Result<DecodedRequest> decode_request(Protocol from, std::string_view body, const RequestPath& path) {
     switch (from) {
         case Protocol::openai_chat:

@@ -14,15 +14,9 @@
 
 #include "pathwise/result.hpp"
 #include "pathwise/translate/ir.hpp"
+#include "pathwise/translate/protocol.hpp"
 
 namespace pathwise::translate {
-
-enum class Protocol : unsigned char {
-    openai_chat,  // POST /v1/chat/completions
-    anthropic,    // POST /v1/messages
-    gemini,       // POST /v1beta/models/{model}:generateContent (and :streamGenerateContent)
-};
-[[nodiscard]] std::string_view protocol_name(Protocol protocol);  // "openai-chat", "anthropic", "gemini"
 
 // A field that was dropped or changed on the way, e.g. {"frequency_penalty", "Anthropic has no frequency
 // penalty: dropped"}. `field` is a JSON path in the body it concerns ("messages[2].content[0].cache_control").
