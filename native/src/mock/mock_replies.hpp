@@ -42,7 +42,7 @@ struct MockReply {
 // The words of the answer (each after the first with its leading space): what the streams send one per event.
 [[nodiscard]] std::vector<std::string> answer_tokens(const std::string& model, const std::string& protocol, int tokens);
 
-// A rough token count for count_tokens answers: one token per 4 bytes of text content, at least 1.
+// A rough token count for count_tokens answers and usage: translate::estimate_tokens (token_estimate.hpp).
 [[nodiscard]] int estimate_tokens(const nlohmann::json& body);
 
 // A JSON value that satisfies a (Gemini responseSchema / JSON Schema) schema: Gemini CLI's model router asks for
