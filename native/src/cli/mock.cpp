@@ -16,10 +16,12 @@ namespace {
 
 constexpr const char* kMockUsage =
     "usage: pathwise mock [--port N] [--host H] [--tls-cert C --tls-key K] [--token-delay-ms D] [--threads T]\n"
-    "                     [--log] [--test-knobs]\n"
+    "                     [--protocol P] [--log] [--test-knobs]\n"
     "\n"
     "Runs Pathwise's mock upstream: it answers the OpenAI, Anthropic and Gemini routes in each provider's own\n"
-    "format (JSON and streams), echoing the requested model. Point an upstream at it:\n"
+    "format (JSON and streams), echoing the requested model. Asked with tools and a last user message that says\n"
+    "pathwise-mock-call:NAME, its OpenAI chat answer calls tool NAME (arguments made from its schema); after the\n"
+    "tool's result it answers in text. Point an upstream at it:\n"
     "  upstreams.openai.base_url = http://127.0.0.1:N\n"
     "\n"
     "  --port N            port to listen on (0 = any free port; default 0). The first stdout line says which.\n"
@@ -27,14 +29,16 @@ constexpr const char* kMockUsage =
     "  --tls-cert/--tls-key  PEM files: serve HTTPS\n"
     "  --token-delay-ms D  pause between streamed events (default 30)\n"
     "  --threads T         connections served at once (default 64)\n"
+    "  --protocol P        speak only one chat protocol, as a single-API server does: openai-chat (like Ollama,\n"
+    "                      vLLM, LM Studio), anthropic or gemini; the other protocols' routes answer 404\n"
     "  --log               one line per request on stderr\n"
     "  --test-knobs        TESTS ONLY: obey x-pathwise-mock-fail (die_midstream, stall_midstream, status:CODE),\n"
     "                      x-pathwise-mock-first-byte-delay-ms, x-pathwise-mock-stall-ms, x-pathwise-mock-tokens\n"
     "                      request headers and serve GET /_mock/stats\n";
 
 constexpr config::OptionSpec kMockSpecs[] = {
-    {"--port", "N"},    {"--host", "H"}, {"--tls-cert", "C"},  {"--tls-key", "K"}, {"--token-delay-ms", "D"},
-    {"--threads", "T"}, {"--log", ""},   {"--test-knobs", ""}, {"--help", ""},
+    {"--port", "N"},    {"--host", "H"},     {"--tls-cert", "C"}, {"--tls-key", "K"},   {"--token-delay-ms", "D"},
+    {"--threads", "T"}, {"--protocol", "P"}, {"--log", ""},       {"--test-knobs", ""}, {"--help", ""},
 };
 
 int usage_error(const std::string& message) {
@@ -74,6 +78,11 @@ int run_mock(const Args& args) {
         const auto threads = config::integer_value(*text, 1, 4096);
         if (!threads) return usage_error("--threads wants 1..4096");
         options.threads = static_cast<int>(*threads);
+    }
+    if (const auto text = parsed->value("--protocol")) {
+        options.protocol = translate::parse_protocol(*text);
+        if (!options.protocol)
+            return usage_error("--protocol wants openai-chat, anthropic or gemini, got '" + *text + "'");
     }
     if (options.tls_cert.empty() != options.tls_key.empty()) return usage_error("--tls-cert and --tls-key go together");
 

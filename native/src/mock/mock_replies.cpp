@@ -8,6 +8,7 @@
 
 #include "http/json_text.hpp"
 #include "pathwise/ascii.hpp"
+#include "pathwise/translate/token_estimate.hpp"
 
 namespace pathwise::mock {
 
@@ -41,33 +42,119 @@ int prompt_tokens(const MockAsk& ask) {
     return estimate_tokens(ask.body);
 }
 
-// Collects every string under "content"/"text"/"parts"/"input"/"messages"/"contents" (what counts as prompt).
-// Iterative: the body is a client's, and its nesting must not decide how deep our stack goes.
-void collect_text(const json& root, std::size_t& bytes) {
-    std::vector<const json*> pending = {&root};
-    while (!pending.empty()) {
-        const json& value = *pending.back();
-        pending.pop_back();
-        if (value.is_string()) {
-            bytes += value.get_ref<const std::string&>().size();
-        } else if (value.is_array()) {
-            for (const json& item : value) pending.push_back(&item);
-        } else if (value.is_object()) {
-            for (const auto& [key, item] : value.items()) {
-                if (key == "model" || key == "role" || key == "type") continue;
-                pending.push_back(&item);
-            }
-        }
-    }
-}
-
 // ---- OpenAI ---------------------------------------------------------------------------------------------
 
 json openai_usage(int prompt, int completion) {
     return {{"prompt_tokens", prompt}, {"completion_tokens", completion}, {"total_tokens", prompt + completion}};
 }
 
+// stream_options.include_usage: a last chunk with empty choices carries the usage (OpenAI API reference).
+bool wants_stream_usage(const MockAsk& ask) {
+    return ask.body.is_object() && ask.body.contains("stream_options") && ask.body["stream_options"].is_object() &&
+           ask.body["stream_options"].value("include_usage", false);
+}
+
+// The text of an OpenAI chat message's content: a string, or its text parts joined.
+std::string openai_message_text(const json& message) {
+    const auto content = message.find("content");
+    if (content == message.end()) return "";
+    if (content->is_string()) return content->get<std::string>();
+    std::string text;
+    if (content->is_array()) {
+        for (const json& part : *content) {
+            if (part.is_object() && part.value("type", "") == "text" && part.contains("text") &&
+                part["text"].is_string()) {
+                text += part["text"].get<std::string>();
+            }
+        }
+    }
+    return text;
+}
+
+constexpr std::string_view kCallMarker = "pathwise-mock-call:";
+
+// The tool a chat request asks the mock to call: its last message is the user's, saying
+// "pathwise-mock-call:NAME", and NAME is one of its function tools. nullptr otherwise (after the tool's result
+// the last message is the tool's, so the mock answers in text and the round trip ends).
+const json* requested_openai_tool(const json& body) {
+    if (!body.is_object() || !body.contains("messages") || !body["messages"].is_array() || body["messages"].empty() ||
+        !body.contains("tools") || !body["tools"].is_array()) {
+        return nullptr;
+    }
+    const json& last = body["messages"].back();
+    if (!last.is_object() || last.value("role", "") != "user") return nullptr;
+    const std::string text = openai_message_text(last);
+    const std::size_t at = text.find(kCallMarker);
+    if (at == std::string::npos) return nullptr;
+    std::string name = text.substr(at + kCallMarker.size());
+    name = name.substr(0, name.find_first_of(" \t\r\n.,;\"'`)"));
+    for (const json& tool : body["tools"]) {
+        if (tool.is_object() && tool.contains("function") && tool["function"].is_object() &&
+            tool["function"].value("name", "") == name) {
+            return &tool["function"];
+        }
+    }
+    return nullptr;
+}
+
+// An assistant message calling `function` with arguments made from its parameters' schema, as OpenAI answers a
+// tool call: content null, finish_reason "tool_calls"; streamed, the arguments arrive in two pieces.
+MockReply openai_tool_call(const MockAsk& ask, const json& function) {
+    MockReply reply;
+    const std::string completion_id = id("chatcmpl-pathwise-mock-", ask);
+    const std::string call_id = id("call_pathwise_mock_", ask);
+    const std::string name = function.value("name", "");
+    const json schema = function.contains("parameters") ? function["parameters"] : json::object();
+    const std::string arguments = http::json_text(sample_for_schema(schema, "pathwise"));
+    const int prompt = prompt_tokens(ask);
+    const int completion = static_cast<int>(arguments.size() / 4 + 1);
+    auto answer = [&](json choice) {
+        return json{
+            {"id", completion_id},           {"object", ask.stream ? "chat.completion.chunk" : "chat.completion"},
+            {"created", ask.now_unix},       {"model", ask.model},
+            {"system_fingerprint", nullptr}, {"choices", json::array({std::move(choice)})}};
+    };
+    if (!ask.stream) {
+        json call = {{"id", call_id}, {"type", "function"}, {"function", {{"name", name}, {"arguments", arguments}}}};
+        json body = answer({{"index", 0},
+                            {"message",
+                             {{"role", "assistant"},
+                              {"content", nullptr},
+                              {"refusal", nullptr},
+                              {"tool_calls", json::array({std::move(call)})}}},
+                            {"logprobs", nullptr},
+                            {"finish_reason", "tool_calls"}});
+        body["usage"] = openai_usage(prompt, completion);
+        reply.body = http::json_text(body);
+        return reply;
+    }
+    reply.content_type = "text/event-stream";
+    auto delta = [&](json content, json finish_reason) {
+        return sse_data(answer(
+            {{"index", 0}, {"delta", std::move(content)}, {"logprobs", nullptr}, {"finish_reason", finish_reason}}));
+    };
+    const std::size_t half = arguments.size() / 2;
+    json opening = {
+        {"index", 0}, {"id", call_id}, {"type", "function"}, {"function", {{"name", name}, {"arguments", ""}}}};
+    reply.chunks.push_back(delta(
+        {{"role", "assistant"}, {"content", nullptr}, {"tool_calls", json::array({std::move(opening)})}}, nullptr));
+    for (const std::string& piece : {arguments.substr(0, half), arguments.substr(half)}) {
+        json more = {{"index", 0}, {"function", {{"arguments", piece}}}};
+        reply.chunks.push_back(delta({{"tool_calls", json::array({std::move(more)})}}, nullptr));
+    }
+    reply.chunks.push_back(delta(json::object(), "tool_calls"));
+    if (wants_stream_usage(ask)) {
+        json usage_chunk = answer(json::object());
+        usage_chunk["choices"] = json::array();
+        usage_chunk["usage"] = openai_usage(prompt, completion);
+        reply.chunks.push_back(sse_data(usage_chunk));
+    }
+    reply.chunks.emplace_back("data: [DONE]\n\n");
+    return reply;
+}
+
 MockReply openai_chat(const MockAsk& ask, const std::vector<std::string>& tokens) {
+    if (const json* tool = requested_openai_tool(ask.body)) return openai_tool_call(ask, *tool);
     MockReply reply;
     const std::string completion_id = id("chatcmpl-pathwise-mock-", ask);
     const int prompt = prompt_tokens(ask);
@@ -102,9 +189,7 @@ MockReply openai_chat(const MockAsk& ask, const std::vector<std::string>& tokens
     reply.chunks.push_back(sse_data(chunk({{"role", "assistant"}, {"content", ""}}, nullptr)));
     for (const std::string& token : tokens) reply.chunks.push_back(sse_data(chunk({{"content", token}}, nullptr)));
     reply.chunks.push_back(sse_data(chunk(json::object(), "stop")));
-    // stream_options.include_usage: a last chunk with empty choices carries the usage (OpenAI API reference).
-    if (ask.body.is_object() && ask.body.contains("stream_options") && ask.body["stream_options"].is_object() &&
-        ask.body["stream_options"].value("include_usage", false)) {
+    if (wants_stream_usage(ask)) {
         json usage_chunk = chunk(json::object(), nullptr);
         usage_chunk["choices"] = json::array();
         usage_chunk["usage"] = openai_usage(prompt, completion);
@@ -376,9 +461,7 @@ std::vector<std::string> answer_tokens(const std::string& model, const std::stri
 }
 
 int estimate_tokens(const nlohmann::json& body) {
-    std::size_t bytes = 0;
-    collect_text(body, bytes);
-    return std::max(1, static_cast<int>((bytes + 3) / 4));
+    return static_cast<int>(translate::estimate_tokens(http::json_text(body)));
 }
 
 nlohmann::json sample_for_schema(const nlohmann::json& schema, const std::string& text, std::size_t depth) {

@@ -179,7 +179,7 @@ struct MockServer::Impl {
         }
         if (options.test_knobs) remember(req);
         const auto match = match_route(parse_method(req.method), req.path);
-        if (!match || match->route->protocol == Protocol::service) {
+        if (!match || match->route->protocol == Protocol::service || !speaks(*match->route)) {
             answer_no_route(req, res);
             return;
         }
@@ -210,6 +210,14 @@ struct MockServer::Impl {
         log_answer(req,
                    std::to_string(reply.status) + " (stream of " + std::to_string(reply.chunks.size()) + " chunks)");
         stream_reply(std::move(reply), knobs, res);
+    }
+
+    // With --protocol, the routes of that protocol's API: its chat route, and the same family's routes that are
+    // not another chat API (model lists, token counts; not OpenAI's Responses API next to openai-chat).
+    [[nodiscard]] bool speaks(const Route& route) const {
+        if (!options.protocol) return true;
+        if (route.chat) return *route.chat == *options.protocol;
+        return route.protocol == family_of(*options.protocol) && !route.can_stream();
     }
 
     void answer_no_route(const httplib::Request& req, httplib::Response& res) const {

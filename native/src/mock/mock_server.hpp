@@ -9,7 +9,10 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
+
+#include "pathwise/translate/protocol.hpp"
 
 namespace pathwise::mock {
 
@@ -21,6 +24,9 @@ struct MockOptions {
     std::string tls_cert;                       // both set = HTTPS
     std::string tls_key;
     bool log_requests = false;  // one line per request and per aborted stream on stderr
+    // Set: the mock speaks only this chat protocol, as a provider of one API does (an Ollama-like OpenAI-compatible
+    // server for openai-chat): every other protocol's route answers 404. Its model list and token count stay.
+    std::optional<translate::Protocol> protocol;
     // TEST ONLY (`pathwise mock --test-knobs`): honour x-pathwise-mock-* request headers that make the mock
     // misbehave (die mid-stream, stall, delay the first byte, answer an error status) and serve /_mock/stats.
     // Never on for the embedded default upstream.
