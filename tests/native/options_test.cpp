@@ -132,5 +132,46 @@ TEST(ServeConfig, ApiKeyEnv_IsReadFromTheGivenEnvironmentOnly) {
     std::remove(path.c_str());
 }
 
+Result<ServeConfig> load_file(const std::string& text) {
+    const std::string path = ::testing::TempDir() + "/pathwise-upstream-protocol-test.json";
+    std::FILE* file = std::fopen(path.c_str(), "w");
+    EXPECT_NE(file, nullptr);
+    if (file == nullptr) return Error{"io", "cannot write " + path};
+    std::fputs(text.c_str(), file);
+    std::fclose(file);
+    std::vector<std::string> warnings;
+    auto loaded = load_serve_config({"--config", path}, {}, warnings);
+    std::remove(path.c_str());
+    return loaded;
+}
+
+TEST(ServeConfig, UpstreamProtocol_FromTheFileOrTheFlag_AbsentMeansTheInboundOwn) {
+    auto loaded = load_file(R"({"upstreams": {"anthropic": {"base_url": "http://127.0.0.1:11434/v1",
+                                                           "protocol": "openai-chat"}}})");
+    ASSERT_TRUE(loaded) << loaded.error().message;
+    EXPECT_EQ(loaded->upstreams.at(Protocol::anthropic).protocol, translate::Protocol::openai_chat);
+    EXPECT_FALSE(load({"--upstream", "gemini=http://127.0.0.1:9"}).upstreams.at(Protocol::gemini).protocol);
+    const ServeConfig flagged =
+        load({"--upstream", "openai=http://127.0.0.1:9", "--upstream-protocol", "openai=gemini"});
+    EXPECT_EQ(flagged.upstreams.at(Protocol::openai).protocol, translate::Protocol::gemini);
+}
+
+TEST(ServeConfig, UpstreamProtocol_UnknownOrUnsupported_SaysWhatIsAccepted) {
+    auto typo = load_file(R"({"upstreams": {"anthropic": {"protocol": "openai-chta"}}})");
+    ASSERT_FALSE(typo);
+    EXPECT_NE(typo.error().message.find("upstreams.anthropic.protocol must be openai-chat, anthropic or gemini, got "
+                                        "'openai-chta' (did you mean 'openai-chat'?)"),
+              std::string::npos)
+        << typo.error().message;
+    auto responses = load_file(R"({"upstreams": {"openai": {"protocol": "openai-responses"}}})");
+    ASSERT_FALSE(responses);
+    EXPECT_NE(responses.error().message.find("'openai-responses' is not supported yet"), std::string::npos)
+        << responses.error().message;
+    auto flag = parse_flags({"--upstream-protocol", "anthropic=ollama"});
+    ASSERT_FALSE(flag);
+    EXPECT_NE(flag.error().message.find("--upstream-protocol needs PROTOCOL=SPEAKS"), std::string::npos)
+        << flag.error().message;
+}
+
 }  // namespace
 }  // namespace pathwise::config

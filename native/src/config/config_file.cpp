@@ -19,17 +19,38 @@ std::optional<std::string> env_value(const Environment& environment, const std::
     return it->second;
 }
 
+// "protocol": "openai-chat" | "anthropic" | "gemini" — what the upstream speaks.
+std::string apply_upstream_protocol(UpstreamConfig& upstream, const json& value) {
+    std::vector<std::string> names;
+    for (const auto protocol : translate::kProtocols) names.emplace_back(translate::protocol_name(protocol));
+    const std::string choices = "openai-chat, anthropic or gemini";
+    if (!value.is_string()) return "must be a string: " + choices;
+    const auto text = value.get<std::string>();
+    if (text == "openai-responses") {
+        return "'openai-responses' is not supported yet: use \"openai-chat\" (every OpenAI-compatible server "
+               "speaks it)";
+    }
+    const auto protocol = translate::parse_protocol(text);
+    if (!protocol) return "must be " + choices + ", got '" + text + "'" + did_you_mean(text, names);
+    upstream.protocol = protocol;
+    return "";
+}
+
 // {"base_url","api_key","api_key_env","headers",{"model_map"},"ca_file","connect_timeout_ms",...}
 std::string apply_upstream(UpstreamConfig& upstream, const json& object, const std::string& where) {
     static const std::vector<std::string> keys = {
-        "base_url",       "api_key", "api_key_env",        "headers",
-        "model_map",      "ca_file", "connect_timeout_ms", "first_byte_timeout_ms",
-        "idle_timeout_ms"};
+        "base_url",        "api_key", "api_key_env",        "headers",
+        "model_map",       "ca_file", "connect_timeout_ms", "first_byte_timeout_ms",
+        "idle_timeout_ms", "protocol"};
     if (!object.is_object()) return where + " must be an object like {\"base_url\": \"https://api.openai.com/v1\"}";
     for (const auto& [key, value] : object.items()) {
         const std::string at = where + "." + key;
         if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
             return "unknown key '" + at + "'" + did_you_mean(key, keys);
+        }
+        if (key == "protocol") {
+            if (auto error = apply_upstream_protocol(upstream, value); !error.empty()) return at + " " + error;
+            continue;
         }
         const bool is_text = key == "base_url" || key == "api_key" || key == "api_key_env" || key == "ca_file";
         if (is_text) {

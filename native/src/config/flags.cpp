@@ -32,7 +32,10 @@ const FlagSpecs& flag_specs() {
             built.names.push_back(shown_flag(setting));
             if (!setting.flag_alias.empty()) built.names.push_back(flag_of(setting));
         }
-        built.specs = {{"--config", "FILE"}, {"--upstream", "PROTO=URL", /*repeatable=*/true}, {"--help", ""}};
+        built.specs = {{"--config", "FILE"},
+                       {"--upstream", "PROTO=URL", /*repeatable=*/true},
+                       {"--upstream-protocol", "PROTO=SPEAKS", /*repeatable=*/true},
+                       {"--help", ""}};
         for (const std::string& name : built.names) {
             const Kind kind = setting_of_flag(name)->kind;
             // Later wins for a repeated setting, as it does across file < environment < flags; booleans take no
@@ -54,6 +57,21 @@ Result<std::pair<Protocol, std::string>> upstream_flag(const std::string& value)
     std::string url = value.substr(equals + 1);
     if (auto error = check_base_url(url); !error.empty()) return usage_error("--upstream " + value + ": " + error);
     return std::pair{*protocol, std::move(url)};
+}
+
+// --upstream-protocol PROTO=SPEAKS: the chat protocol PROTO's upstream speaks (translated when it differs).
+Result<std::pair<Protocol, translate::Protocol>> upstream_protocol_flag(const std::string& value) {
+    const auto equals = value.find('=');
+    const auto protocol = equals != std::string::npos ? parse_protocol(value.substr(0, equals)) : std::nullopt;
+    const auto speaks =
+        equals != std::string::npos ? translate::parse_protocol(value.substr(equals + 1)) : std::nullopt;
+    if (!protocol || !speaks) {
+        return usage_error(
+            "--upstream-protocol needs PROTOCOL=SPEAKS with PROTOCOL openai, anthropic or gemini and "
+            "SPEAKS openai-chat, anthropic or gemini (e.g. anthropic=openai-chat), got '" +
+            value + "'");
+    }
+    return std::pair{*protocol, *speaks};
 }
 
 // Adds one setting flag's value; repeated list flags accumulate (--api-key a --api-key b).
@@ -93,6 +111,10 @@ Result<ParsedFlags> parse_flags(const std::vector<std::string>& args) {
             auto upstream = upstream_flag(text);
             if (!upstream) return upstream.error();
             parsed.upstreams.push_back(*upstream);
+        } else if (flag == "--upstream-protocol") {
+            auto speaks = upstream_protocol_flag(text);
+            if (!speaks) return speaks.error();
+            parsed.upstream_protocols.push_back(*speaks);
         } else if (const Setting* setting = setting_of_flag(flag)) {
             if (auto problem = add_setting_value(parsed, *setting, flag, text); !problem.empty())
                 return usage_error(problem);
@@ -109,7 +131,10 @@ std::string usage_text() {
         "then these flags (later wins).\n"
         "\n"
         "  --config FILE           JSON config (default $XDG_CONFIG_HOME/pathwise/config.json)\n"
-        "  --upstream PROTO=URL    forward a protocol (openai, anthropic, gemini) to URL instead of the mock\n";
+        "  --upstream PROTO=URL    forward a protocol (openai, anthropic, gemini) to URL instead of the mock\n"
+        "  --upstream-protocol PROTO=SPEAKS\n"
+        "                          the chat protocol that upstream speaks (openai-chat, anthropic, gemini):\n"
+        "                          requests are translated (anthropic=openai-chat: Claude Code to Ollama)\n";
     for (const auto& setting : settings()) {
         std::string flag = shown_flag(setting);
         if (setting.kind != Kind::boolean) flag += setting.kind == Kind::integer ? " N" : " VALUE";

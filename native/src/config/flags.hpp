@@ -14,6 +14,7 @@ struct ParsedFlags {
     std::string config_path;
     std::vector<std::pair<const Setting*, nlohmann::json>> values;  // in command-line order, lists merged
     std::vector<std::pair<Protocol, std::string>> upstreams;
+    std::vector<std::pair<Protocol, translate::Protocol>> upstream_protocols;  // --upstream-protocol
 };
 
 // Error "help" carries the usage text (exit 0); "usage" a bad flag (exit 2).

@@ -84,6 +84,7 @@ Result<ServeConfig> load_serve_config(const std::vector<std::string>& args, cons
         }
     }
     for (const auto& [protocol, url] : flags->upstreams) config.upstreams[protocol].base_url = url;
+    for (const auto& [protocol, speaks] : flags->upstream_protocols) config.upstreams[protocol].protocol = speaks;
 
     // Derived values and safety checks.
     if (!provenance.web_root_set) config.web_root = PATHWISE_DEFAULT_WEB_ROOT;

@@ -13,6 +13,7 @@
 
 #include "pathwise/result.hpp"
 #include "pathwise/route_table.hpp"
+#include "pathwise/translate/protocol.hpp"
 
 namespace pathwise::config {
 
@@ -25,7 +26,10 @@ struct ModelMapping {
 };
 
 struct UpstreamConfig {
-    std::string base_url;                        // "" = the embedded mock upstream
+    std::string base_url;  // "" = the embedded mock upstream
+    // The chat protocol the upstream speaks; nullopt = the inbound protocol's own (requests pass through). When
+    // it differs, chat requests are translated (docs/translation.md) and other routes answer a clear error.
+    std::optional<translate::Protocol> protocol;
     std::string api_key;                         // sent upstream instead of the client's key (never logged)
     std::string api_key_env;                     // or read from this environment variable
     std::map<std::string, std::string> headers;  // extra headers sent upstream
