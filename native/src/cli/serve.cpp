@@ -87,9 +87,15 @@ void print_banner(const config::ServeConfig& config, int port) {
     for (const Protocol protocol : {Protocol::openai, Protocol::anthropic, Protocol::gemini}) {
         const auto it = config.upstreams.find(protocol);
         const bool mock = it == config.upstreams.end() || it->second.is_mock();
-        std::printf("  Upstream %-9s %s\n", (std::string(protocol_name(protocol)) + ":").c_str(),
+        std::string speaks;
+        if (it != config.upstreams.end() && it->second.protocol && family_of(*it->second.protocol) != protocol) {
+            speaks = std::string("   (speaks ") + std::string(translate::protocol_name(*it->second.protocol)) +
+                     ": chat requests are translated)";
+        }
+        std::printf("  Upstream %-9s %s%s\n", (std::string(protocol_name(protocol)) + ":").c_str(),
                     mock ? "embedded mock (configure \"upstreams\" in the config file to use a provider)"
-                         : it->second.base_url.c_str());
+                         : it->second.base_url.c_str(),
+                    speaks.c_str());
     }
     std::printf("  Repair paths:   %s\n",
                 config.repair_paths ? "on (known path mistakes are served and logged)" : "off");

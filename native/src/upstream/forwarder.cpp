@@ -18,6 +18,7 @@
 #include "upstream/stream_exchange.hpp"
 #include "upstream/stream_relay.hpp"
 #include "upstream/tcp_probe.hpp"
+#include "upstream/translation.hpp"
 #include "upstream/upstream_client.hpp"
 #include "upstream/upstream_failure.hpp"
 
@@ -54,6 +55,13 @@ bool is_request_header_we_drop(std::string_view name) {
            (name.size() > 12 && iequals(name.substr(0, 12), "x-forwarded-"));
 }
 
+// Headers that belong to one protocol family's API ("anthropic-version", "x-goog-api-client", "openai-beta"):
+// meaningless, or harmful, to an upstream of another protocol.
+bool is_family_header(std::string_view name) {
+    using ascii::istarts_with;
+    return istarts_with(name, "anthropic-") || istarts_with(name, "x-goog-") || istarts_with(name, "openai-");
+}
+
 bool constant_time_equals(std::string_view a, std::string_view b) {
     unsigned char difference = a.size() == b.size() ? 0 : 1;
     for (std::size_t i = 0; i < a.size(); ++i) {
@@ -65,6 +73,8 @@ bool constant_time_equals(std::string_view a, std::string_view b) {
 struct OutgoingRequest {
     httplib::Request request;
     bool wants_stream = false;
+    std::optional<Translation> translation;  // set: the answer comes back in the client's protocol
+    bool gemini_json_array = false;          // translated Gemini stream asked without ?alt=sse
 };
 
 // The path to send upstream and its query: `path` is the request's or the repaired one, which may carry a
@@ -171,16 +181,50 @@ struct Forwarder::Impl {
     [[nodiscard]] bool is_proxy_key(std::string_view key) const;
     OutgoingRequest build(const httplib::Request& req, const RouteMatch& match, const std::string& path,
                           const ResolvedUpstream& target) const;
+    OutgoingRequest build_translated(const httplib::Request& req, const RouteMatch& match, const Translation& plan,
+                                     const ResolvedUpstream& target, Error& refused) const;
     void copy_request_headers(const httplib::Headers& from, const ResolvedUpstream& target,
-                              const std::string& query_key, httplib::Headers& to) const;
+                              const std::string& query_key, httplib::Headers& to,
+                              const std::optional<Translation>& translation) const;
     void forward_buffered(OutgoingRequest& out, const ResolvedUpstream& target, httplib::Response& res,
                           RequestRecord& record);
     void forward_streaming(OutgoingRequest& out, const std::shared_ptr<const ResolvedUpstream>& target,
                            httplib::Response& res, const std::shared_ptr<RequestRecord>& record);
+    void relay_translated(const OutgoingRequest& out, const std::shared_ptr<StreamExchange>& exchange,
+                          const std::shared_ptr<const ResolvedUpstream>& target, httplib::Response& res,
+                          const std::shared_ptr<RequestRecord>& record) const;
     std::shared_ptr<StreamExchange> start_exchange(const ResolvedUpstream& target, httplib::Request request);
 };
 
 namespace {
+
+void respond(httplib::Response& res, const http::ProtocolError& error, RequestRecord& record) {
+    http::send_error(res, error);
+    record.status = error.status;
+    record.error = error.code;
+    record.bytes_out = res.body.size();
+}
+
+std::int64_t unix_now() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+// An upstream's whole answer (in `res`, from the upstream) → the client's protocol: a 2xx answer translated, an
+// error answer restated in the client's error shape with the upstream's status and message.
+void reshape_answer(const Translation& plan, const ResolvedUpstream& target, httplib::Response& res,
+                    RequestRecord& record) {
+    if (res.status < 200 || res.status >= 300) {
+        respond(res, upstream_error(plan, target.name, res.status, res.body), record);
+        return;
+    }
+    auto answer = translate_answer(plan, res.body, unix_now());
+    if (!answer) {
+        respond(res, answer_not_translatable(plan, target.name, answer.error()), record);
+        return;
+    }
+    res.set_content(std::move(answer.value().body), "application/json");
+}
 
 void respond_failure(const ResolvedUpstream& target, const UpstreamFailure& failure, httplib::Response& res,
                      RequestRecord& record) {
@@ -207,7 +251,7 @@ UpstreamFailure failure_before_headers(StreamExchange& exchange, const ResolvedU
 // A streamed request answered with an error status or a sized body: held until it ended (up to
 // max_response_bytes), then passed on whole.
 void pass_on_whole(StreamExchange& exchange, const ResolvedUpstream& target, const std::string& content_type,
-                   httplib::Response& res, RequestRecord& record) {
+                   const std::optional<Translation>& translation, httplib::Response& res, RequestRecord& record) {
     if (!exchange.wait_for_finish(target.config.idle_timeout)) {
         exchange.cancel();
         exchange.join();
@@ -227,6 +271,7 @@ void pass_on_whole(StreamExchange& exchange, const ResolvedUpstream& target, con
     copy_response_headers(exchange.headers(), res);
     res.set_content(exchange.take_all(), content_type);
     record.status = res.status;
+    if (translation) reshape_answer(*translation, target, res, record);
     record.bytes_out = res.body.size();
 }
 
@@ -262,12 +307,43 @@ OutgoingRequest Forwarder::Impl::build(const httplib::Request& req, const RouteM
     }
     out.request.path =
         upstream_path(target.target.path_prefix, where.path) + (where.query.empty() ? "" : "?" + where.query);
-    copy_request_headers(req.headers, target, query_key, out.request.headers);
+    copy_request_headers(req.headers, target, query_key, out.request.headers, std::nullopt);
+    return out;
+}
+
+OutgoingRequest Forwarder::Impl::build_translated(const httplib::Request& req, const RouteMatch& match,
+                                                  const Translation& plan, const ResolvedUpstream& target,
+                                                  Error& refused) const {
+    OutgoingRequest out;
+    const std::size_t mark = req.target.find('?');
+    std::string query = mark == std::string::npos ? std::string() : req.target.substr(mark + 1);
+    std::string query_key;
+    if (match.route->protocol == Protocol::gemini) query = http::remove_query_param(query, "key", &query_key);
+    auto asked = translate_request(plan, match, query, req.body, target.config.model_map);
+    if (!asked) {
+        refused = asked.error();
+        return out;
+    }
+    out.translation = plan;
+    out.wants_stream = asked.value().stream;
+    out.gemini_json_array = asked.value().gemini_json_array;
+    out.request.method = "POST";
+    out.request.body = std::move(asked.value().body);
+    out.request.path = upstream_path(target.target.path_prefix, asked.value().path);
+    copy_request_headers(req.headers, target, query_key, out.request.headers, plan);
+    if (plan.to == translate::Protocol::anthropic && !has_header(out.request.headers, "anthropic-version")) {
+        out.request.headers.emplace("anthropic-version", "2023-06-01");
+    }
     return out;
 }
 
 void Forwarder::Impl::copy_request_headers(const httplib::Headers& from, const ResolvedUpstream& target,
-                                           const std::string& query_key, httplib::Headers& to) const {
+                                           const std::string& query_key, httplib::Headers& to,
+                                           const std::optional<Translation>& translation) const {
+    // A translated request goes to another protocol's API: its family's headers stay behind, and the client's
+    // own provider key (when it sent one) moves into the upstream protocol's key header.
+    const Protocol family = translation ? family_of(translation->to) : target.protocol;
+    std::string client_key = query_key;
     for (const auto& [name, value] : from) {
         if (is_server_pseudo_header(name) || is_request_header_we_drop(name)) continue;
         // The server refuses requests with such headers before they get here; this keeps it true for any caller.
@@ -275,15 +351,20 @@ void Forwarder::Impl::copy_request_headers(const httplib::Headers& from, const R
         if (http::is_client_key_header(name)) {
             // A configured key replaces whatever the client sent; a proxy key (what the client used to reach us)
             // is never passed on; any other key is the client's own provider key and passes through.
-            if (!target.api_key.empty() || is_proxy_key(http::key_from_header_value(name, value))) continue;
+            const std::string_view key = http::key_from_header_value(name, value);
+            if (!target.api_key.empty() || is_proxy_key(key)) continue;
+            if (translation) {
+                client_key = std::string(key);
+                continue;
+            }
         }
+        if (translation && is_family_header(name)) continue;
         to.emplace(name, value);
     }
     if (!target.api_key.empty()) {
-        to.emplace(std::string(http::key_header_name(target.protocol)),
-                   http::key_header_value(target.protocol, target.api_key));
-    } else if (!query_key.empty() && !is_proxy_key(query_key) && !has_header(to, "x-goog-api-key")) {
-        to.emplace("x-goog-api-key", query_key);
+        to.emplace(std::string(http::key_header_name(family)), http::key_header_value(family, target.api_key));
+    } else if (!client_key.empty() && !is_proxy_key(client_key) && !has_header(to, http::key_header_name(family))) {
+        to.emplace(std::string(http::key_header_name(family)), http::key_header_value(family, client_key));
     }
     for (const auto& [name, value] : target.config.headers) {
         erase_header(to, name);
@@ -334,8 +415,9 @@ void Forwarder::Impl::forward_buffered(OutgoingRequest& out, const ResolvedUpstr
     // smuggling attempt, an answer cut short) the next client must not inherit its state.
     if (copy_response_headers(answer.headers, res)) pool.release(std::move(client));
     record.status = answer.status;
-    record.bytes_out = body.size();
     res.set_content(std::move(body), client_content_type(answer.headers));
+    if (out.translation) reshape_answer(*out.translation, target, res, record);
+    record.bytes_out = res.body.size();
 }
 
 std::shared_ptr<StreamExchange> Forwarder::Impl::start_exchange(const ResolvedUpstream& target,
@@ -360,10 +442,15 @@ void Forwarder::Impl::forward_streaming(OutgoingRequest& out, const std::shared_
     const int status = exchange->status();
     const std::string content_type = client_content_type(exchange->headers());
     const bool sse = content_type == "text/event-stream";
-    const bool relay = status >= 200 && status < 300 && (sse || !has_header(exchange->headers(), "Content-Length"));
+    const bool success = status >= 200 && status < 300;
+    if (success && out.translation) {
+        relay_translated(out, exchange, target, res, record);
+        return;
+    }
+    const bool relay = success && (sse || !has_header(exchange->headers(), "Content-Length"));
     exchange->set_body_mode(!relay ? BodyMode::buffer_whole : sse ? BodyMode::relay_events : BodyMode::relay_bytes);
     if (!relay) {
-        pass_on_whole(*exchange, *target, content_type, res, *record);
+        pass_on_whole(*exchange, *target, content_type, out.translation, res, *record);
         return;
     }
     res.status = status;
@@ -374,7 +461,31 @@ void Forwarder::Impl::forward_streaming(OutgoingRequest& out, const std::shared_
     // array), which would hold the pieces back; the same type with its charset parameter is left alone.
     const std::string relay_type =
         content_type == "application/json" ? "application/json; charset=utf-8" : content_type;
-    relay_body(res, relay_type, exchange, target, {sse, config.keepalive_comment_interval},
+    relay_body(res, relay_type, exchange, target, {sse, config.keepalive_comment_interval, nullptr},
+               [record](const RelayOutcome& outcome) {
+                   record->bytes_out = outcome.bytes_out;
+                   if (!outcome.error.empty()) record->error = outcome.error;
+               });
+}
+
+// A 2xx stream from an upstream of another protocol: its bytes are decoded and re-encoded as they come (the
+// decoder frames the events itself), so the client reads its own protocol's stream with the same guarantees.
+void Forwarder::Impl::relay_translated(const OutgoingRequest& out, const std::shared_ptr<StreamExchange>& exchange,
+                                       const std::shared_ptr<const ResolvedUpstream>& target, httplib::Response& res,
+                                       const std::shared_ptr<RequestRecord>& record) const {
+    exchange->set_body_mode(BodyMode::relay_bytes);
+    res.status = exchange->status();
+    copy_response_headers(exchange->headers(), res);
+    record->status = res.status;
+    record->streamed = true;
+    translate::StreamEncodeOptions options;
+    options.gemini_json_array = out.gemini_json_array;
+    options.created = unix_now();
+    auto translation = std::make_shared<StreamTranslation>(*out.translation, options);
+    // The client's stream is SSE but for Gemini's JSON-array form (typed with its charset: see forward_streaming).
+    const bool sse = !out.gemini_json_array;
+    relay_body(res, sse ? "text/event-stream" : "application/json; charset=utf-8", exchange, target,
+               {sse, sse ? config.keepalive_comment_interval : std::chrono::milliseconds(0), translation},
                [record](const RelayOutcome& outcome) {
                    record->bytes_out = outcome.bytes_out;
                    if (!outcome.error.empty()) record->error = outcome.error;
@@ -403,7 +514,32 @@ void Forwarder::forward(const httplib::Request& req, httplib::Response& res, con
         respond_failure(*target, describe_failure(*target, FailureKind::setup), res, *kept_record);
         return;
     }
-    OutgoingRequest out = impl_->build(req, match, path, *target);
+    OutgoingRequest out;
+    switch (match.route != nullptr ? passage_of(*match.route, target->config) : Passage::pass_through) {
+        case Passage::pass_through:
+            out = impl_->build(req, match, path, *target);
+            break;
+        case Passage::translate: {
+            Error refused;
+            const Translation plan = *translation_for(*match.route, target->config);
+            out = impl_->build_translated(req, match, plan, *target, refused);
+            if (!out.translation) {
+                respond(res, translation_refused(plan, refused), *kept_record);
+                return;
+            }
+            break;
+        }
+        case Passage::refuse:
+            if (auto count = estimated_token_count(*match.route, req.body)) {
+                res.status = 200;
+                res.set_content(*count, "application/json");
+                kept_record->status = res.status;
+                kept_record->bytes_out = res.body.size();
+            } else {
+                respond(res, route_not_translatable(*match.route, target->config), *kept_record);
+            }
+            return;
+    }
     if (out.wants_stream) {
         impl_->forward_streaming(out, target, res, kept_record);
     } else {

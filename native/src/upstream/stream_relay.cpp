@@ -37,7 +37,7 @@ public:
             const auto wake = may_ping ? std::min(idle_deadline, last_write_ + options_.ping_interval) : idle_deadline;
             if (exchange_->shutting_down()) return end_with_failure(sink, FailureKind::shutting_down);
             const std::string bytes = exchange_->take_relayable(wake);
-            if (!bytes.empty()) return write(sink, bytes);
+            if (!bytes.empty()) return relay(sink, bytes);
             if (exchange_->finished()) return end_finished(sink);
             const auto now = Clock::now();
             if (now >= exchange_->last_byte_at() + target_->config.idle_timeout) {
@@ -69,10 +69,30 @@ private:
         return false;
     }
 
+    // Upstream bytes: as they are, or translated (which may hold them until an event is whole).
+    bool relay(httplib::DataSink& sink, std::string_view bytes) {
+        if (!options_.translation) return write(sink, bytes);
+        const std::string translated = options_.translation->feed(bytes);
+        if (!write(sink, translated)) return false;
+        if (options_.translation->failed()) return end_translated(sink);
+        return true;
+    }
+
     bool write(httplib::DataSink& sink, std::string_view bytes) {
+        if (bytes.empty()) return true;
         if (!sink.write(bytes.data(), bytes.size())) return client_left();
         bytes_out_ += bytes.size();
         last_write_ = Clock::now();
+        return true;
+    }
+
+    // A translated stream whose last bytes (its end, or its error event) were written.
+    bool end_translated(httplib::DataSink& sink) {
+        if (options_.translation->failed()) {
+            error_ = options_.translation->failure_code();
+            exchange_->cancel();
+        }
+        sink.done();
         return true;
     }
 
@@ -81,6 +101,10 @@ private:
         if (exchange_->shutting_down()) return end_with_failure(sink, FailureKind::shutting_down);
         if (exchange_->event_too_large()) return end_with_failure(sink, FailureKind::event_too_large);
         if (exchange_->error() != httplib::Error::Success) return end_with_failure(sink, FailureKind::closed_early);
+        if (options_.translation) {
+            if (!write(sink, options_.translation->finish())) return false;
+            return end_translated(sink);
+        }
         sink.done();
         return true;
     }
@@ -90,6 +114,11 @@ private:
     bool end_with_failure(httplib::DataSink& sink, FailureKind kind) {
         const UpstreamFailure failure = describe_failure(*target_, kind);
         error_ = failure.code;
+        if (options_.translation) {
+            if (!write(sink, options_.translation->fail(failure.code, failure.message))) return false;
+            sink.done();
+            return true;
+        }
         if (!options_.sse) return false;
         const std::string event = http::error_event({failure.status, target_->protocol, failure.message, failure.code});
         if (!sink.write(event.data(), event.size())) return false;

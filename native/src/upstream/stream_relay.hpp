@@ -13,6 +13,7 @@
 #include <string>
 
 #include "upstream/stream_exchange.hpp"
+#include "upstream/translation.hpp"
 
 namespace httplib {
 struct Response;
@@ -23,6 +24,9 @@ namespace pathwise::upstream {
 struct RelayOptions {
     bool sse = false;                            // the answer is text/event-stream: failures end it with an event
     std::chrono::milliseconds ping_interval{0};  // SSE comment after this much silence; 0 = never
+    // Set: the upstream speaks another protocol; its bytes go through this (decoded, re-encoded) and failures
+    // end the stream with the client's protocol's error event, whatever `sse` says.
+    std::shared_ptr<StreamTranslation> translation;
 };
 
 // How a relayed stream ended, for the request record.
