@@ -361,16 +361,75 @@ TEST(Translation, ClientLeavesTranslatedStream_UpstreamStreamIsAborted) {
     EXPECT_EQ(stats.value("streams_completed", 0), 0) << stats.dump();
 }
 
-TEST(Translation, RouteWithoutTranslation_Is501SayingWhatToConfigure) {
+// Claude Code 2.1.126+ discovers models with GET /v1/models?limit=1000 and reads Anthropic's list shape, decided
+// by anthropic-version whatever the key header (docs/clients.md): the list comes from the OpenAI upstream's own.
+TEST(Translation, ClaudeCodeModelDiscovery_OpenAiUpstreamsListInAnthropicShapePlusMappedNames) {
+    MockProvider provider = MockProvider::start({"--protocol", "openai-chat"});
+    ASSERT_TRUE(provider.ready()) << provider.process.stderr_text();
+    TempDir dir;
+    const std::string config = dir.write_file(
+        "config.json", R"({"upstreams": {"anthropic": {"base_url": ")" + provider.origin +
+                           R"(/v1", "protocol": "openai-chat", "model_map": {"claude-sonnet-4-5": "gpt-5"}}}})");
+    auto proxy = PathwiseProcess::start_serve({"--config", config});
+    ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
+    auto res = proxy.client()->Get("/v1/models?limit=1000",
+                                   {{"anthropic-version", "2023-06-01"}, {"Authorization", "Bearer sk-client"}});
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 200) << res->body;
+    const json list = json::parse(res->body, nullptr, false);
+    ASSERT_TRUE(list["data"].is_array()) << res->body;
+    std::vector<std::string> ids;
+    for (const auto& model : list["data"]) {
+        EXPECT_EQ(model["type"], "model");
+        EXPECT_TRUE(model["created_at"].is_string());
+        ids.push_back(model["id"]);
+    }
+    // The mock's OpenAI list (mock_replies.cpp), then the map's exact name.
+    EXPECT_EQ(ids, (std::vector<std::string>{"gpt-4o-mini", "gpt-4.1", "gpt-5", "pathwise-mock", "claude-sonnet-4-5"}));
+    EXPECT_EQ(list["has_more"], false);
+    EXPECT_EQ(list["first_id"], "gpt-4o-mini");
+    const json asked = provider.stats()["recent"].back();
+    EXPECT_EQ(asked["path"], "/v1/models");
+    EXPECT_EQ(asked["key_hints"]["authorization"], "...ient") << "the client's own key moved to the OpenAI header";
+
+    // Without anthropic-version it is the OpenAI list, from the OpenAI upstream (here the embedded mock).
+    auto openai = proxy.client()->Get("/v1/models");
+    ASSERT_TRUE(openai);
+    EXPECT_EQ(json::parse(openai->body, nullptr, false)["object"], "list") << openai->body;
+}
+
+TEST(Translation, OpenAiModelListFromAGeminiUpstream_IsTheOpenAiShape) {
+    auto setup = TranslatingProxy::start("openai", "gemini");
+    ASSERT_TRUE(setup.ready()) << setup.proxy.stderr_text();
+    auto res = setup.proxy.client()->Get("/v1/models");
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 200) << res->body;
+    const json list = json::parse(res->body, nullptr, false);
+    EXPECT_EQ(list["object"], "list");
+    ASSERT_FALSE(list["data"].empty()) << res->body;
+    EXPECT_EQ(list["data"][0]["id"], "gemini-2.5-flash") << "models/ is the Gemini name's prefix, not the id's";
+    EXPECT_EQ(setup.last_upstream_request()["path"], "/v1beta/models");
+}
+
+TEST(Translation, GeminiModelLookupForAnOpenAiUpstream_DescribesTheNamedModel) {
     auto setup = TranslatingProxy::start("gemini", "openai-chat");
     ASSERT_TRUE(setup.ready()) << setup.proxy.stderr_text();
-    auto client = setup.proxy.client();
-    auto res = client->Get("/v1beta/models/gemini-2.5-flash");
+    auto res = setup.proxy.client()->Get("/v1beta/models/qwen3-coder");
     ASSERT_TRUE(res);
-    EXPECT_EQ(res->status, 501);
-    const json body = json::parse(res->body, nullptr, false);
-    EXPECT_EQ(body["error"]["status"], "UNIMPLEMENTED") << res->body;
-    EXPECT_NE(body["error"]["message"].get<std::string>().find("openai-chat"), std::string::npos) << res->body;
+    ASSERT_EQ(res->status, 200) << res->body;
+    EXPECT_EQ(json::parse(res->body, nullptr, false)["name"], "models/qwen3-coder");
+}
+
+TEST(Translation, RouteWithoutTranslation_Is501SayingWhatToConfigure) {
+    auto setup = TranslatingProxy::start("openai", "anthropic");
+    ASSERT_TRUE(setup.ready()) << setup.proxy.stderr_text();
+    const StreamRead read =
+        read_stream(setup.proxy.origin(), "/v1/responses", R"({"model":"claude-sonnet-4-5","input":"hi"})");
+    EXPECT_EQ(read.status, 501);
+    const json body = parsed(read);
+    EXPECT_EQ(body["error"]["code"], "route_not_translated") << read.body;
+    EXPECT_NE(body["error"]["message"].get<std::string>().find("speaks anthropic"), std::string::npos) << read.body;
+    EXPECT_TRUE(setup.provider.stats()["recent"].empty());
 }
 
 }  // namespace

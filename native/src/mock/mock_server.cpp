@@ -244,7 +244,11 @@ struct MockServer::Impl {
         } else if (match.route->can_stream() && ask.body.is_object()) {
             ask.stream = ask.body.value("stream", false);
         }
-        ask.anthropic_headers = req.has_header("anthropic-version") || req.has_header("x-api-key");
+        // /v1/models is both lists; a mock restricted to one protocol answers that protocol's list only.
+        const bool may_be_anthropic = !options.protocol || *options.protocol == translate::Protocol::anthropic;
+        ask.anthropic_headers =
+            may_be_anthropic && (req.has_header("anthropic-version") || req.has_header("x-api-key") ||
+                                 options.protocol == translate::Protocol::anthropic);
         ask.now_unix =
             std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
                 .count();

@@ -75,6 +75,7 @@ struct OutgoingRequest {
     bool wants_stream = false;
     std::optional<Translation> translation;  // set: the answer comes back in the client's protocol
     bool gemini_json_array = false;          // translated Gemini stream asked without ?alt=sse
+    bool model_list = false;                 // a translated model list (the answer is a list, not a chat answer)
 };
 
 // The path to send upstream and its query: `path` is the request's or the repaired one, which may carry a
@@ -190,6 +191,8 @@ struct Forwarder::Impl {
                           RequestRecord& record);
     void forward_streaming(OutgoingRequest& out, const std::shared_ptr<const ResolvedUpstream>& target,
                            httplib::Response& res, const std::shared_ptr<RequestRecord>& record);
+    void forward_model_list(const httplib::Request& req, httplib::Response& res, const RouteMatch& match,
+                            const Translation& plan, const ResolvedUpstream& target, RequestRecord& record);
     void relay_translated(const OutgoingRequest& out, const std::shared_ptr<StreamExchange>& exchange,
                           const std::shared_ptr<const ResolvedUpstream>& target, httplib::Response& res,
                           const std::shared_ptr<RequestRecord>& record) const;
@@ -212,10 +215,19 @@ std::int64_t unix_now() {
 
 // An upstream's whole answer (in `res`, from the upstream) → the client's protocol: a 2xx answer translated, an
 // error answer restated in the client's error shape with the upstream's status and message.
-void reshape_answer(const Translation& plan, const ResolvedUpstream& target, httplib::Response& res,
+void reshape_answer(const Translation& plan, bool model_list, const ResolvedUpstream& target, httplib::Response& res,
                     RequestRecord& record) {
     if (res.status < 200 || res.status >= 300) {
         respond(res, upstream_error(plan, target.name, res.status, res.body), record);
+        return;
+    }
+    if (model_list) {
+        auto list = translate_model_list(plan, res.body, target.config.model_map);
+        if (!list) {
+            respond(res, answer_not_translatable(plan, target.name, list.error()), record);
+            return;
+        }
+        res.set_content(std::move(list.value()), "application/json");
         return;
     }
     auto answer = translate_answer(plan, res.body, unix_now());
@@ -271,7 +283,7 @@ void pass_on_whole(StreamExchange& exchange, const ResolvedUpstream& target, con
     copy_response_headers(exchange.headers(), res);
     res.set_content(exchange.take_all(), content_type);
     record.status = res.status;
-    if (translation) reshape_answer(*translation, target, res, record);
+    if (translation) reshape_answer(*translation, false, target, res, record);
     record.bytes_out = res.body.size();
 }
 
@@ -416,7 +428,7 @@ void Forwarder::Impl::forward_buffered(OutgoingRequest& out, const ResolvedUpstr
     if (copy_response_headers(answer.headers, res)) pool.release(std::move(client));
     record.status = answer.status;
     res.set_content(std::move(body), client_content_type(answer.headers));
-    if (out.translation) reshape_answer(*out.translation, target, res, record);
+    if (out.translation) reshape_answer(*out.translation, out.model_list, target, res, record);
     record.bytes_out = res.body.size();
 }
 
@@ -468,6 +480,33 @@ void Forwarder::Impl::forward_streaming(OutgoingRequest& out, const std::shared_
                });
 }
 
+// A model list whose upstream speaks another protocol: its own list, asked for and translated (Claude Code's
+// model discovery through an OpenAI-compatible server). One Gemini model is described from its name.
+void Forwarder::Impl::forward_model_list(const httplib::Request& req, httplib::Response& res, const RouteMatch& match,
+                                         const Translation& plan, const ResolvedUpstream& target,
+                                         RequestRecord& record) {
+    if (match.route->id == "gemini.model") {
+        res.status = 200;
+        res.set_content(translate::encode_gemini_model({match.model, ""}), "application/json");
+        record.status = res.status;
+        record.bytes_out = res.body.size();
+        return;
+    }
+    OutgoingRequest out;
+    out.translation = plan;
+    out.model_list = true;
+    out.request.method = "GET";
+    out.request.path = upstream_path(target.target.path_prefix, model_list_path(plan.to));
+    std::string query_key;
+    if (const std::size_t mark = req.target.find('?');
+        mark != std::string::npos && plan.from == translate::Protocol::gemini) {
+        (void)http::remove_query_param(req.target.substr(mark + 1), "key", &query_key);
+    }
+    copy_request_headers(req.headers, target, query_key, out.request.headers, plan);
+    if (plan.to == translate::Protocol::anthropic) out.request.headers.emplace("anthropic-version", "2023-06-01");
+    forward_buffered(out, target, res, record);
+}
+
 // A 2xx stream from an upstream of another protocol: its bytes are decoded and re-encoded as they come (the
 // decoder frames the events itself), so the client reads its own protocol's stream with the same guarantees.
 void Forwarder::Impl::relay_translated(const OutgoingRequest& out, const std::shared_ptr<StreamExchange>& exchange,
@@ -500,7 +539,13 @@ Forwarder::~Forwarder() = default;
 void Forwarder::forward(const httplib::Request& req, httplib::Response& res, const RouteMatch& match,
                         const std::string& path, const std::shared_ptr<RequestRecord>& record) {
     const auto kept_record = record ? record : std::make_shared<RequestRecord>();
-    const Protocol protocol = match.route != nullptr ? match.route->protocol : Protocol::service;
+    // GET /v1/models is the OpenAI and the Anthropic list: a request with anthropic-version is the Anthropic
+    // one (Claude Code, the Anthropic SDKs), served by the Anthropic upstream in its shape.
+    const bool anthropic_list =
+        match.route != nullptr && match.route->id == "openai.models" && has_header(req.headers, "anthropic-version");
+    const Protocol protocol = anthropic_list           ? Protocol::anthropic
+                              : match.route != nullptr ? match.route->protocol
+                                                       : Protocol::service;
     const auto found = impl_->upstreams.find(protocol);
     if (found == impl_->upstreams.end()) {
         http::send_error(res, {404, Protocol::openai,
@@ -512,6 +557,11 @@ void Forwarder::forward(const httplib::Request& req, httplib::Response& res, con
     kept_record->upstream = target->name;
     if (!target->setup_error.empty()) {
         respond_failure(*target, describe_failure(*target, FailureKind::setup), res, *kept_record);
+        return;
+    }
+    if (const auto client = match.route != nullptr ? model_list_client(*match.route, anthropic_list) : std::nullopt;
+        client && target->config.protocol && *target->config.protocol != *client) {
+        impl_->forward_model_list(req, res, match, {*client, *target->config.protocol}, *target, *kept_record);
         return;
     }
     OutgoingRequest out;

@@ -1,6 +1,7 @@
 // translation.cpp — see translation.hpp.
 #include "upstream/translation.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "http/header_policy.hpp"
@@ -120,6 +121,39 @@ std::optional<std::string> estimated_token_count(const Route& route, std::string
     if (route.id == "anthropic.count_tokens") return json{{"input_tokens", tokens}}.dump();
     if (route.id == "gemini.count_tokens") return json{{"totalTokens", tokens}}.dump();
     return std::nullopt;
+}
+
+std::optional<translate::Protocol> model_list_client(const Route& route, bool anthropic_version) {
+    if (route.id == "openai.models") {
+        return anthropic_version ? translate::Protocol::anthropic : translate::Protocol::openai_chat;
+    }
+    if (route.id == "gemini.models" || route.id == "gemini.model") return translate::Protocol::gemini;
+    return std::nullopt;
+}
+
+std::string model_list_path(translate::Protocol speaks) {
+    switch (speaks) {
+        case translate::Protocol::openai_chat:
+            return "/v1/models";
+        case translate::Protocol::anthropic:
+            return "/v1/models?limit=1000";  // Anthropic pages by 20 unless asked
+        case translate::Protocol::gemini:
+            return "/v1beta/models?pageSize=1000";
+    }
+    return "/v1/models";
+}
+
+Result<std::string> translate_model_list(const Translation& plan, std::string_view body,
+                                         std::span<const config::ModelMapping> model_map) {
+    auto models = translate::decode_model_list(plan.to, body);
+    if (!models) return models.error();
+    for (const auto& mapping : model_map) {
+        if (mapping.pattern.find('*') != std::string::npos) continue;
+        const bool listed = std::any_of(models.value().begin(), models.value().end(),
+                                        [&](const translate::ModelInfo& model) { return model.id == mapping.pattern; });
+        if (!listed) models.value().push_back({mapping.pattern, mapping.pattern + " (" + mapping.target + ")"});
+    }
+    return translate::encode_model_list(plan.from, models.value());
 }
 
 http::ProtocolError translation_refused(const Translation& plan, const Error& error) {

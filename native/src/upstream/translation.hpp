@@ -23,6 +23,7 @@
 #include "pathwise/result.hpp"
 #include "pathwise/route_table.hpp"
 #include "pathwise/translate/codec.hpp"
+#include "pathwise/translate/models.hpp"
 #include "pathwise/translate/stream.hpp"
 
 namespace pathwise::upstream {
@@ -62,6 +63,18 @@ struct TranslatedRequest {
 // count_tokens / countTokens whose upstream speaks another protocol: the estimate of token_estimate.hpp, in
 // the route's answer shape ({"input_tokens": N}, {"totalTokens": N}); nullopt for other routes.
 [[nodiscard]] std::optional<std::string> estimated_token_count(const Route& route, std::string_view body);
+
+// ---- model lists ----------------------------------------------------------------------------------------------
+// The list shape a model-list route's client reads: openai.models → openai-chat, or anthropic when the request
+// carries `anthropic-version` (Claude Code's GET /v1/models?limit=1000 and the Anthropic SDKs, whatever their key
+// header); gemini.models and gemini.model → gemini. nullopt for other routes.
+[[nodiscard]] std::optional<translate::Protocol> model_list_client(const Route& route, bool anthropic_version);
+// Where an upstream of `speaks` lists its models (one page, as large as the API allows).
+[[nodiscard]] std::string model_list_path(translate::Protocol speaks);
+// The upstream's list (plan.to's shape) in the client's (plan.from's), with the model map's exact names added:
+// what a client may ask for is what the upstream has plus what the map renames.
+[[nodiscard]] Result<std::string> translate_model_list(const Translation& plan, std::string_view body,
+                                                       std::span<const config::ModelMapping> model_map);
 
 // The answer to a request the translation refused (400, in the client's shape, naming the field).
 [[nodiscard]] http::ProtocolError translation_refused(const Translation& plan, const Error& error);
