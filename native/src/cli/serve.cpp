@@ -92,6 +92,10 @@ void print_banner(const config::ServeConfig& config, int port) {
             speaks = std::string("   (speaks ") + std::string(translate::protocol_name(*it->second.protocol)) +
                      ": chat requests are translated)";
         }
+        if (it != config.upstreams.end() && !it->second.fallbacks.empty()) {
+            speaks += "   (+" + std::to_string(it->second.fallbacks.size()) + " fallback" +
+                      (it->second.fallbacks.size() > 1 ? "s" : "") + ")";
+        }
         std::printf("  Upstream %-9s %s%s\n", (std::string(protocol_name(protocol)) + ":").c_str(),
                     mock ? "embedded mock (configure \"upstreams\" in the config file to use a provider)"
                          : it->second.base_url.c_str(),

@@ -22,6 +22,7 @@ std::optional<std::string> env_value(const Environment& environment, const std::
 // "protocol": "openai-chat" | "anthropic" | "gemini" — what the upstream speaks.
 std::string apply_upstream_protocol(UpstreamConfig& upstream, const json& value) {
     std::vector<std::string> names;
+    names.reserve(translate::kProtocols.size());
     for (const auto protocol : translate::kProtocols) names.emplace_back(translate::protocol_name(protocol));
     const std::string choices = "openai-chat, anthropic or gemini";
     if (!value.is_string()) return "must be a string: " + choices;
@@ -104,6 +105,21 @@ std::string apply_upstream(UpstreamConfig& upstream, const json& object, const s
     return "";
 }
 
+// One upstream object, or an ordered list of them: the first serves, the others are its fallbacks.
+std::string apply_upstream_list(UpstreamConfig& upstream, const json& value, const std::string& where) {
+    if (!value.is_array()) return apply_upstream(upstream, value, where);
+    if (value.empty()) return where + " must list at least one upstream";
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        UpstreamConfig& into = i == 0 ? upstream : upstream.fallbacks.emplace_back();
+        if (auto error = apply_upstream(into, value[i], where + "[" + std::to_string(i) + "]"); !error.empty()) {
+            return error;
+        }
+        if (i > 0 && into.is_mock())
+            return where + "[" + std::to_string(i) + "] needs a base_url (a fallback is a provider)";
+    }
+    return "";
+}
+
 std::string apply_file_json(ServeConfig& config, Provenance& provenance, const json& document) {
     if (!document.is_object()) return "the top level must be a JSON object: {\"port\": 8045, …}";
     std::vector<std::string> known = keys_of_settings();
@@ -139,7 +155,7 @@ std::string apply_file_json(ServeConfig& config, Provenance& provenance, const j
                            "; the protocols are openai, anthropic, gemini";
                 }
                 if (auto error =
-                        apply_upstream(config.upstreams[*protocol], upstream_value, "upstreams." + protocol_key);
+                        apply_upstream_list(config.upstreams[*protocol], upstream_value, "upstreams." + protocol_key);
                     !error.empty()) {
                     return error;
                 }

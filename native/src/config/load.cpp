@@ -45,16 +45,28 @@ std::string refuse_unsafe(const ServeConfig& config) {
     return "";
 }
 
-// upstreams.*.api_key_env names a variable of the environment the loader was given.
+// One upstream's api_key_env (`where` names it for the message).
+std::string resolve_key_variable(UpstreamConfig& upstream, const Environment& environment, const std::string& where) {
+    if (!upstream.api_key.empty() || upstream.api_key_env.empty()) return "";
+    const auto found = environment.find(upstream.api_key_env);
+    if (found == environment.end() || found->second.empty()) {
+        return where + ".api_key_env names " + upstream.api_key_env + ", which is not set in the environment";
+    }
+    upstream.api_key = found->second;
+    return "";
+}
+
+// upstreams.*.api_key_env (fallbacks included) names a variable of the environment the loader was given.
 std::string resolve_key_variables(ServeConfig& config, const Environment& environment) {
     for (auto& [protocol, upstream] : config.upstreams) {
-        if (upstream.api_key.empty() && !upstream.api_key_env.empty()) {
-            const auto found = environment.find(upstream.api_key_env);
-            if (found == environment.end() || found->second.empty()) {
-                return "upstreams." + std::string(protocol_name(protocol)) + ".api_key_env names " +
-                       upstream.api_key_env + ", which is not set in the environment";
+        const std::string where = "upstreams." + std::string(protocol_name(protocol));
+        if (auto error = resolve_key_variable(upstream, environment, where); !error.empty()) return error;
+        for (std::size_t i = 0; i < upstream.fallbacks.size(); ++i) {
+            if (auto error =
+                    resolve_key_variable(upstream.fallbacks[i], environment, where + "[" + std::to_string(i + 1) + "]");
+                !error.empty()) {
+                return error;
             }
-            upstream.api_key = found->second;
         }
     }
     return "";

@@ -38,6 +38,9 @@ struct UpstreamConfig {
     std::chrono::milliseconds connect_timeout{10'000};
     std::chrono::milliseconds first_byte_timeout{120'000};
     std::chrono::milliseconds idle_timeout{120'000};  // between streamed chunks
+    // Tried in order when this one cannot be reached or answers 5xx/429 before the first byte reached the client
+    // ("upstreams.anthropic": [primary, fallback, …] in the config file). Each has its own protocol and key.
+    std::vector<UpstreamConfig> fallbacks;
     [[nodiscard]] bool is_mock() const { return base_url.empty(); }
 };
 

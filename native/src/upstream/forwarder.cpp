@@ -176,7 +176,7 @@ struct Forwarder::Impl {
     std::vector<std::weak_ptr<StreamExchange>> live_streams;  // for cut_streams() at the end of a shutdown
     bool cutting = false;
     UpstreamMap upstreams;
-    std::map<Protocol, std::unique_ptr<ClientPool>> pools;
+    std::map<const ResolvedUpstream*, std::unique_ptr<ClientPool>> pools;  // one per upstream, fallbacks included
 
     Impl(const ServeConfig& serve_config, UpstreamMap resolved);
     [[nodiscard]] bool is_proxy_key(std::string_view key) const;
@@ -191,6 +191,9 @@ struct Forwarder::Impl {
                           RequestRecord& record);
     void forward_streaming(OutgoingRequest& out, const std::shared_ptr<const ResolvedUpstream>& target,
                            httplib::Response& res, const std::shared_ptr<RequestRecord>& record);
+    void forward_to(const httplib::Request& req, httplib::Response& res, const RouteMatch& match,
+                    const std::string& path, bool anthropic_list, const std::shared_ptr<const ResolvedUpstream>& target,
+                    const std::shared_ptr<RequestRecord>& record);
     void forward_model_list(const httplib::Request& req, httplib::Response& res, const RouteMatch& match,
                             const Translation& plan, const ResolvedUpstream& target, RequestRecord& record);
     void relay_translated(const OutgoingRequest& out, const std::shared_ptr<StreamExchange>& exchange,
@@ -293,7 +296,12 @@ Forwarder::Impl::Impl(const ServeConfig& serve_config, UpstreamMap resolved)
     : config(serve_config), upstreams(std::move(resolved)) {
     buffer_limits.max_event_bytes = config.max_event_bytes;
     buffer_limits.max_body_bytes = config.max_response_bytes;
-    for (const auto& entry : upstreams) pools[entry.first] = std::make_unique<ClientPool>(kIdleClientsPerUpstream);
+    for (const auto& entry : upstreams) {
+        pools[entry.second.get()] = std::make_unique<ClientPool>(kIdleClientsPerUpstream);
+        for (const auto& fallback : entry.second->fallbacks) {
+            pools[fallback.get()] = std::make_unique<ClientPool>(kIdleClientsPerUpstream);
+        }
+    }
 }
 
 bool Forwarder::Impl::is_proxy_key(std::string_view key) const {
@@ -388,7 +396,7 @@ void Forwarder::Impl::copy_request_headers(const httplib::Headers& from, const R
 
 void Forwarder::Impl::forward_buffered(OutgoingRequest& out, const ResolvedUpstream& target, httplib::Response& res,
                                        RequestRecord& record) {
-    ClientPool& pool = *pools.at(target.protocol);
+    ClientPool& pool = *pools.at(&target);
     auto client = pool.acquire(target);
     httplib::Response answer;
     httplib::Error error = httplib::Error::Success;
@@ -553,28 +561,47 @@ void Forwarder::forward(const httplib::Request& req, httplib::Response& res, con
         kept_record->status = 404;
         return;
     }
-    const std::shared_ptr<const ResolvedUpstream>& target = found->second;
-    kept_record->upstream = target->name;
+    // The upstream, then its fallbacks in order: the next one is tried while nothing has reached the client
+    // and the last one could not be reached or answered 5xx/429.
+    std::vector<std::shared_ptr<const ResolvedUpstream>> candidates = {found->second};
+    candidates.insert(candidates.end(), found->second->fallbacks.begin(), found->second->fallbacks.end());
+    std::string tried;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        if (i > 0) res = httplib::Response();
+        kept_record->status = 0;
+        kept_record->error.clear();
+        tried += (i > 0 ? " → " : "") + candidates[i]->name;
+        kept_record->upstream = tried;
+        impl_->forward_to(req, res, match, path, anthropic_list, candidates[i], kept_record);
+        const bool failed = kept_record->status == 429 || kept_record->status >= 500;
+        if (!failed || kept_record->streamed) return;
+    }
+}
+
+void Forwarder::Impl::forward_to(const httplib::Request& req, httplib::Response& res, const RouteMatch& match,
+                                 const std::string& path, bool anthropic_list,
+                                 const std::shared_ptr<const ResolvedUpstream>& target,
+                                 const std::shared_ptr<RequestRecord>& record) {
     if (!target->setup_error.empty()) {
-        respond_failure(*target, describe_failure(*target, FailureKind::setup), res, *kept_record);
+        respond_failure(*target, describe_failure(*target, FailureKind::setup), res, *record);
         return;
     }
     if (const auto client = match.route != nullptr ? model_list_client(*match.route, anthropic_list) : std::nullopt;
         client && target->config.protocol && *target->config.protocol != *client) {
-        impl_->forward_model_list(req, res, match, {*client, *target->config.protocol}, *target, *kept_record);
+        forward_model_list(req, res, match, {*client, *target->config.protocol}, *target, *record);
         return;
     }
     OutgoingRequest out;
     switch (match.route != nullptr ? passage_of(*match.route, target->config) : Passage::pass_through) {
         case Passage::pass_through:
-            out = impl_->build(req, match, path, *target);
+            out = build(req, match, path, *target);
             break;
         case Passage::translate: {
             Error refused;
             const Translation plan = *translation_for(*match.route, target->config);
-            out = impl_->build_translated(req, match, plan, *target, refused);
+            out = build_translated(req, match, plan, *target, refused);
             if (!out.translation) {
-                respond(res, translation_refused(plan, refused), *kept_record);
+                respond(res, translation_refused(plan, refused), *record);
                 return;
             }
             break;
@@ -583,17 +610,17 @@ void Forwarder::forward(const httplib::Request& req, httplib::Response& res, con
             if (auto count = estimated_token_count(*match.route, req.body)) {
                 res.status = 200;
                 res.set_content(*count, "application/json");
-                kept_record->status = res.status;
-                kept_record->bytes_out = res.body.size();
+                record->status = res.status;
+                record->bytes_out = res.body.size();
             } else {
-                respond(res, route_not_translatable(*match.route, target->config), *kept_record);
+                respond(res, route_not_translatable(*match.route, target->config), *record);
             }
             return;
     }
     if (out.wants_stream) {
-        impl_->forward_streaming(out, target, res, kept_record);
+        forward_streaming(out, target, res, record);
     } else {
-        impl_->forward_buffered(out, *target, res, *kept_record);
+        forward_buffered(out, *target, res, *record);
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <string_view>
+#include <utility>
 
 #include "http/protocol_error.hpp"
 #include "upstream/upstream_failure.hpp"
@@ -25,7 +26,7 @@ class StreamRelay {
 public:
     StreamRelay(std::shared_ptr<StreamExchange> exchange, std::shared_ptr<const ResolvedUpstream> target,
                 RelayOptions options)
-        : exchange_(std::move(exchange)), target_(std::move(target)), options_(options) {}
+        : exchange_(std::move(exchange)), target_(std::move(target)), options_(std::move(options)) {}
 
     // One call of the content provider: writes what the upstream sent (or a ping) and returns true, ends the
     // stream, or returns false when the client left or a non-SSE stream must be cut.
@@ -141,7 +142,7 @@ private:
 void relay_body(httplib::Response& res, const std::string& content_type, std::shared_ptr<StreamExchange> exchange,
                 std::shared_ptr<const ResolvedUpstream> target, RelayOptions options,
                 std::function<void(const RelayOutcome&)> ended) {
-    auto relay = std::make_shared<StreamRelay>(std::move(exchange), std::move(target), options);
+    auto relay = std::make_shared<StreamRelay>(std::move(exchange), std::move(target), std::move(options));
     res.set_chunked_content_provider(
         content_type, [relay](std::size_t, httplib::DataSink& sink) { return relay->provide(sink); },
         [relay, ended = std::move(ended)](bool success) { ended(relay->release(success)); });

@@ -58,6 +58,16 @@ UpstreamMap resolve_upstreams(const config::ServeConfig& config, const EmbeddedM
         // api_key_env was resolved by the config loader, from the environment it was given (an unset variable
         // stops start-up there), so the key is in api_key either way.
         resolved->api_key = resolved->config.api_key;
+        for (std::size_t i = 0; i < resolved->config.fallbacks.size(); ++i) {
+            auto fallback = std::make_shared<ResolvedUpstream>();
+            fallback->protocol = protocol;
+            fallback->config = resolved->config.fallbacks[i];
+            fallback->config_key =
+                "upstreams." + std::string(protocol_name(protocol)) + "[" + std::to_string(i + 1) + "].base_url";
+            point_at_configured(*fallback);
+            fallback->api_key = fallback->config.api_key;
+            resolved->fallbacks.push_back(std::move(fallback));
+        }
         upstreams[protocol] = std::move(resolved);
     }
     return upstreams;

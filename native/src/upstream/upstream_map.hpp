@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "config/settings.hpp"
 #include "pathwise/route_table.hpp"
@@ -26,6 +27,8 @@ struct ResolvedUpstream {
     std::string api_key;            // from api_key or $api_key_env; "" = pass the client's key through
     config::UpstreamConfig config;  // timeouts, headers, model map, ca_file
     std::string setup_error;        // non-empty: every request answers 502 with this (bad base_url, mock down)
+    // Tried in order after this one fails before the client got a byte (config.fallbacks, resolved).
+    std::vector<std::shared_ptr<const ResolvedUpstream>> fallbacks;
 };
 
 inline constexpr std::array<Protocol, 3> kForwardedProtocols = {Protocol::openai, Protocol::anthropic,
