@@ -65,7 +65,7 @@ const std::vector<BadBody>& bad_bodies() {
         {"Anthropic_NoContent", Protocol::anthropic, true,
          R"({"model":"m","max_tokens":1,"messages":[{"role":"user"}]})", "missing_field", "messages[0].content: "},
         {"Anthropic_BadRole", Protocol::anthropic, true,
-         R"({"model":"m","max_tokens":1,"messages":[{"role":"system","content":"x"}]})", "bad_value",
+         R"({"model":"m","max_tokens":1,"messages":[{"role":"robot","content":"x"}]})", "bad_value",
          "messages[0].role: "},
         {"Anthropic_BlockWithoutType", Protocol::anthropic, true,
          R"({"model":"m","max_tokens":1,"messages":[{"role":"user","content":[{"text":"x"}]}]})", "missing_field",

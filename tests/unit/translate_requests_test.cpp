@@ -237,6 +237,28 @@ TEST(TranslateRequest, OpenAiSystemAndDeveloperMessages_BecomeAnthropicSystemBlo
                   "messages":[{"role":"user","content":"Hi"}]})"));
 }
 
+// Claude Code 2.1.330 sends its "# Environment" text as a system message after the first user turn (seen by
+// the real-client suite); every other protocol has system text only at the front.
+TEST(TranslateRequest, AnthropicSystemMessageAmongTurns_JoinsTheSystemPromptWithAWarning) {
+    const std::string body = R"({"model":"m","max_tokens":5,"system":[{"type":"text","text":"You are Claude Code."}],
+        "messages":[{"role":"user","content":"hi"},
+                    {"role":"system","content":[{"type":"text","text":"# Environment\ncwd: /tmp"}]}]})";
+    EXPECT_EQ(encoded_json(Protocol::anthropic, body, Protocol::openai_chat),
+              json::parse(R"({"model":"m","max_tokens":5,"messages":[
+                  {"role":"system","content":"You are Claude Code."},
+                  {"role":"system","content":"# Environment\ncwd: /tmp"},
+                  {"role":"user","content":"hi"}]})"));
+    auto decoded = decode_request(Protocol::anthropic, body);
+    ASSERT_TRUE(decoded) << decoded.error().message;
+    ASSERT_EQ(decoded->warnings.size(), 1u);
+    EXPECT_EQ(decoded->warnings[0].field, "messages[1]");
+    auto image = decode_request(Protocol::anthropic, R"({"model":"m","max_tokens":5,"messages":[{"role":"system",
+        "content":[{"type":"image","source":{"type":"url","url":"https://x/y.png"}}]}]})");
+    ASSERT_FALSE(image);
+    EXPECT_EQ(image.error().code, "untranslatable");
+    EXPECT_EQ(image.error().message.rfind("messages[0].content[0]", 0), 0u) << image.error().message;
+}
+
 TEST(TranslateRequest, OpenAiSingleStopString_BecomesAList) {
     const std::string body = R"({"model":"m","max_tokens":5,"messages":[{"role":"user","content":"Hi"}],"stop":"\n"})";
     EXPECT_EQ(encoded_json(Protocol::openai_chat, body, Protocol::gemini)["generationConfig"]["stopSequences"],

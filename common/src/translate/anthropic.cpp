@@ -262,6 +262,28 @@ Usage read_anthropic_usage(JsonReader& in, WarningList& warnings, const Json& us
     return Usage{input, in.integer(usage, "output_tokens", path)};
 }
 
+namespace {
+
+// A system message inside `messages` (Claude Code sends its "# Environment" text as one after the first user
+// turn; the API takes it): its text joins the system prompt, which every other protocol has only at the front.
+void read_system_message(JsonReader& in, WarningList& warnings, const Json& message, const std::string& path,
+                         ToolNames& names, Request& request) {
+    std::vector<Part> parts;
+    read_blocks(in, warnings, message, path, parts, names);
+    for (std::size_t i = 0; i < parts.size() && !in.failed(); ++i) {
+        if (parts[i].kind != PartKind::text) {
+            in.fail("untranslatable", index_path(field_path(path, "content"), i),
+                    "a system message may hold text only (the system prompt of other protocols is text)");
+            return;
+        }
+        request.system.push_back(std::move(parts[i].text.text));
+    }
+    warnings.add(path, "a system message among the turns: its text is sent with the system prompt, at the front");
+    warnings.unknown_members(message, {"role", "content"}, path, kNotCarried);
+}
+
+}  // namespace
+
 Result<DecodedRequest> decode_anthropic_request(std::string_view text) {
     auto parsed = parse_body(text);
     if (!parsed) return parsed.error();
@@ -284,8 +306,12 @@ Result<DecodedRequest> decode_anthropic_request(std::string_view text) {
         if (!in.expect_object(message, path)) break;
         const std::string role = in.required_string(message, "role", path);
         if (in.failed()) break;
+        if (role == "system") {
+            read_system_message(in, warnings, message, path, names, request);
+            continue;
+        }
         if (role != "user" && role != "assistant") {
-            in.fail("bad_value", field_path(path, "role"), "expected user or assistant, got \"" + role + "\"");
+            in.fail("bad_value", field_path(path, "role"), "expected user, assistant or system, got \"" + role + "\"");
             break;
         }
         Turn turn;
