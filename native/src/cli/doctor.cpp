@@ -25,8 +25,11 @@
 //        "sent": true,                      false for a fallback call whose primary reached its route
 //        "fallback_of": "",                 id of the call this one replaces when that one misses
 //        "base_part": "/v1",                the part of path that came from the typed base
-//        "client_part": "/v1/messages"      the part the client appended
+//        "client_part": "/v1/messages",     the part the client appended
+//        "served_by": {"upstream": "http://127.0.0.1:11434/v1" | "mock", "speaks": "openai-chat",
+//                      "passage": "pass_through" | "translate" | "estimate" | "refuse"} | null   (serve's config, --config)
 //      }],
+//      "config_error": "",                  why serve's config could not be read ("" when it could)
 //      "diagnosis": {                       of the first call that misses (kind "ok" when none does)
 //        "kind": "duplicated_version_prefix", "title": "Duplicated /v1 prefix",
 //        "intended_route": "anthropic.messages" | null, "intended_path": "/v1/messages",
@@ -83,6 +86,8 @@ constexpr std::string_view kDoctorHelp =
     "  --client ID       a catalog id (list them with `pathwise clients`)\n"
     "  --version V       the client's version (default: the newest behaviour known)\n"
     "  --setting NAME    an extra setting you already applied (e.g. GOOGLE_GENAI_API_VERSION); repeatable\n"
+    "  --config FILE     serve's config file: say which upstream serves each call, passed through or\n"
+    "                    translated (default: serve's default file, when there is one)\n"
     "  --method M        the HTTP method seen in the log (GET, POST, ...)\n"
     "  --origin URL      where the proxy listens (default http://127.0.0.1:8045)\n"
     "  --websocket       the request asked for a WebSocket upgrade\n"
@@ -100,7 +105,7 @@ constexpr std::string_view kDoctorHelp =
 
 constexpr OptionSpec kDoctorSpecs[] = {
     {"--client", "ID", false},  {"--version", "V", false},  {"--setting", "NAME", true}, {"--method", "M", false},
-    {"--origin", "URL", false}, {"--websocket", "", false}, {"--header", "NAME", true},
+    {"--origin", "URL", false}, {"--websocket", "", false}, {"--header", "NAME", true},  {"--config", "FILE", false},
 };
 
 }  // namespace
@@ -133,7 +138,7 @@ int run_doctor(const Args& args) {
         }
         return run_doctor_client(*parsed, *common);
     }
-    for (const std::string_view client_only : {"--version", "--setting"}) {
+    for (const std::string_view client_only : {"--version", "--setting", "--config"}) {
         if (parsed->has(client_only)) {
             return usage_error("doctor", std::string(client_only) + " needs --client ID");
         }

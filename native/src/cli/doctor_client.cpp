@@ -4,8 +4,11 @@
 #include "cli/doctor.hpp"
 #include "cli/messages.hpp"
 #include "cli/output.hpp"
+#include "config/environment.hpp"
+#include "config/load.hpp"
 #include "pathwise/diagnosis.hpp"
 #include "pathwise/resolution.hpp"
+#include "upstream/translation.hpp"
 
 namespace pathwise::cli {
 namespace {
@@ -26,7 +29,53 @@ struct ClientReport {
     std::optional<Recommendation> recommendation;  // where to type it, examples, verify commands
     bool reachable = true;
     bool ok = false;
+    std::optional<config::ServeConfig> serve_config;  // what `pathwise serve` would run with
+    std::string config_error;
 };
+
+// How serve would pass a call on: its upstream, the protocol that upstream speaks, passed through or translated.
+struct ServedBy {
+    std::string upstream;
+    std::string speaks;
+    upstream::Passage passage = upstream::Passage::pass_through;
+    bool estimated = false;  // refused, but answered by the proxy's token estimate (count_tokens)
+};
+
+std::optional<ServedBy> served_by(const ClientReport& report, const ResolvedCall& call) {
+    if (!report.serve_config || call.route == nullptr || call.route->protocol == Protocol::service) return std::nullopt;
+    // GET /v1/models with anthropic-version is the Anthropic list (the forwarder's rule): Anthropic clients send it.
+    const Protocol protocol = call.route->id == "openai.models" && report.client->protocol == Protocol::anthropic
+                                  ? Protocol::anthropic
+                                  : call.route->protocol;
+    const auto found = report.serve_config->upstreams.find(protocol);
+    const config::UpstreamConfig upstream =
+        found != report.serve_config->upstreams.end() ? found->second : config::UpstreamConfig{};
+    ServedBy by;
+    by.upstream = upstream.is_mock() ? "mock" : upstream.base_url;
+    const auto client_list = upstream::model_list_client(*call.route, protocol == Protocol::anthropic);
+    const translate::Protocol speaks = upstream.protocol.value_or(
+        call.route->chat ? *call.route->chat : client_list.value_or(translate::Protocol::openai_chat));
+    by.speaks = std::string(translate::protocol_name(speaks));
+    by.passage = client_list
+                     ? (upstream.protocol && *upstream.protocol != *client_list ? upstream::Passage::translate
+                                                                                : upstream::Passage::pass_through)
+                     : upstream::passage_of(*call.route, upstream);
+    by.estimated =
+        by.passage == upstream::Passage::refuse && upstream::estimated_token_count(*call.route, "{}").has_value();
+    return by;
+}
+
+std::string_view passage_name(upstream::Passage passage) {
+    switch (passage) {
+        case upstream::Passage::pass_through:
+            return "pass_through";
+        case upstream::Passage::translate:
+            return "translate";
+        case upstream::Passage::refuse:
+            return "refuse";
+    }
+    return "";
+}
 
 bool is_applied(const std::vector<std::string>& applied, std::string_view name) {
     return std::find(applied.begin(), applied.end(), name) != applied.end();
@@ -139,9 +188,17 @@ ordered_json to_json(const ClientReport& report, Lang lang) {
         item["fallback_of"] = call.call != nullptr ? call.call->fallback_of : std::string_view();
         item["base_part"] = call.base_part;
         item["client_part"] = call.client_part;
+        if (const auto by = served_by(report, call)) {
+            item["served_by"] = {{"upstream", by->upstream},
+                                 {"speaks", by->speaks},
+                                 {"passage", by->estimated ? "estimate" : passage_name(by->passage)}};
+        } else {
+            item["served_by"] = nullptr;
+        }
         calls.push_back(std::move(item));
     }
     out["calls"] = std::move(calls);
+    out["config_error"] = report.config_error;
     const Diagnosis& diagnosis = report.diagnosis;
     out["diagnosis"] = {
         {"kind", diagnosis_kind_name(diagnosis.kind)},
@@ -303,6 +360,21 @@ std::string render_text(const ClientReport& report, const Style& style, Lang lan
         out += render_call(report.resolution, call, id_width, style, lang);
     }
 
+    bool heading = false;
+    for (const ResolvedCall& call : report.resolution.calls) {
+        const auto by = served_by(report, call);
+        if (!by || !call.sent) continue;
+        if (!heading) out += "\n" + style.bold(std::string(msg::kServedByHeading.in(lang))) + "\n";
+        heading = true;
+        const std::string_view how = by->estimated                                 ? msg::kEstimated.in(lang)
+                                     : by->passage == upstream::Passage::translate ? msg::kTranslated.in(lang)
+                                     : by->passage == upstream::Passage::refuse    ? msg::kNotTranslated.in(lang)
+                                                                                   : msg::kPassedThrough.in(lang);
+        out += "  " + std::string(call.call != nullptr ? call.call->id : std::string_view()) + ": " + by->upstream +
+               " (" + by->speaks + "), " + std::string(how) + "\n";
+    }
+    if (!report.config_error.empty()) out += "\n" + style.dim(report.config_error) + "\n";
+
     const std::string verdict = verdict_title(report, lang);
     out += "\n" + style.bold(std::string(msg::kVerdict.in(lang)) + std::string(msg::kColon.in(lang))) + " " +
            (report.ok ? style.good("✓ " + verdict) : style.bad("✗ " + verdict)) + "\n";
@@ -350,6 +422,15 @@ int run_doctor_client(const ParsedArgs& parsed, const CommonOptions& common) {
     report.typed_base_url = parsed.positionals.front();
     report.applied_settings = parsed.all("--setting");
     if (const auto error = build_report(report)) return usage_error("doctor", *error);
+    std::vector<std::string> serve_args;
+    if (const auto path = parsed.value("--config")) serve_args = {"--config", *path};
+    std::vector<std::string> warnings;
+    auto loaded = config::load_serve_config(serve_args, config::process_environment(), warnings);
+    if (loaded) {
+        report.serve_config = std::move(loaded.value());
+    } else {
+        report.config_error = loaded.error().message;
+    }
 
     if (common.json) {
         print_json(to_json(report, common.lang));

@@ -42,6 +42,14 @@ inline constexpr Text kWhere{"Where", "Où", "Dónde"};
 inline constexpr Text kAlsoSet{"Also set", "Réglez aussi", "Configura también"};
 inline constexpr Text kAlreadyApplied{"applied", "appliqué", "aplicado"};
 inline constexpr Text kVerifyHeading{"Check that it works", "Vérifiez que ça marche", "Comprueba que funciona"};
+inline constexpr Text kServedByHeading{"Served by (serve's config)", "Servi par (config de serve)",
+                                       "Servido por (config de serve)"};
+inline constexpr Text kTranslated{"translated", "traduit", "traducido"};
+inline constexpr Text kPassedThrough{"passed through", "transmis tel quel", "reenviado tal cual"};
+inline constexpr Text kEstimated{"estimated by Pathwise (1 token per 4 bytes)",
+                                 "estimé par Pathwise (1 jeton pour 4 octets)",
+                                 "estimado por Pathwise (1 token cada 4 bytes)"};
+inline constexpr Text kNotTranslated{"not translated (501)", "non traduit (501)", "no traducido (501)"};
 inline constexpr Text kNotesHeading{"Good to know", "Bon à savoir", "Conviene saber"};
 inline constexpr Text kUnreachable{
     "This client's requests are made by its vendor's servers, so they cannot reach a proxy on this machine "
