@@ -57,9 +57,33 @@ function anthropicActions(pkg) {
       case 'messages_stream': return textOfStream(await client.messages.create({ ...request, stream: true }), (e) => (e.type === 'content_block_delta' ? e.delta.text : ''));
       case 'count_tokens': return String((await client.messages.countTokens({ model, messages: request.messages })).input_tokens);
       case 'models': { const page = await client.models.list(); return page.data.map((m) => m.id).join(','); }
+      case 'messages_tools': return anthropicToolRoundTrip(client, request, false);
+      case 'messages_tools_stream': return anthropicToolRoundTrip(client, request, true);
     }
     throw new Error(`anthropic driver: unknown action ${action}`);
   };
+}
+
+// A tool round trip as a user's agent loop does it: the model asks for a tool (tool_use), the script runs it and
+// sends a tool_result, the model answers in text. `pathwise-mock-call:NAME` makes the mock upstream call NAME
+// (pathwise mock --help). Streamed, the SDK's own MessageStream accumulates the events into the message.
+// -> JSON text {first: {stop_reason, tools: [{name, input, id}]}, final: {stop_reason, text}}
+const TOOL_RESULT = 'sunny, 21 degrees';
+const WEATHER_ASK = 'pathwise-mock-call:get_weather for Paris';
+async function anthropicToolRoundTrip(client, request, stream) {
+  const tools = [{ name: 'get_weather', description: 'Weather in a city',
+    input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } }];
+  const send = (messages) => (stream ? client.messages.stream({ ...request, tools, messages }).finalMessage()
+    : client.messages.create({ ...request, tools, messages }));
+  const ask = { role: 'user', content: WEATHER_ASK };
+  const first = await send([ask]);
+  const calls = first.content.filter((b) => b.type === 'tool_use');
+  const out = { first: { stop_reason: first.stop_reason, tools: calls.map(({ name, input, id }) => ({ name, input, id })) } };
+  if (calls.length === 0) return JSON.stringify(out);
+  const results = calls.map((c) => ({ type: 'tool_result', tool_use_id: c.id, content: TOOL_RESULT }));
+  const final = await send([ask, { role: 'assistant', content: first.content }, { role: 'user', content: results }]);
+  out.final = { stop_reason: final.stop_reason, text: final.content.map((b) => b.text ?? '').join('') };
+  return JSON.stringify(out);
 }
 
 // --- @google/genai (3.x and 2.x) -------------------------------------------------------------------------
@@ -74,9 +98,40 @@ function genaiActions(pkg) {
       case 'generate_stream': return textOfStream(await ai.models.generateContentStream({ model, contents: 'hi' }), (c) => c.text);
       case 'count_tokens': return String((await ai.models.countTokens({ model, contents: 'hi' })).totalTokens);
       case 'models': { const names = []; for await (const m of await ai.models.list()) names.push(m.name); return names.join(','); }
+      case 'generate_tools': return genaiToolRoundTrip(ai, model, false);
+      case 'generate_tools_stream': return genaiToolRoundTrip(ai, model, true);
     }
     throw new Error(`genai driver: unknown action ${action}`);
   };
+}
+
+// The Gemini form of the round trip: functionDeclarations → functionCall → functionResponse → text.
+// -> JSON text {first: {finishReason, calls: [{name, args, id}]}, final: {finishReason, text}}
+async function genaiToolRoundTrip(ai, model, stream) {
+  const config = { tools: [{ functionDeclarations: [{ name: 'get_weather', description: 'Weather in a city',
+    parameters: { type: 'OBJECT', properties: { city: { type: 'STRING' } }, required: ['city'] } }] }] };
+  const send = async (contents) => {
+    if (!stream) {
+      const r = await ai.models.generateContent({ model, contents, config });
+      return { parts: r.candidates?.[0]?.content?.parts ?? [], finishReason: r.candidates?.[0]?.finishReason };
+    }
+    const parts = [];
+    let finishReason;
+    for await (const chunk of await ai.models.generateContentStream({ model, contents, config })) {
+      parts.push(...(chunk.candidates?.[0]?.content?.parts ?? []));
+      finishReason = chunk.candidates?.[0]?.finishReason ?? finishReason;
+    }
+    return { parts, finishReason };
+  };
+  const ask = { role: 'user', parts: [{ text: WEATHER_ASK }] };
+  const first = await send([ask]);
+  const calls = first.parts.filter((p) => p.functionCall).map((p) => p.functionCall);
+  const out = { first: { finishReason: first.finishReason, calls: calls.map(({ name, args, id }) => ({ name, args, id })) } };
+  if (calls.length === 0) return JSON.stringify(out);
+  const responses = calls.map((c) => ({ functionResponse: { name: c.name, ...(c.id ? { id: c.id } : {}), response: { result: TOOL_RESULT } } }));
+  const final = await send([ask, { role: 'model', parts: first.parts }, { role: 'user', parts: responses }]);
+  out.final = { finishReason: final.finishReason, text: final.parts.map((p) => p.text ?? '').join('') };
+  return JSON.stringify(out);
 }
 
 async function generativeAi({ base, action, key, model }) {

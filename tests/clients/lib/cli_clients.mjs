@@ -55,21 +55,22 @@ function kilo(providerId, npmPackage, model) {
 }
 
 // Each entry: catalog id → {package (for --version), protocol, prepare({home, base, key, guardEnv, settings})}.
+// Claude Code, Codex and Gemini CLI also take `prompt` (default "hi") and `extraArgs` (flags before the prompt).
 export const CLI_CLIENTS = {
   'claude-code': {
     package: '@anthropic-ai/claude-code',
     protocol: 'anthropic',
-    prepare: ({ home, base, key, guardEnv, authStyle }) => {
+    prepare: ({ home, base, key, guardEnv, authStyle, prompt = 'hi', extraArgs = [] }) => {
       const env = { ...baseEnv(home, guardEnv), ANTHROPIC_BASE_URL: base };
       // ANTHROPIC_API_KEY is sent as x-api-key, ANTHROPIC_AUTH_TOKEN as Bearer (docs/clients.md 2.3).
       if (authStyle === 'bearer') env.ANTHROPIC_AUTH_TOKEN = key; else env.ANTHROPIC_API_KEY = key;
-      return { command: bin('claude'), args: ['-p', 'hi'], env };
+      return { command: bin('claude'), args: ['-p', prompt, ...extraArgs], env };
     },
   },
   'codex-cli': {
     package: '@openai/codex',
     protocol: 'openai',
-    prepare: ({ home, base, key, guardEnv }) => {
+    prepare: ({ home, base, key, guardEnv, prompt = 'hi', extraArgs = [] }) => {
       const codexHome = path.join(home, 'codex');
       writeFile(path.join(codexHome, 'config.toml'), [
         'model = "gpt-5-codex"', 'model_provider = "pathwise"', '',
@@ -77,7 +78,7 @@ export const CLI_CLIENTS = {
         'env_key = "PATHWISE_TEST_KEY"', 'wire_api = "responses"', '',
         '[analytics]', 'enabled = false', '', '[feedback]', 'enabled = false', '',
       ].join('\n'));
-      return { command: bin('codex'), args: ['exec', '--skip-git-repo-check', 'hi'],
+      return { command: bin('codex'), args: ['exec', '--skip-git-repo-check', ...extraArgs, prompt],
         env: { ...baseEnv(home, guardEnv), CODEX_HOME: codexHome, PATHWISE_TEST_KEY: key } };
     },
   },
@@ -95,13 +96,13 @@ export const CLI_CLIENTS = {
   'gemini-cli': {
     package: '@google/gemini-cli',
     protocol: 'gemini',
-    prepare: ({ home, base, key, guardEnv, settings = {} }) => {
+    prepare: ({ home, base, key, guardEnv, settings = {}, prompt = 'hi', extraArgs = [] }) => {
       writeFile(path.join(home, '.gemini/settings.json'), JSON.stringify({
         security: { auth: { selectedType: 'gemini-api-key' } },
         general: { enableAutoUpdate: false, enableAutoUpdateNotification: false },
         privacy: { usageStatisticsEnabled: false }, telemetry: { enabled: false },
       }, null, 2));
-      return { command: bin('gemini'), args: ['-p', 'hi', '-m', 'gemini-2.5-flash'],
+      return { command: bin('gemini'), args: ['-p', prompt, '-m', 'gemini-2.5-flash', ...extraArgs],
         // 0.61.0 refuses to run headless in an untrusted folder (not in docs/clients.md §6; measured here).
         env: { ...baseEnv(home, guardEnv), GOOGLE_GEMINI_BASE_URL: base, GEMINI_API_KEY: key,
           GEMINI_CLI_TRUST_WORKSPACE: 'true', ...settings } };

@@ -75,3 +75,23 @@ export async function startServe(binary, extraArgs, home) {
   }
   return { error: 'pathwise serve could not bind a free port three times' };
 }
+
+// Starts `pathwise mock --port 0 --protocol P --test-knobs` (an upstream that speaks only P, and serves
+// GET /_mock/stats) and reads its origin from its first stdout line. -> {origin, stop(), output(), stats()} or {error}
+export async function startMock(binary, protocol, home) {
+  const args = ['mock', '--port', '0', '--protocol', protocol, '--test-knobs', '--token-delay-ms', '2'];
+  const mock = startDetached(binary, args, { env: { PATH: '/usr/bin:/bin', HOME: home, XDG_CONFIG_HOME: `${home}/.config` } });
+  let exitCode = null;
+  mock.exited.then((code) => { exitCode = code; });
+  const deadline = Date.now() + 10000;
+  while (Date.now() < deadline && exitCode === null) {
+    const origin = /pathwise mock listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(mock.output())?.[1];
+    if (origin && await canConnect(Number(new URL(origin).port))) {
+      const stats = async () => (await fetch(`${origin}/_mock/stats`)).json();
+      return { origin, stop: mock.stop, output: mock.output, stats, command: `pathwise ${args.join(' ')}` };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await mock.stop();
+  return { error: `\`pathwise ${args.join(' ')}\` did not say where it listens (exit ${exitCode}): ${mock.output().trim().slice(0, 600)}` };
+}

@@ -21,10 +21,12 @@ export async function runSdkJobs(subject, jobs, guardEnv, home) {
 }
 
 // -> {ok (exit 0), text (stdout), output (stdout+stderr), code, timedOut, ms}
-export async function runCli(subject, { base, key, guardEnv, homesRoot, settings, authStyle, timeoutMs = 90000 }) {
+// prompt/extraArgs: see cli_clients.mjs; prepareHome(home): writes files the run needs into its HOME (= its cwd).
+export async function runCli(subject, { base, key, guardEnv, homesRoot, settings, authStyle, prompt, extraArgs, prepareHome, timeoutMs = 90000 }) {
   const recipe = CLI_CLIENTS[subject.catalogId];
   const home = makeHome(homesRoot, subject.catalogId);
-  const prepared = recipe.prepare({ home, base, key, guardEnv, settings, authStyle });
+  prepareHome?.(home);
+  const prepared = recipe.prepare({ home, base, key, guardEnv, settings, authStyle, prompt, extraArgs });
   const result = await run(prepared.command, prepared.args, { env: prepared.env, cwd: home, timeoutMs });
   return { ok: result.code === 0 && !result.timedOut, text: result.stdout.trim(), output: `${result.stdout}\n${result.stderr}`,
     code: result.code, timedOut: result.timedOut, ms: result.ms, home };
