@@ -27,7 +27,8 @@
 //        "base_part": "/v1",                the part of path that came from the typed base
 //        "client_part": "/v1/messages",     the part the client appended
 //        "served_by": {"upstream": "http://127.0.0.1:11434/v1" | "mock", "speaks": "openai-chat",
-//                      "passage": "pass_through" | "translate" | "estimate" | "refuse"} | null   (serve's config, --config)
+//                      "passage": "pass_through" | "translate" | "estimate" | "refuse"} | null   (serve's config,
+//                      --config)
 //      }],
 //      "config_error": "",                  why serve's config could not be read ("" when it could)
 //      "diagnosis": {                       of the first call that misses (kind "ok" when none does)
