@@ -81,6 +81,7 @@ std::optional<RouteMatch> first_match(std::string_view target, const Method* met
 Protocol family_of(translate::Protocol chat) {
     switch (chat) {
         case translate::Protocol::openai_chat:
+        case translate::Protocol::openai_responses:
             return Protocol::openai;
         case translate::Protocol::anthropic:
             return Protocol::anthropic;

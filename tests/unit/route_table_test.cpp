@@ -112,6 +112,7 @@ TEST(RouteTable, ChatRoutes_AreTheFourChatEndpoints_InTheirFamily) {
     };
     EXPECT_EQ(chat, expected);
     EXPECT_EQ(family_of(translate::Protocol::openai_chat), Protocol::openai);
+    EXPECT_EQ(family_of(translate::Protocol::openai_responses), Protocol::openai);
 }
 
 TEST(RouteTable, MethodNames) {

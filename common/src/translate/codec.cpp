@@ -13,6 +13,8 @@ std::string_view protocol_name(Protocol protocol) {
             return "anthropic";
         case Protocol::gemini:
             return "gemini";
+        case Protocol::openai_responses:
+            return "openai-responses";
     }
     return "unknown";
 }
@@ -32,6 +34,8 @@ Result<DecodedRequest> decode_request(Protocol from, std::string_view body, cons
             return decode_anthropic_request(body);
         case Protocol::gemini:
             return decode_gemini_request(body, path);
+        case Protocol::openai_responses:
+            return decode_openai_responses_request(body);
     }
     return Error{"bad_value", "protocol: unknown"};
 }
@@ -44,6 +48,8 @@ Result<Encoded> encode_request(Protocol to, const Request& request, const Encode
             return encode_anthropic_request(request, options);
         case Protocol::gemini:
             return encode_gemini_request(request);
+        case Protocol::openai_responses:
+            return responses_upstream_unsupported();
     }
     return Error{"bad_value", "protocol: unknown"};
 }
@@ -56,6 +62,8 @@ Result<DecodedResponse> decode_response(Protocol from, std::string_view body) {
             return decode_anthropic_response(body);
         case Protocol::gemini:
             return decode_gemini_response(body);
+        case Protocol::openai_responses:
+            return responses_upstream_unsupported();
     }
     return Error{"bad_value", "protocol: unknown"};
 }
@@ -68,6 +76,8 @@ Result<Encoded> encode_response(Protocol to, const Response& response) {
             return encode_anthropic_response(response);
         case Protocol::gemini:
             return encode_gemini_response(response);
+        case Protocol::openai_responses:
+            return encode_openai_responses_response(response);
     }
     return Error{"bad_value", "protocol: unknown"};
 }

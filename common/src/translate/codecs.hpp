@@ -27,6 +27,11 @@ namespace pathwise::translate {
 [[nodiscard]] Result<DecodedResponse> decode_gemini_response(std::string_view body);
 [[nodiscard]] Result<Encoded> encode_gemini_response(const Response& response);
 
+[[nodiscard]] Result<DecodedRequest> decode_openai_responses_request(std::string_view body);
+[[nodiscard]] Result<Encoded> encode_openai_responses_response(const Response& response);
+// encode_request, decode_response (and the stream decoder) for a Responses upstream, until one is supported.
+[[nodiscard]] Error responses_upstream_unsupported();
+
 // ---- shared by the codecs --------------------------------------------------------------------------------
 
 // Tool-call id → tool name, from the calls seen so far in a conversation (results name the call by id only in
@@ -89,6 +94,25 @@ inline constexpr std::string_view kAnthropicDefaultId = "msg_pathwise";
                                          std::string_view path);
 // promptTokenCount; candidatesTokenCount + thoughtsTokenCount.
 [[nodiscard]] Usage read_gemini_usage(JsonReader& in, const Json& usage, std::string_view path);
+
+// ---- Responses, shared by its answer encoder and its stream encoder -------------------------------------------
+
+// The answer's id: "resp_pathwise" when the upstream gave none, an upstream id without the "resp_" prefix gets it.
+[[nodiscard]] std::string openai_responses_id(std::string_view upstream_id);
+// The id of the output item at `output_index` of answer `response_id` ("resp_x" → "msg_x_0").
+[[nodiscard]] std::string openai_responses_message_id(std::string_view response_id, std::size_t output_index);
+// The Response object with its required members: {"id", "object": "response", "created_at", "status", "model",
+// "output", "error": null, "incomplete_details", "usage" (null when unknown), "parallel_tool_calls", "tool_choice",
+// "tools", "metadata", …}. `incomplete_reason` "" means no incomplete_details.
+[[nodiscard]] Json openai_responses_object(std::string_view id, std::int64_t created_at, std::string_view model,
+                                           std::string_view status, Json output, const Usage& usage,
+                                           std::string_view incomplete_reason);
+// {"type": "output_text", "text", "annotations": []}
+[[nodiscard]] Json openai_responses_output_text(std::string_view text);
+// {"type": "message", "id", "status", "role": "assistant", "content"}
+[[nodiscard]] Json openai_responses_message_item(std::string_view id, std::string_view status, Json content);
+// {"type": "function_call", "id": "fc_" + call id, "call_id", "name", "arguments", "status"}
+[[nodiscard]] Json openai_responses_function_call_item(const ToolCall& call, std::string_view status);
 
 // ---- Gemini, shared by its codec and its stream decoder ----------------------------------------------------
 

@@ -47,6 +47,7 @@ std::string encode_model_list(Protocol to, const std::vector<ModelInfo>& models)
     for (const ModelInfo& model : models) {
         switch (to) {
             case Protocol::openai_chat:
+            case Protocol::openai_responses:  // a Responses client lists models with OpenAI's GET /v1/models
                 list.push_back({{"id", model.id}, {"object", "model"}, {"created", 0}, {"owned_by", "pathwise"}});
                 break;
             case Protocol::anthropic:
@@ -62,6 +63,7 @@ std::string encode_model_list(Protocol to, const std::vector<ModelInfo>& models)
     }
     switch (to) {
         case Protocol::openai_chat:
+        case Protocol::openai_responses:
             return dump_json({{"object", "list"}, {"data", std::move(list)}});
         case Protocol::anthropic: {
             const Json first = models.empty() ? Json(nullptr) : Json(models.front().id);

@@ -12,24 +12,31 @@ struct StopNames {
     std::string_view openai;     // finish_reason
     std::string_view anthropic;  // stop_reason
     std::string_view gemini;     // finishReason
+    std::string_view responses;  // incomplete_details.reason; "" = status "completed"
     bool openai_exact;
     bool anthropic_exact;
     bool gemini_exact;
+    bool responses_exact;
 };
 
 // OpenAI: stop, length, tool_calls, content_filter (platform.openai.com, Chat Completions object).
 // Anthropic: end_turn, max_tokens, stop_sequence, tool_use, pause_turn, refusal (Messages API reference).
 // Gemini: FinishReason enum of generateContent (STOP, MAX_TOKENS, SAFETY, RECITATION, LANGUAGE, OTHER, …).
+// Responses: status "completed" (a tool call is told by its function_call items), or "incomplete" with
+// incomplete_details.reason max_output_tokens or content_filter (API reference, the Response object).
 constexpr std::array<StopNames, 9> kStopNames{{
-    {StopReason::unknown, "unknown", "stop", "end_turn", "FINISH_REASON_UNSPECIFIED", false, false, true},
-    {StopReason::end_turn, "end_turn", "stop", "end_turn", "STOP", true, true, true},
-    {StopReason::max_tokens, "max_tokens", "length", "max_tokens", "MAX_TOKENS", true, true, true},
-    {StopReason::stop_sequence, "stop_sequence", "stop", "stop_sequence", "STOP", false, true, false},
-    {StopReason::tool_use, "tool_use", "tool_calls", "tool_use", "STOP", true, true, true},
-    {StopReason::content_filter, "content_filter", "content_filter", "refusal", "SAFETY", true, false, true},
-    {StopReason::refusal, "refusal", "content_filter", "refusal", "SAFETY", false, true, false},
-    {StopReason::pause_turn, "pause_turn", "stop", "pause_turn", "STOP", false, true, false},
-    {StopReason::other, "other", "stop", "end_turn", "OTHER", false, false, true},
+    {StopReason::unknown, "unknown", "stop", "end_turn", "FINISH_REASON_UNSPECIFIED", "", false, false, true, true},
+    {StopReason::end_turn, "end_turn", "stop", "end_turn", "STOP", "", true, true, true, true},
+    {StopReason::max_tokens, "max_tokens", "length", "max_tokens", "MAX_TOKENS", "max_output_tokens", true, true, true,
+     true},
+    {StopReason::stop_sequence, "stop_sequence", "stop", "stop_sequence", "STOP", "", false, true, false, false},
+    {StopReason::tool_use, "tool_use", "tool_calls", "tool_use", "STOP", "", true, true, true, true},
+    {StopReason::content_filter, "content_filter", "content_filter", "refusal", "SAFETY", "content_filter", true, false,
+     true, true},
+    {StopReason::refusal, "refusal", "content_filter", "refusal", "SAFETY", "content_filter", false, true, false,
+     false},
+    {StopReason::pause_turn, "pause_turn", "stop", "pause_turn", "STOP", "", false, true, false, false},
+    {StopReason::other, "other", "stop", "end_turn", "OTHER", "", false, false, true, false},
 }};
 
 const StopNames& names_of(StopReason reason) {
@@ -86,6 +93,9 @@ std::string_view to_anthropic_stop_reason(StopReason reason) {
 std::string_view to_gemini_finish_reason(StopReason reason) {
     return names_of(reason).gemini;
 }
+std::string_view to_openai_responses_incomplete_reason(StopReason reason) {
+    return names_of(reason).responses;
+}
 
 bool openai_approximates(StopReason reason) {
     return !names_of(reason).openai_exact;
@@ -95,6 +105,9 @@ bool anthropic_approximates(StopReason reason) {
 }
 bool gemini_approximates(StopReason reason) {
     return !names_of(reason).gemini_exact;
+}
+bool openai_responses_approximates(StopReason reason) {
+    return !names_of(reason).responses_exact;
 }
 
 }  // namespace pathwise::translate

@@ -1,4 +1,4 @@
-// stream_encode.cpp — make_stream_encoder's dispatch and the parts the three stream encoders share.
+// stream_encode.cpp — make_stream_encoder's dispatch and the parts the stream encoders share.
 #include "stream_encoders.hpp"
 
 namespace pathwise::translate {
@@ -11,6 +11,8 @@ std::unique_ptr<StreamEncoder> make_stream_encoder(Protocol to, const StreamEnco
             return make_anthropic_stream_encoder();
         case Protocol::gemini:
             return make_gemini_stream_encoder(options);
+        case Protocol::openai_responses:
+            return make_openai_responses_stream_encoder(options);
     }
     return make_openai_chat_stream_encoder(options);
 }

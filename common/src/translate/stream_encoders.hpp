@@ -15,6 +15,7 @@ namespace pathwise::translate {
 [[nodiscard]] std::unique_ptr<StreamEncoder> make_openai_chat_stream_encoder(const StreamEncodeOptions& options);
 [[nodiscard]] std::unique_ptr<StreamEncoder> make_anthropic_stream_encoder();
 [[nodiscard]] std::unique_ptr<StreamEncoder> make_gemini_stream_encoder(const StreamEncodeOptions& options);
+[[nodiscard]] std::unique_ptr<StreamEncoder> make_openai_responses_stream_encoder(const StreamEncodeOptions& options);
 
 // One server-sent event: "event: <name>" (when `name` is set) and "data: <compact JSON>", each line ended by
 // `newline`, then the blank line.

@@ -13,10 +13,15 @@ enum class Protocol : unsigned char {
     openai_chat,  // POST /v1/chat/completions
     anthropic,    // POST /v1/messages
     gemini,       // POST /v1beta/models/{model}:generateContent (and :streamGenerateContent)
+    // POST /v1/responses (Codex CLI). Decoded from clients and encoded back to them; not yet spoken to an
+    // upstream (encode_request, decode_response and its stream decoder fail "untranslatable").
+    openai_responses,
 };
-inline constexpr std::array<Protocol, 3> kProtocols = {Protocol::openai_chat, Protocol::anthropic, Protocol::gemini};
+inline constexpr std::array<Protocol, 4> kProtocols = {Protocol::openai_chat, Protocol::anthropic, Protocol::gemini,
+                                                       Protocol::openai_responses};
 
-[[nodiscard]] std::string_view protocol_name(Protocol protocol);  // "openai-chat", "anthropic", "gemini"
+// "openai-chat", "anthropic", "gemini", "openai-responses"
+[[nodiscard]] std::string_view protocol_name(Protocol protocol);
 [[nodiscard]] std::optional<Protocol> parse_protocol(std::string_view name);
 
 }  // namespace pathwise::translate

@@ -22,10 +22,14 @@ namespace pathwise::translate {
 [[nodiscard]] std::string_view to_openai_finish_reason(StopReason reason);
 [[nodiscard]] std::string_view to_anthropic_stop_reason(StopReason reason);
 [[nodiscard]] std::string_view to_gemini_finish_reason(StopReason reason);
+// Responses has no stop value: "" means status "completed"; otherwise status "incomplete" with this
+// incomplete_details.reason ("max_output_tokens", "content_filter").
+[[nodiscard]] std::string_view to_openai_responses_incomplete_reason(StopReason reason);
 
 // True when `to_*` for that protocol cannot say `reason` exactly (the caller records a warning).
 [[nodiscard]] bool openai_approximates(StopReason reason);
 [[nodiscard]] bool anthropic_approximates(StopReason reason);
 [[nodiscard]] bool gemini_approximates(StopReason reason);
+[[nodiscard]] bool openai_responses_approximates(StopReason reason);
 
 }  // namespace pathwise::translate
