@@ -17,6 +17,7 @@ constexpr std::optional<translate::Protocol> kNotChat;
 constexpr std::optional kOpenAIChat = translate::Protocol::openai_chat;
 constexpr std::optional kAnthropicChat = translate::Protocol::anthropic;
 constexpr std::optional kGeminiChat = translate::Protocol::gemini;
+constexpr std::optional kResponsesChat = translate::Protocol::openai_responses;
 
 // The enumerators are brought into the initializer's scope only, so the table reads as one line per route.
 constexpr std::array kRoutes = [] {
@@ -37,7 +38,7 @@ constexpr std::array kRoutes = [] {
         Route{"openai.chat_completions", post, "/v1/chat/completions", openai, "Chat completions", api, body_flag,
               kChatBody, kOpenAIChat},
         Route{"openai.responses", post, "/v1/responses", openai, "Responses API", api, body_flag,
-              R"({"model":"{model}","input":"hi"})", kNotChat},
+              R"({"model":"{model}","input":"hi"})", kResponsesChat},
         // anthropic
         Route{"anthropic.messages", post, "/v1/messages", anthropic, "Messages", api, body_flag,
               R"({"model":"{model}","max_tokens":16,"messages":[{"role":"user","content":"hi"}]})", kAnthropicChat},

@@ -420,16 +420,40 @@ TEST(Translation, GeminiModelLookupForAnOpenAiUpstream_DescribesTheNamedModel) {
     EXPECT_EQ(json::parse(res->body, nullptr, false)["name"], "models/qwen3-coder");
 }
 
-TEST(Translation, RouteWithoutTranslation_Is501SayingWhatToConfigure) {
-    auto setup = TranslatingProxy::start("openai", "anthropic");
+// Codex CLI speaks only the Responses API: its requests reach an OpenAI-chat upstream translated, and the answer
+// and stream come back as Responses objects and events (what codex-rs reads: response.completed at the end).
+TEST(Translation, ResponsesClientOpenAiChatUpstream_AnswerAndStreamAreResponses) {
+    auto setup = TranslatingProxy::start("openai", "openai-chat");
     ASSERT_TRUE(setup.ready()) << setup.proxy.stderr_text();
-    const StreamRead read =
-        read_stream(setup.proxy.origin(), "/v1/responses", R"({"model":"claude-sonnet-4-5","input":"hi"})");
-    EXPECT_EQ(read.status, 501);
-    const json body = parsed(read);
-    EXPECT_EQ(body["error"]["code"], "route_not_translated") << read.body;
-    EXPECT_NE(body["error"]["message"].get<std::string>().find("speaks anthropic"), std::string::npos) << read.body;
-    EXPECT_TRUE(setup.provider.stats()["recent"].empty());
+    const std::string ask = R"({"model":"gpt-5-codex","instructions":"You are Codex.","store":false,
+        "input":[{"type":"message","role":"user","content":[{"type":"input_text","text":"hi"}]}]})";
+    const StreamRead whole = read_stream(setup.proxy.origin(), "/v1/responses", ask);
+    ASSERT_EQ(whole.status, 200) << whole.body;
+    const json answer = parsed(whole);
+    EXPECT_EQ(answer["object"], "response");
+    EXPECT_EQ(answer["status"], "completed");
+    ASSERT_FALSE(answer["output"].empty()) << whole.body;
+    EXPECT_EQ(answer["output"][0]["type"], "message");
+    EXPECT_EQ(answer["output"][0]["content"][0]["text"].get<std::string>().rfind("Hello from Pathwise's mock", 0), 0u);
+    const json asked = setup.last_upstream_request();
+    EXPECT_EQ(asked["path"], "/v1/chat/completions");
+    const json upstream_body = json::parse(asked["body"].get<std::string>(), nullptr, false);
+    EXPECT_EQ(upstream_body["messages"][0], json({{"role", "system"}, {"content", "You are Codex."}}));
+
+    std::string streamed_ask = ask;
+    streamed_ask.replace(streamed_ask.find("\"store\""), 0, R"("stream":true,)");
+    const StreamRead stream = read_stream(setup.proxy.origin(), "/v1/responses", streamed_ask);
+    ASSERT_EQ(stream.status, 200) << stream.body;
+    const auto names = event_names(stream);
+    ASSERT_GE(names.size(), 4u) << stream.body;
+    EXPECT_EQ(names.front(), "response.created");
+    EXPECT_EQ(names.back(), "response.completed");
+    std::string text;
+    for (const auto& event : stream.events) {
+        const json data = event_data(event);
+        if (data.is_object() && data.value("type", "") == "response.output_text.delta") text += data.value("delta", "");
+    }
+    EXPECT_EQ(text.rfind("Hello from Pathwise's mock upstream, answering as gpt-5-codex", 0), 0u) << stream.body;
 }
 
 }  // namespace

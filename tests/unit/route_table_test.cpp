@@ -105,9 +105,8 @@ TEST(RouteTable, ChatRoutes_AreTheFourChatEndpoints_InTheirFamily) {
         EXPECT_EQ(family_of(*route.chat), route.protocol) << route.id;
     }
     const std::vector<std::pair<std::string_view, std::string_view>> expected = {
-        {"openai.chat_completions", "openai-chat"},
-        {"anthropic.messages", "anthropic"},
-        {"gemini.generate_content", "gemini"},
+        {"openai.chat_completions", "openai-chat"},   {"openai.responses", "openai-responses"},
+        {"anthropic.messages", "anthropic"},          {"gemini.generate_content", "gemini"},
         {"gemini.stream_generate_content", "gemini"},
     };
     EXPECT_EQ(chat, expected);

@@ -65,6 +65,11 @@ Result<std::pair<Protocol, translate::Protocol>> upstream_protocol_flag(const st
     const auto protocol = equals != std::string::npos ? parse_protocol(value.substr(0, equals)) : std::nullopt;
     const auto speaks =
         equals != std::string::npos ? translate::parse_protocol(value.substr(equals + 1)) : std::nullopt;
+    if (speaks == translate::Protocol::openai_responses) {
+        return usage_error(
+            "--upstream-protocol: an openai-responses upstream is not supported yet; use openai-chat "
+            "(every OpenAI-compatible server speaks it)");
+    }
     if (!protocol || !speaks) {
         return usage_error(
             "--upstream-protocol needs PROTOCOL=SPEAKS with PROTOCOL openai, anthropic or gemini and "

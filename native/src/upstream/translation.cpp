@@ -26,6 +26,8 @@ std::string_view chat_route_id(translate::Protocol protocol, bool stream) {
             return "anthropic.messages";
         case translate::Protocol::gemini:
             return stream ? "gemini.stream_generate_content" : "gemini.generate_content";
+        case translate::Protocol::openai_responses:
+            return "openai.responses";
     }
     return "";
 }
@@ -74,8 +76,11 @@ std::string protocol_text(translate::Protocol protocol) {
 }  // namespace
 
 Passage passage_of(const Route& route, const config::UpstreamConfig& config) {
-    if (!config.protocol || family_of(*config.protocol) == route.protocol) return Passage::pass_through;
-    return route.chat ? Passage::translate : Passage::refuse;
+    if (!config.protocol) return Passage::pass_through;
+    // A chat route is translated unless the upstream speaks exactly its chat protocol (Responses and Chat
+    // Completions are one family, not one protocol); other routes pass within their family.
+    if (route.chat) return *route.chat == *config.protocol ? Passage::pass_through : Passage::translate;
+    return family_of(*config.protocol) == route.protocol ? Passage::pass_through : Passage::refuse;
 }
 
 std::optional<Translation> translation_for(const Route& route, const config::UpstreamConfig& config) {
@@ -134,6 +139,7 @@ std::optional<translate::Protocol> model_list_client(const Route& route, bool an
 std::string model_list_path(translate::Protocol speaks) {
     switch (speaks) {
         case translate::Protocol::openai_chat:
+        case translate::Protocol::openai_responses:
             return "/v1/models";
         case translate::Protocol::anthropic:
             return "/v1/models?limit=1000";  // Anthropic pages by 20 unless asked
