@@ -3,8 +3,8 @@
 //
 // Bodies are written by hand after the Responses API reference and what Codex CLI (codex-rs) sends: its
 // `instructions`, developer and user messages, reasoning items, function_call / function_call_output pairs,
-// function tools plus the freeform `custom` apply_patch and `web_search` tools, store: false, include,
-// prompt_cache_key. Expected streams follow the documented event sequence (the one the mock upstream sends and
+// function tools plus the freeform `custom` apply_patch, `web_search` and (0.169) `namespace` tools, store: false,
+// include, prompt_cache_key. Expected streams follow the documented event sequence (the one the mock upstream sends and
 // real Codex accepts). JSON members come in the codecs' order (sorted by name).
 #include <gtest/gtest.h>
 
@@ -45,7 +45,10 @@ constexpr const char* kCodexRequest = R"({
                     "required": ["command"], "additionalProperties": false}},
     {"type": "custom", "name": "apply_patch", "description": "Edit files",
      "format": {"type": "grammar", "syntax": "lark", "definition": "start: begin_patch"}},
-    {"type": "web_search"}
+    {"type": "web_search"},
+    {"type": "namespace", "name": "multi_agent_v1", "description": "Tools for spawning and managing sub-agents.",
+     "tools": [{"type": "function", "name": "close_agent", "description": "Close an agent",
+                "strict": false, "parameters": {"type": "object", "properties": {}}}]}
   ],
   "tool_choice": "auto",
   "parallel_tool_calls": false,
@@ -118,8 +121,8 @@ TEST(ResponsesRequest, CodexTurn_DecodesToTheIR) {
     ASSERT_TRUE(decoded.ok()) << decoded.error().message;
     EXPECT_EQ(decoded->request, codex_ir());
     const auto& warnings = decoded->warnings;
-    for (const char* field : {"input[0].role", "input[2]", "tools[1]", "tools[2]", "reasoning", "store", "include",
-                              "prompt_cache_key", "text"}) {
+    for (const char* field : {"input[0].role", "input[2]", "tools[1]", "tools[2]", "tools[3]", "reasoning", "store",
+                              "include", "prompt_cache_key", "text"}) {
         EXPECT_TRUE(warned(warnings, field)) << field;
     }
     EXPECT_FALSE(warned(warnings, "tools[0].strict"));  // strict: false asks for nothing

@@ -236,9 +236,12 @@ void read_input(InputState& state, const Json& body) {
 // Tool types a client may send that only OpenAI runs (or that Codex sends by model family): dropped so that
 // Codex's requests still work, since its function tools (shell, update_plan, …) carry the session. Codex's shell
 // handler also runs `apply_patch` given as a command, so the freeform apply_patch tool is not needed.
+// Codex 0.169 also groups its sub-agent tools in a `namespace` tool ({"type":"namespace","name":"multi_agent_v1",
+// "tools":[…functions…]}), whose calls OpenAI routes by namespace; no other provider has namespaces, so the group
+// is dropped too (a call to a flattened name would not find its handler in Codex).
 bool is_droppable_tool_type(std::string_view type) {
     return type == "custom" || type == "local_shell" || type == "web_search" || type == "web_search_preview" ||
-           type == "web_search_preview_2025_03_11";
+           type == "web_search_preview_2025_03_11" || type == "namespace";
 }
 
 void read_tools(JsonReader& in, WarningList& warnings, const Json& body, Request& request) {

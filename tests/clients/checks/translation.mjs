@@ -217,12 +217,12 @@ const geminiCli = (tool) => ({
 });
 
 // Codex exec with a custom provider (wire_api "responses", the only one 0.169 accepts) prints the last answer
-// on stdout. Its tool: update_plan (it only records a plan; shell/exec_command would run commands).
+// on stdout. Its tool: get_goal (it only reads the session goal; 0.169 in exec mode has no update_plan, and exec_command would run commands).
 const codexCli = (tool) => ({
   subject: () => subject('codex-cli'), stream: undefined,
-  prompt: tool ? 'pathwise-mock-call:update_plan' : 'hi',
+  prompt: tool ? 'pathwise-mock-call:get_goal' : 'hi',
   verify: (env, r) => (r.ok ? textProblems(env, r.text) : [`exit ${r.code}${r.timedOut ? ' (timed out)' : ''}: ${clip(r.output.trim().slice(-600))}`]),
-  toolName: tool ? 'update_plan' : null,
+  toolName: tool ? 'get_goal' : null,
 });
 
 const CLI_UNITS = [claudeCode(false), claudeCode(true), geminiCli(false), geminiCli(true), codexCli(false), codexCli(true)];
