@@ -171,6 +171,8 @@ std::vector<std::string> upstream_stream(pathwise::translate::Protocol protocol)
                                 "\"responseId\":\"mAitaLmkHPPlz7IPvtfUqQ4\"}\r\n\r\n");
             }
             break;
+        case Protocol::openai_responses:  // not an upstream protocol yet: nothing to decode
+            break;
     }
     return reads;
 }
