@@ -133,7 +133,11 @@ TEST(ServeConfig, ApiKeyEnv_IsReadFromTheGivenEnvironmentOnly) {
 }
 
 Result<ServeConfig> load_file(const std::string& text) {
-    const std::string path = ::testing::TempDir() + "/pathwise-upstream-protocol-test.json";
+    // One file per test and call: ctest runs each test in its own process, in parallel.
+    static int calls = 0;
+    const std::string path = ::testing::TempDir() + "/pathwise-upstream-protocol-" +
+                             ::testing::UnitTest::GetInstance()->current_test_info()->name() + "-" +
+                             std::to_string(++calls) + ".json";
     std::FILE* file = std::fopen(path.c_str(), "w");
     EXPECT_NE(file, nullptr);
     if (file == nullptr) return Error{"io", "cannot write " + path};
