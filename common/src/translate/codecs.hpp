@@ -60,6 +60,10 @@ struct DataUrl {
 
 [[nodiscard]] Error untranslatable(std::string_view field, std::string_view why);
 
+// OpenAI's string tool_choice ("auto", "none", "required"), shared by Chat Completions and Responses, whose object
+// forms differ. False when `choice` is not a string (the caller reads its object form).
+bool read_openai_tool_choice_mode(JsonReader& in, const Json& choice, Request& request);
+
 // One tool as every protocol declares it: {"name", "description" (when set), schema_key: the parameters schema}.
 // A tool without parameters gets `empty_schema` under schema_key, or no schema at all when that is nullopt.
 // Fails "untranslatable" (at tools[index]) when the parameters are not valid JSON.

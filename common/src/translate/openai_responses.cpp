@@ -282,20 +282,7 @@ void read_tools(JsonReader& in, WarningList& warnings, const Json& body, Request
 void read_tool_choice(JsonReader& in, const Json& body, Request& request) {
     const Json* choice = JsonReader::member(body, "tool_choice");
     if (choice == nullptr) return;
-    if (choice->is_string()) {
-        const auto& mode = choice->get_ref<const std::string&>();
-        if (mode == "auto") {
-            request.tool_choice.mode = ToolChoiceMode::automatic;
-        } else if (mode == "none") {
-            request.tool_choice.mode = ToolChoiceMode::none;
-        } else if (mode == "required") {
-            request.tool_choice.mode = ToolChoiceMode::required;
-        } else {
-            in.fail("bad_value", "tool_choice",
-                    "expected \"auto\", \"none\", \"required\" or a function, got \"" + mode + "\"");
-        }
-        return;
-    }
+    if (read_openai_tool_choice_mode(in, *choice, request)) return;
     if (!in.expect_object(*choice, "tool_choice")) return;
     const std::string type = in.required_string(*choice, "type", "tool_choice");
     if (in.failed()) return;
