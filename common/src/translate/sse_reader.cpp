@@ -1,5 +1,5 @@
 // sse_reader.cpp — the WHATWG event-stream rules, one byte range at a time.
-#include "sse_reader.hpp"
+#include "pathwise/translate/sse_reader.hpp"
 
 namespace pathwise::translate {
 

@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "json_reader.hpp"
+#include "pathwise/translate/sse_reader.hpp"
 #include "pathwise/translate/stream.hpp"
-#include "sse_reader.hpp"
 
 namespace pathwise::translate {
 

@@ -60,9 +60,10 @@ struct GuardedServer::Connection {
     bool body_was_consumed = false;
     bool close_requested = false;
     HeadFailure head_failure = HeadFailure::none;
+    ConnectionSession takeover;  // set by take_over(): the library's answer is dropped, the session runs next
 
     [[nodiscard]] bool must_close() const {
-        return !head_complete || close_requested || (announced_body && !body_was_consumed);
+        return !head_complete || close_requested || takeover || (announced_body && !body_was_consumed);
     }
 };
 
@@ -127,6 +128,11 @@ public:
         deadline_ = Clock::now() + limits_.body_timeout;
     }
     [[nodiscard]] bool has_buffered() const { return begin_ < end_; }
+    [[nodiscard]] std::string take_buffered() {
+        std::string early(buffer_.data() + begin_, end_ - begin_);
+        begin_ = end_ = 0;
+        return early;
+    }
     [[nodiscard]] bool answered() const { return answered_; }  // some of an answer went out for this request
 
     bool is_readable() const override { return has_buffered() || wait_readable(sock_, deadline_); }
@@ -170,6 +176,7 @@ public:
     }
 
     ssize_t write(const char* ptr, size_t size) override {
+        if (connection_.takeover) return static_cast<ssize_t>(size);  // the session answers: the 101 is its own
         if (!is_writable()) return -1;
         ssize_t sent = 0;
         do {
@@ -225,6 +232,10 @@ void GuardedServer::body_consumed() {
 
 void GuardedServer::close_after_response() {
     if (current_connection != nullptr) current_connection->close_requested = true;
+}
+
+void GuardedServer::take_over(ConnectionSession session) {
+    if (current_connection != nullptr) current_connection->takeover = std::move(session);
 }
 
 HeadFailure GuardedServer::head_failure() {
@@ -331,6 +342,11 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
                                  connection.announced_body = announces_body(req);
                                  stream.begin_body();
                              });
+        if (connection.takeover) {
+            TakenConnection taken{sock, stream.take_buffered(), wake_pipe_[0], &draining_};
+            connection.takeover(taken);
+            break;
+        }
         if (connection.must_close()) {
             linger = stream.answered();  // an answer went out while the client may still be sending
             break;

@@ -5,6 +5,7 @@
 //   GuardedServer::body_consumed();           // from a handler: the request's body has been read whole
 //   GuardedServer::close_after_response();    // from a handler: never reuse this connection
 //   server.drain();                           // stop accepting; idle keep-alive connections close at once
+//   GuardedServer::take_over(session);        // from a handler: the connection becomes `session`'s (WebSocket)
 //
 // What it adds to the library (cpp-httplib 0.18.7; docs/building.md says why these live here):
 // - a TOTAL deadline for the request line + headers and one for the body, not just one per read, so a client
@@ -13,7 +14,9 @@
 // - at most `max_connections_per_client` connections per client address (503 beyond);
 // - a connection whose request body was not read whole (a refusal, a 413, a bad head) is closed after the
 //   answer, lingering so the answer is not lost to a reset: its unread bytes are never parsed as a request;
-// - drain(): connections waiting for their next request close at once, busy ones after their answer.
+// - drain(): connections waiting for their next request close at once, busy ones after their answer;
+// - take_over(): a handler that upgrades its connection (a WebSocket) gets the socket once the library is done
+//   with the request: the library's own answer is dropped, and the session writes the 101 itself.
 #pragma once
 
 #include <httplib.h>
@@ -23,6 +26,7 @@
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -40,6 +44,16 @@ struct ConnectionLimits {
     bool loopback_exempt = false;                // the cap applies to non-loopback addresses only
 };
 
+// A connection handed over by take_over(): the socket, what the client already sent after the request head, and
+// a way to learn that the server is shutting down. The session must not close `sock`: the loop does, after it.
+struct TakenConnection {
+    socket_t sock = INVALID_SOCKET;
+    std::string early_bytes;  // read ahead with the request head (a client that did not wait for the 101)
+    int wake_fd = -1;         // readable once drain() ran: poll it with the socket
+    const std::atomic<bool>* draining = nullptr;
+};
+using ConnectionSession = std::function<void(TakenConnection&)>;
+
 // Why reading a request head failed, for the error an answer gives (the library only says "400").
 enum class HeadFailure { none, timed_out, too_large };
 
@@ -56,6 +70,9 @@ public:
     [[nodiscard]] static HeadFailure head_failure();
     // True when the request being answered will not be followed by another on its connection.
     [[nodiscard]] static bool closing_after_response();
+    // From a handler: once the library has finished this request, its answer is dropped unsent and `session`
+    // runs on this connection's thread with the socket; the connection closes when it returns.
+    static void take_over(ConnectionSession session);
 
     // The pool: `threads` connections are served at once (each stream and idle keep-alive holds one). Use this
     // instead of new_task_queue: it admits connections in the order they were accepted, so connections a client

@@ -7,7 +7,7 @@
 // The WHATWG rules (html.spec.whatwg.org, "Parsing an event stream"): a line ends in \n, \r\n or \r; `field:
 // value` with one leading space of the value removed; data lines joined by \n; a line starting with ':' is a
 // comment; a blank line dispatches the event (one without data is not dispatched). `id` and `retry` mean nothing
-// to a translation and are ignored. Private to the stream decoders.
+// to a translation and are ignored. Used by the stream decoders and by the Responses WebSocket bridge.
 #pragma once
 
 #include <cstddef>
