@@ -141,21 +141,35 @@ TEST(ServeRoutes, Wizard_PathEscapingWebRoot_NotServed) {
     EXPECT_EQ(res.body.find("do not serve"), std::string::npos);
 }
 
-TEST(ServeRoutes, CodexWebSocket_GetResponsesUpgrade_RefusedAtOnceInOpenAiShape) {
-    auto proxy = PathwiseProcess::start_serve();
-    ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
-    // Codex 0.169's built-in provider first tries GET /v1/responses with Upgrade: websocket (docs/clients.md 1.6).
-    auto res = proxy.client()->Get("/v1/responses", {{"Upgrade", "websocket"},
-                                                     {"Connection", "Upgrade"},
-                                                     {"Sec-WebSocket-Version", "13"},
-                                                     {"Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="}});
+// Codex's built-in provider first tries GET /v1/responses with Upgrade: websocket (docs/clients.md 1.6). Pathwise
+// serves it (responses_websocket_test.cpp); turned off, or on a route that has no WebSocket form, the upgrade is
+// refused at once with a 426 that says to POST, so Codex falls back without its retries.
+httplib::Result upgrade(PathwiseProcess& proxy, const std::string& path) {
+    return proxy.client()->Get(path, {{"Upgrade", "websocket"},
+                                      {"Connection", "Upgrade"},
+                                      {"Sec-WebSocket-Version", "13"},
+                                      {"Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="}});
+}
+
+void expect_refused_in_openai_shape(const httplib::Result& res) {
     ASSERT_TRUE(res);
-    EXPECT_GE(res->status, 400);
-    EXPECT_LT(res->status, 500);
+    EXPECT_EQ(res->status, 426);
     const json body = parse(res->body);
     const std::string message = body["error"]["message"];
     EXPECT_NE(message.find("WebSocket"), std::string::npos) << res->body;
     EXPECT_NE(message.find("POST"), std::string::npos) << res->body;
+}
+
+TEST(ServeRoutes, CodexWebSocket_TurnedOff_RefusedAtOnceInOpenAiShape) {
+    auto proxy = PathwiseProcess::start_serve({"--responses-websocket=false"});
+    ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
+    expect_refused_in_openai_shape(upgrade(proxy, "/v1/responses"));
+}
+
+TEST(ServeRoutes, WebSocketUpgradeOfAChatRoute_RefusedAtOnceInOpenAiShape) {
+    auto proxy = PathwiseProcess::start_serve();
+    ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
+    expect_refused_in_openai_shape(upgrade(proxy, "/v1/chat/completions"));
 }
 
 TEST(ServeRoutes, WrongMethod_GetChatCompletions_405WithAllowHeader) {

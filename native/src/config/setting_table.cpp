@@ -73,6 +73,12 @@ const std::vector<Setting>& settings() {
              c.repair_paths = v.get<bool>();
              return std::string();
          }},
+        {"responses_websocket", Kind::boolean,
+         "serve the Responses API over WebSocket (Codex's first try); false answers 426 so it POSTs at once",
+         [](ServeConfig& c, const json& v) {
+             c.responses_websocket = v.get<bool>();
+             return std::string();
+         }},
         {"max_body_bytes", Kind::integer, "larger request bodies get 413 (default 33554432)",
          integer_setting(1, 1LL << 34,
                          [](ServeConfig& c, long long n) { c.max_body_bytes = static_cast<std::size_t>(n); })},

@@ -55,8 +55,9 @@ struct ServeConfig {
     AuthMode auth_mode = AuthMode::auto_;
     std::vector<std::string> api_keys;  // keys clients present to the proxy
     bool repair_paths = false;
-    std::size_t max_body_bytes = 32u << 20;                 // 413 above
-    std::size_t max_header_bytes = 64u << 10;               // 431 above
+    bool responses_websocket = true;           // serve Codex's GET /v1/responses upgrade (false: answer 426 at once)
+    std::size_t max_body_bytes = 32u << 20;    // 413 above
+    std::size_t max_header_bytes = 64u << 10;  // 431 above
     std::chrono::milliseconds header_read_timeout{10'000};  // the whole request head, in total
     std::chrono::milliseconds body_read_timeout{120'000};   // the whole request body, in total
     std::size_t max_connections_per_client = 0;             // 0 = 3/4 of threads for non-loopback clients

@@ -190,10 +190,33 @@ Admitted Admission::admit(const httplib::Request& req, httplib::Response& res, E
     return Admitted::to_forward;
 }
 
+// Codex's GET upgrade of a Responses route is served as that route (proxy/responses_socket.hpp), unless the
+// config turned it off; a mistyped path is repaired like a POST would be when repair_paths is on.
+std::optional<RouteMatch> Admission::responses_socket_route(const httplib::Request& req, const RequestRouting& routing,
+                                                            Exchange& exchange) const {
+    if (!parts_.config.responses_websocket || !is_websocket_upgrade(req) || req.method != "GET") return std::nullopt;
+    const auto serves_responses = [](const std::optional<RouteMatch>& match) {
+        return match && match->route->chat == translate::Protocol::openai_responses;
+    };
+    auto exact = match_route(Method::post, req.target);
+    if (serves_responses(exact)) return exact;
+    if (!parts_.config.repair_paths || !routing.diagnosis || routing.diagnosis->intended_path.empty()) {
+        return std::nullopt;
+    }
+    auto repaired = match_route(Method::post, routing.diagnosis->intended_path);
+    if (!serves_responses(repaired)) return std::nullopt;
+    exchange.record.repaired_to = routing.diagnosis->intended_path;
+    return repaired;
+}
+
 // The route to go on with; nothing when `res` already holds the answer (the wizard's files, or the miss).
 std::optional<RouteMatch> Admission::match_or_answer_miss(const httplib::Request& req, httplib::Response& res,
                                                           const RequestRouting& routing, Exchange& exchange) const {
     if (routing.match) return routing.match;
+    if (auto socket_route = responses_socket_route(req, routing, exchange)) {
+        exchange.websocket = true;
+        return socket_route;
+    }
     if (!is_websocket_upgrade(req)) {
         if ((req.method == "GET" || req.method == "HEAD") && serve_static_file(parts_.config.web_root, req.path, res)) {
             return std::nullopt;  // the wizard's files are public

@@ -58,6 +58,9 @@ private:
     [[nodiscard]] std::optional<RouteMatch> match_or_answer_miss(const httplib::Request& req, httplib::Response& res,
                                                                  const RequestRouting& routing,
                                                                  Exchange& exchange) const;
+    [[nodiscard]] std::optional<RouteMatch> responses_socket_route(const httplib::Request& req,
+                                                                   const RequestRouting& routing,
+                                                                   Exchange& exchange) const;
     [[nodiscard]] std::optional<http::ProtocolError> authenticate(const httplib::Request& req, const Route& route,
                                                                   Exchange& exchange) const;
     [[nodiscard]] Admitted answer_own_route(const httplib::Request& req, httplib::Response& res, const Route& route,

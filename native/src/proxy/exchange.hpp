@@ -50,6 +50,7 @@ struct Exchange {
     bool forwarded = false;
     std::optional<httplib::Response> deferred_answer;  // a refusal held until the body has been drained
     bool key_accepted = false;                         // a valid proxy key came with the request
+    bool websocket = false;  // a Responses WebSocket upgrade, served as its POST route (responses_socket.hpp)
 };
 
 }  // namespace pathwise::proxy

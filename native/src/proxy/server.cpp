@@ -41,6 +41,7 @@
 #include "proxy/metrics.hpp"
 #include "proxy/request_log.hpp"
 #include "proxy/request_traits.hpp"
+#include "proxy/responses_socket.hpp"
 #include "upstream/forwarder.hpp"
 
 namespace pathwise::proxy {
@@ -217,10 +218,52 @@ struct ProxyServer::Impl final : Exchange::Finish {
                               "json_too_deep"});
             return;
         }
+        if (exchange->websocket) {
+            open_responses_socket(req, res, *exchange);
+            return;
+        }
         exchange->forwarded = true;
         exchange->record.bytes_in = req.body.size();
         const std::shared_ptr<RequestRecord> record(exchange, &exchange->record);
         forwarder->forward(req, res, *exchange->match, exchange->upstream_path, record);
+    }
+
+    // Codex's GET /v1/responses upgrade (responses_socket.hpp): answered 101 by the session, which then sends
+    // each turn through the route's POST pipeline below; this request's own log line says 101.
+    void open_responses_socket(const httplib::Request& req, httplib::Response& res, const Exchange& exchange) {
+        if (auto refusal = handshake_refusal(req)) {
+            if (refusal->status == 426) res.set_header("Sec-WebSocket-Version", "13");
+            http::send_error(res, *refusal);
+            http::GuardedServer::close_after_response();  // a refused upgrade leaves nothing to keep alive
+            return;
+        }
+        res.status = 101;
+        const SocketLimits limits{.max_message_bytes = config.max_body_bytes};
+        http::GuardedServer::take_over([this, upgrade = req, match = *exchange.match, path = exchange.upstream_path,
+                                        limits](http::TakenConnection& taken) {
+            const auto forward_turn = [&](const httplib::Request& post, httplib::Response& answer) {
+                forward_turn_of_socket(post, answer, match, path);
+            };
+            serve_responses_socket(taken, upgrade, forward_turn, limits);
+        });
+    }
+
+    // One response.create of a WebSocket, logged and measured like the POST it stands for.
+    void forward_turn_of_socket(const httplib::Request& post, httplib::Response& res, const RouteMatch& match,
+                                const std::string& path) {
+        const auto exchange = std::make_shared<Exchange>(*this, post);
+        metrics.request_started();
+        exchange->record.method = "WS";  // one message of the socket, not a request of its own
+        exchange->record.route_id = std::string(match.route->id);
+        exchange->protocol = match.route->protocol;
+        exchange->match = match;
+        exchange->upstream_path = path;
+        exchange->forwarded = true;
+        exchange->record.bytes_in = post.body.size();
+        const std::shared_ptr<RequestRecord> record(exchange, &exchange->record);
+        forwarder->forward(post, res, match, path, record);
+        exchange->record.status = res.status;
+        if (!exchange->record.streamed && exchange->record.bytes_out == 0) exchange->record.bytes_out = res.body.size();
     }
 
     void log(const httplib::Request& req, const httplib::Response& res) {
