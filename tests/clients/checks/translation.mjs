@@ -225,15 +225,33 @@ const codexCli = (tool) => ({
   toolName: tool ? 'get_goal' : null,
 });
 
-const CLI_UNITS = [claudeCode(false), claudeCode(true), geminiCli(false), geminiCli(true), codexCli(false), codexCli(true)];
+// Codex's built-in provider (-c openai_base_url) first upgrades GET /v1/responses to a WebSocket and falls back to
+// POST only when that fails (docs/clients.md 1.6). Pathwise bridges the socket, so the run must go through it: the
+// proxy's log shows the 101 and the turns as "WS /v1/responses 200", and no upgrade was refused.
+const codexBuiltin = (tool) => ({
+  ...codexCli(tool),
+  subject: () => subject('codex-cli.builtin'),
+  verifyLog: (log) => {
+    const problems = [];
+    if (!/GET \/v1\/responses 101/.test(log)) problems.push('no WebSocket upgrade was answered 101');
+    if (!/WS \/v1\/responses 200/.test(log)) problems.push('no turn went over the WebSocket');
+    if (/GET \/v1\/responses 4\d\d/.test(log)) problems.push(`an upgrade was refused: ${clip(log.match(/GET \/v1\/responses 4\d\d.*/)[0])}`);
+    return problems;
+  },
+});
+
+const CLI_UNITS = [claudeCode(false), claudeCode(true), geminiCli(false), geminiCli(true), codexCli(false), codexCli(true),
+  codexBuiltin(false), codexBuiltin(true)];
 
 async function cliUnit(ctx, envs, unit) {
   const env = envs.chat;
   const s = unit.subject();
   const key = nextKey(s.catalogId);
+  const logFrom = env.serve.output().length;
   const r = await runCli(s, { base: env.serve.origin + s.recommended, key, guardEnv: ctx.guard.env, homesRoot: ctx.homesRoot,
     prompt: unit.prompt, extraArgs: unit.extraArgs, prepareHome: unit.prepareHome, timeoutMs: 60000 });
   let problems = unit.verify(env, r);
+  if (unit.verifyLog) problems.push(...unit.verifyLog(env.serve.output().slice(logFrom)));
   const upstream = await upstreamProblems(env, key, unit.stream);
   problems.push(...upstream.problems);
   if (unit.toolName) problems.push(...toolFollowUpProblems(upstream.requests, unit.toolName, unit.toolResult));

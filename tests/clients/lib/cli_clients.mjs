@@ -85,11 +85,11 @@ export const CLI_CLIENTS = {
   'codex-cli.builtin': {
     package: '@openai/codex',
     protocol: 'openai',
-    prepare: ({ home, base, key, guardEnv }) => {
+    prepare: ({ home, base, key, guardEnv, prompt = 'hi', extraArgs = [] }) => {
       const codexHome = path.join(home, 'codex');
       writeFile(path.join(codexHome, 'config.toml'),
         ['model = "gpt-5-codex"', '', '[analytics]', 'enabled = false', '', '[feedback]', 'enabled = false', ''].join('\n'));
-      return { command: bin('codex'), args: ['exec', '--skip-git-repo-check', '-c', `openai_base_url=${tomlString(base)}`, 'hi'],
+      return { command: bin('codex'), args: ['exec', '--skip-git-repo-check', '-c', `openai_base_url=${tomlString(base)}`, ...extraArgs, prompt],
         env: { ...baseEnv(home, guardEnv), CODEX_HOME: codexHome, OPENAI_API_KEY: key, CODEX_API_KEY: key } };
     },
   },
