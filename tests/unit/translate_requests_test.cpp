@@ -93,7 +93,10 @@ const std::vector<Scenario>& scenarios() {
         {"ToolDefinitionCallAndResult",
          // OpenAI: tools[].function.parameters, assistant tool_calls with arguments as a JSON *string*, then a
          // role "tool" message. Anthropic: input_schema, a tool_use block with `input` as an object, then a
-         // tool_result block in the next user turn. Gemini: functionDeclarations, functionCall/functionResponse.
+         // tool_result block in the next user turn. Gemini: functionDeclarations, functionCall/functionResponse;
+         // the first call of a model turn carries Google's documented sentinel signature for calls made
+         // elsewhere ("skip_thought_signature_validator", ai.google.dev/gemini-api/docs/thought-signatures),
+         // without which Gemini 3 refuses the replayed turn.
          R"({"model":"test-model","max_tokens":1024,"messages":[
                {"role":"user","content":"What's the weather like in Boston today?"},
                {"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function",
@@ -115,7 +118,8 @@ const std::vector<Scenario>& scenarios() {
              "tool_choice":{"type":"auto"}})",
          R"({"contents":[
                {"role":"user","parts":[{"text":"What's the weather like in Boston today?"}]},
-               {"role":"model","parts":[{"functionCall":{"name":"get_current_weather","args":{"location":"Boston, MA"}}}]},
+               {"role":"model","parts":[{"functionCall":{"name":"get_current_weather","args":{"location":"Boston, MA"}},
+                  "thoughtSignature":"skip_thought_signature_validator"}]},
                {"role":"user","parts":[{"functionResponse":{"name":"get_current_weather",
                   "response":{"output":"15 degrees, sunny"}}}]}],
              "tools":[{"functionDeclarations":[{"name":"get_current_weather",
@@ -152,7 +156,8 @@ const std::vector<Scenario>& scenarios() {
          R"({"contents":[
                {"role":"user","parts":[{"text":"Weather in Paris and in Rome?"}]},
                {"role":"model","parts":[{"text":"Checking both."},
-                  {"functionCall":{"name":"weather","args":{"city":"Paris"}}},
+                  {"functionCall":{"name":"weather","args":{"city":"Paris"}},
+                   "thoughtSignature":"skip_thought_signature_validator"},
                   {"functionCall":{"name":"weather","args":{"city":"Rome"}}}]},
                {"role":"user","parts":[
                   {"functionResponse":{"name":"weather","response":{"celsius":18}}},
@@ -300,6 +305,23 @@ TEST(TranslateRequest, GeminiSnakeCaseAndUpperCaseSchema_AreRead) {
                       {"type":"image","source":{"type":"base64","media_type":"image/png","data":"iVBORw0KGgo="}}]}],
                   "tools":[{"name":"meow","input_schema":{"type":"object",
                       "properties":{"times":{"type":"integer"}}}}]})"));
+}
+
+// A real signature is Gemini's own and cannot be carried to another protocol: dropped, with a warning. The
+// sentinel Pathwise writes for calls made elsewhere carries nothing, so reading it back warns of nothing.
+TEST(TranslateRequest, GeminiThoughtSignatures_RealOnesWarnWhenDropped_TheSentinelDoesNot) {
+    const auto signed_with = [](const std::string& signature) {
+        return R"({"contents":[{"role":"user","parts":[{"text":"list files"}]},
+            {"role":"model","parts":[{"functionCall":{"name":"ls","args":{}},"thoughtSignature":")" +
+               signature + R"("}]}]})";
+    };
+    auto real = decode_request(Protocol::gemini, signed_with("CiQB0e2Kb3mvTzjzmA=="));
+    ASSERT_TRUE(real) << real.error().message;
+    ASSERT_EQ(real->warnings.size(), 1u);
+    EXPECT_EQ(real->warnings[0].field, "contents[1].parts[0].thoughtSignature");
+    auto sentinel = decode_request(Protocol::gemini, signed_with("skip_thought_signature_validator"));
+    ASSERT_TRUE(sentinel) << sentinel.error().message;
+    EXPECT_TRUE(sentinel->warnings.empty());
 }
 
 TEST(TranslateRequest, GeminiCliOwnCallIds_LinkResultsToCallsByName) {

@@ -102,6 +102,18 @@ void read_function_response(const Json& response, ToolResult& result) {
     result.text.push_back(TextPart{dump_json(response)});
 }
 
+// Gemini 3 refuses a replayed model turn whose function call lacks the thought signature it was sent with
+// ("Function call is missing a thought_signature", 400). A call that came from another protocol never had one, so
+// the first call of each model turn carries the sentinel Google documents for such history
+// (ai.google.dev/gemini-api/docs/thought-signatures); earlier models ignore it.
+// Read back, the sentinel carries nothing, so it is dropped without a warning.
+constexpr std::string_view kForeignCallSignature = "skip_thought_signature_validator";
+
+bool is_real_signature(const Json* signature) {
+    return signature != nullptr &&
+           !(signature->is_string() && signature->get_ref<const std::string&>() == kForeignCallSignature);
+}
+
 void read_parts(JsonReader& in, WarningList& warnings, const Json& content, std::string_view path,
                 std::vector<Part>& out, CallLinker& calls) {
     const Json* parts = in.required_array(content, "parts", path);
@@ -115,7 +127,7 @@ void read_parts(JsonReader& in, WarningList& warnings, const Json& content, std:
             warnings.add(part_path, "a thought part is Gemini's own: dropped");
             continue;
         }
-        if (JsonReader::member(part, key_of(part, "thoughtSignature")) != nullptr) {
+        if (is_real_signature(JsonReader::member(part, key_of(part, "thoughtSignature")))) {
             warnings.add(field_path(part_path, "thoughtSignature"), "thought signatures are Gemini's own: dropped");
         }
         if (auto text = in.string(part, "text", part_path)) {
@@ -298,6 +310,7 @@ Result<Json> image_part(const ImagePart& image, std::string_view path) {
 
 Result<Json> gemini_parts(const Turn& turn, const ToolNames& names, std::string_view path, WarningList& warnings) {
     Json parts = Json::array();
+    bool signed_a_call = false;
     for (const auto& part : turn.parts) {
         switch (part.kind) {
             case PartKind::text:
@@ -312,7 +325,10 @@ Result<Json> gemini_parts(const Turn& turn, const ToolNames& names, std::string_
             case PartKind::tool_call: {
                 auto args = arguments_object(part.tool_call);
                 if (!args) return args.error();
-                parts.push_back({{"functionCall", {{"name", part.tool_call.name}, {"args", std::move(args).value()}}}});
+                Json call = {{"functionCall", {{"name", part.tool_call.name}, {"args", std::move(args).value()}}}};
+                if (!signed_a_call) call["thoughtSignature"] = kForeignCallSignature;
+                signed_a_call = true;
+                parts.push_back(std::move(call));
                 break;
             }
             case PartKind::tool_result: {

@@ -302,7 +302,7 @@ std::string handshake_answer(const httplib::Request& upgrade) {
 
 // ---------------------------------------------------------------- the cache and the messages
 
-void ResponseHistory::remember(std::string id, json input, const json& output_items) {
+void ResponseHistory::remember(std::string id, const json& input, const json& output_items) {
     json conversation = input_items(input);
     for (const auto& item : output_items) conversation.push_back(item);
     kept_.emplace_back(std::move(id), std::move(conversation));
