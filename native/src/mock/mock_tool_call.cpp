@@ -1,5 +1,6 @@
 #include "mock/mock_tool_call.hpp"
 
+#include <initializer_list>
 #include <string_view>
 
 #include "mock/mock_replies.hpp"
