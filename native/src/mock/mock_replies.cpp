@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "http/json_text.hpp"
+#include "mock/mock_tool_call.hpp"
 #include "pathwise/ascii.hpp"
 #include "pathwise/translate/token_estimate.hpp"
 
@@ -54,60 +55,28 @@ bool wants_stream_usage(const MockAsk& ask) {
            ask.body["stream_options"].value("include_usage", false);
 }
 
-// The text of an OpenAI chat message's content: a string, or its text parts joined.
-std::string openai_message_text(const json& message) {
-    const auto content = message.find("content");
-    if (content == message.end()) return "";
-    if (content->is_string()) return content->get<std::string>();
-    std::string text;
-    if (content->is_array()) {
-        for (const json& part : *content) {
-            if (part.is_object() && part.value("type", "") == "text" && part.contains("text") &&
-                part["text"].is_string()) {
-                text += part["text"].get<std::string>();
-            }
-        }
-    }
-    return text;
+// The arguments as the wire carries them (a JSON text), and the halves a stream sends them in.
+std::string arguments_text(const MockToolCall& call) {
+    return http::json_text(call.arguments);
+}
+std::vector<std::string> argument_pieces(const std::string& arguments) {
+    const std::size_t half = arguments.size() / 2;
+    return {arguments.substr(0, half), arguments.substr(half)};
+}
+int call_tokens(const std::string& arguments) {
+    return static_cast<int>(arguments.size() / 4 + 1);
 }
 
-constexpr std::string_view kCallMarker = "pathwise-mock-call:";
-
-// The tool a chat request asks the mock to call: its last message is the user's, saying
-// "pathwise-mock-call:NAME", and NAME is one of its function tools. nullptr otherwise (after the tool's result
-// the last message is the tool's, so the mock answers in text and the round trip ends).
-const json* requested_openai_tool(const json& body) {
-    if (!body.is_object() || !body.contains("messages") || !body["messages"].is_array() || body["messages"].empty() ||
-        !body.contains("tools") || !body["tools"].is_array()) {
-        return nullptr;
-    }
-    const json& last = body["messages"].back();
-    if (!last.is_object() || last.value("role", "") != "user") return nullptr;
-    const std::string text = openai_message_text(last);
-    const std::size_t at = text.find(kCallMarker);
-    if (at == std::string::npos) return nullptr;
-    std::string name = text.substr(at + kCallMarker.size());
-    name = name.substr(0, name.find_first_of(" \t\r\n.,;\"'`)"));
-    for (const json& tool : body["tools"]) {
-        if (tool.is_object() && tool.contains("function") && tool["function"].is_object() &&
-            tool["function"].value("name", "") == name) {
-            return &tool["function"];
-        }
-    }
-    return nullptr;
-}
-
-// An assistant message calling `function` with arguments made from its parameters' schema, as OpenAI answers a
-// tool call: content null, finish_reason "tool_calls"; streamed, the arguments arrive in two pieces.
-MockReply openai_tool_call(const MockAsk& ask, const json& function) {
+// An assistant message calling the tool, as OpenAI answers a tool call: content null, finish_reason
+// "tool_calls"; streamed, the arguments arrive in two pieces.
+MockReply openai_tool_call(const MockAsk& ask, const MockToolCall& call) {
     MockReply reply;
     const std::string completion_id = id("chatcmpl-pathwise-mock-", ask);
     const std::string call_id = id("call_pathwise_mock_", ask);
-    const std::string name = function.value("name", "");
-    const json schema = function.contains("parameters") ? function["parameters"] : json::object();
-    const std::string arguments = http::json_text(sample_for_schema(schema, "pathwise"));
+    const std::string& name = call.name;
+    const std::string arguments = arguments_text(call);
     const int prompt = prompt_tokens(ask);
-    const int completion = static_cast<int>(arguments.size() / 4 + 1);
+    const int completion = call_tokens(arguments);
     auto answer = [&](json choice) {
         return json{
             {"id", completion_id},           {"object", ask.stream ? "chat.completion.chunk" : "chat.completion"},
@@ -115,13 +84,14 @@ MockReply openai_tool_call(const MockAsk& ask, const json& function) {
             {"system_fingerprint", nullptr}, {"choices", json::array({std::move(choice)})}};
     };
     if (!ask.stream) {
-        json call = {{"id", call_id}, {"type", "function"}, {"function", {{"name", name}, {"arguments", arguments}}}};
+        json tool_call = {
+            {"id", call_id}, {"type", "function"}, {"function", {{"name", name}, {"arguments", arguments}}}};
         json body = answer({{"index", 0},
                             {"message",
                              {{"role", "assistant"},
                               {"content", nullptr},
                               {"refusal", nullptr},
-                              {"tool_calls", json::array({std::move(call)})}}},
+                              {"tool_calls", json::array({std::move(tool_call)})}}},
                             {"logprobs", nullptr},
                             {"finish_reason", "tool_calls"}});
         body["usage"] = openai_usage(prompt, completion);
@@ -133,12 +103,11 @@ MockReply openai_tool_call(const MockAsk& ask, const json& function) {
         return sse_data(answer(
             {{"index", 0}, {"delta", std::move(content)}, {"logprobs", nullptr}, {"finish_reason", finish_reason}}));
     };
-    const std::size_t half = arguments.size() / 2;
     json opening = {
         {"index", 0}, {"id", call_id}, {"type", "function"}, {"function", {{"name", name}, {"arguments", ""}}}};
     reply.chunks.push_back(delta(
         {{"role", "assistant"}, {"content", nullptr}, {"tool_calls", json::array({std::move(opening)})}}, nullptr));
-    for (const std::string& piece : {arguments.substr(0, half), arguments.substr(half)}) {
+    for (const std::string& piece : argument_pieces(arguments)) {
         json more = {{"index", 0}, {"function", {{"arguments", piece}}}};
         reply.chunks.push_back(delta({{"tool_calls", json::array({std::move(more)})}}, nullptr));
     }
@@ -154,7 +123,7 @@ MockReply openai_tool_call(const MockAsk& ask, const json& function) {
 }
 
 MockReply openai_chat(const MockAsk& ask, const std::vector<std::string>& tokens) {
-    if (const json* tool = requested_openai_tool(ask.body)) return openai_tool_call(ask, *tool);
+    if (const auto call = requested_tool_call(openai_chat_turn(ask.body))) return openai_tool_call(ask, *call);
     MockReply reply;
     const std::string completion_id = id("chatcmpl-pathwise-mock-", ask);
     const int prompt = prompt_tokens(ask);
@@ -235,7 +204,50 @@ json responses_usage(int prompt, int completion) {
             {"total_tokens", prompt + completion}};
 }
 
+// A function_call output item, as the Responses API answers a tool call; streamed, the arguments arrive in two
+// response.function_call_arguments.delta events between the item's added and done events.
+MockReply openai_responses_tool_call(const MockAsk& ask, const MockToolCall& call) {
+    MockReply reply;
+    const std::string response_id = id("resp_pathwise_mock_", ask);
+    const std::string item_id = id("fc_pathwise_mock_", ask);
+    const std::string arguments = arguments_text(call);
+    const json usage = responses_usage(prompt_tokens(ask), call_tokens(arguments));
+    auto item = [&](const char* status, const std::string& item_arguments) {
+        return json{{"id", item_id},     {"type", "function_call"},
+                    {"status", status},  {"call_id", id("call_pathwise_mock_", ask)},
+                    {"name", call.name}, {"arguments", item_arguments}};
+    };
+    const json done_item = item("completed", arguments);
+    if (!ask.stream) {
+        reply.body = http::json_text(responses_object(ask, response_id, "completed", json::array({done_item}), usage));
+        return reply;
+    }
+    reply.content_type = "text/event-stream";
+    int sequence = 0;
+    auto event = [&](const std::string& type, json fields) {
+        fields["type"] = type;
+        fields["sequence_number"] = sequence++;
+        reply.chunks.push_back(sse_event(type, fields));
+    };
+    const json in_progress = responses_object(ask, response_id, "in_progress", json::array(), nullptr);
+    event("response.created", {{"response", in_progress}});
+    event("response.in_progress", {{"response", in_progress}});
+    event("response.output_item.added", {{"output_index", 0}, {"item", item("in_progress", "")}});
+    for (const std::string& piece : argument_pieces(arguments)) {
+        event("response.function_call_arguments.delta", {{"item_id", item_id}, {"output_index", 0}, {"delta", piece}});
+    }
+    event("response.function_call_arguments.done",
+          {{"item_id", item_id}, {"output_index", 0}, {"arguments", arguments}});
+    event("response.output_item.done", {{"output_index", 0}, {"item", done_item}});
+    event("response.completed",
+          {{"response", responses_object(ask, response_id, "completed", json::array({done_item}), usage)}});
+    return reply;
+}
+
 MockReply openai_responses(const MockAsk& ask, const std::vector<std::string>& tokens) {
+    if (const auto call = requested_tool_call(openai_responses_turn(ask.body))) {
+        return openai_responses_tool_call(ask, *call);
+    }
     MockReply reply;
     const std::string response_id = id("resp_pathwise_mock_", ask);
     const std::string item_id = id("msg_pathwise_mock_", ask);
@@ -307,34 +319,69 @@ MockReply openai_models(const MockAsk& ask) {
 
 // ---- Anthropic ------------------------------------------------------------------------------------------
 
-MockReply anthropic_messages(const MockAsk& ask, const std::vector<std::string>& tokens) {
+json anthropic_message(const MockAsk& ask, json content, json stop_reason, int prompt, int output) {
+    return {{"id", id("msg_pathwise_mock_", ask)},
+            {"type", "message"},
+            {"role", "assistant"},
+            {"model", ask.model},
+            {"content", std::move(content)},
+            {"stop_reason", std::move(stop_reason)},
+            {"stop_sequence", nullptr},
+            {"usage", {{"input_tokens", prompt}, {"output_tokens", output}}}};
+}
+
+// A tool_use block and stop_reason "tool_use", as Anthropic answers a tool call; streamed, the block starts with
+// an empty input and the input's JSON text arrives in two input_json_delta events.
+MockReply anthropic_tool_use(const MockAsk& ask, const MockToolCall& call) {
     MockReply reply;
-    const std::string message_id = id("msg_pathwise_mock_", ask);
+    const std::string tool_use_id = id("toolu_pathwise_mock_", ask);
+    const std::string arguments = arguments_text(call);
     const int prompt = prompt_tokens(ask);
-    const int completion = static_cast<int>(tokens.size());
+    const int completion = call_tokens(arguments);
+    auto block = [&](json input) {
+        return json{{"type", "tool_use"}, {"id", tool_use_id}, {"name", call.name}, {"input", std::move(input)}};
+    };
     if (!ask.stream) {
-        reply.body = http::json_text(json{{"id", message_id},
-                                          {"type", "message"},
-                                          {"role", "assistant"},
-                                          {"model", ask.model},
-                                          {"content", json::array({{{"type", "text"}, {"text", join(tokens)}}})},
-                                          {"stop_reason", "end_turn"},
-                                          {"stop_sequence", nullptr},
-                                          {"usage", {{"input_tokens", prompt}, {"output_tokens", completion}}}});
+        reply.body = http::json_text(
+            anthropic_message(ask, json::array({block(call.arguments)}), "tool_use", prompt, completion));
         return reply;
     }
     reply.content_type = "text/event-stream";
     reply.chunks.push_back(
-        sse_event("message_start", {{"type", "message_start"},
-                                    {"message",
-                                     {{"id", message_id},
-                                      {"type", "message"},
-                                      {"role", "assistant"},
-                                      {"model", ask.model},
-                                      {"content", json::array()},
-                                      {"stop_reason", nullptr},
-                                      {"stop_sequence", nullptr},
-                                      {"usage", {{"input_tokens", prompt}, {"output_tokens", 1}}}}}}));
+        sse_event("message_start",
+                  {{"type", "message_start"}, {"message", anthropic_message(ask, json::array(), nullptr, prompt, 1)}}));
+    reply.chunks.push_back(
+        sse_event("content_block_start",
+                  {{"type", "content_block_start"}, {"index", 0}, {"content_block", block(json::object())}}));
+    for (const std::string& piece : argument_pieces(arguments)) {
+        reply.chunks.push_back(
+            sse_event("content_block_delta", {{"type", "content_block_delta"},
+                                              {"index", 0},
+                                              {"delta", {{"type", "input_json_delta"}, {"partial_json", piece}}}}));
+    }
+    reply.chunks.push_back(sse_event("content_block_stop", {{"type", "content_block_stop"}, {"index", 0}}));
+    reply.chunks.push_back(
+        sse_event("message_delta", {{"type", "message_delta"},
+                                    {"delta", {{"stop_reason", "tool_use"}, {"stop_sequence", nullptr}}},
+                                    {"usage", {{"output_tokens", completion}}}}));
+    reply.chunks.push_back(sse_event("message_stop", {{"type", "message_stop"}}));
+    return reply;
+}
+
+MockReply anthropic_messages(const MockAsk& ask, const std::vector<std::string>& tokens) {
+    if (const auto call = requested_tool_call(anthropic_turn(ask.body))) return anthropic_tool_use(ask, *call);
+    MockReply reply;
+    const int prompt = prompt_tokens(ask);
+    const int completion = static_cast<int>(tokens.size());
+    if (!ask.stream) {
+        reply.body = http::json_text(anthropic_message(ask, json::array({{{"type", "text"}, {"text", join(tokens)}}}),
+                                                       "end_turn", prompt, completion));
+        return reply;
+    }
+    reply.content_type = "text/event-stream";
+    reply.chunks.push_back(
+        sse_event("message_start",
+                  {{"type", "message_start"}, {"message", anthropic_message(ask, json::array(), nullptr, prompt, 1)}}));
     reply.chunks.push_back(sse_event(
         "content_block_start",
         {{"type", "content_block_start"}, {"index", 0}, {"content_block", {{"type", "text"}, {"text", ""}}}}));
@@ -377,8 +424,8 @@ json gemini_model(const std::string& name) {
             {"supportedGenerationMethods", json::array({"generateContent", "countTokens"})}};
 }
 
-json gemini_chunk(const MockAsk& ask, const std::string& text, bool last, int prompt, int completion) {
-    json candidate = {{"content", {{"parts", json::array({{{"text", text}}})}, {"role", "model"}}}, {"index", 0}};
+json gemini_chunk(const MockAsk& ask, json part, bool last, int prompt, int completion) {
+    json candidate = {{"content", {{"parts", json::array({std::move(part)})}, {"role", "model"}}}, {"index", 0}};
     if (last) candidate["finishReason"] = "STOP";
     json chunk = {{"candidates", json::array({candidate})},
                   {"modelVersion", ask.model},
@@ -403,22 +450,15 @@ bool gemini_wants_json(const MockAsk& ask, json& schema) {
     return true;
 }
 
-MockReply gemini_generate(const MockAsk& ask, std::vector<std::string> tokens) {
+// The streamed forms of Gemini's answer: SSE events (alt=sse) or, without alt=sse, one JSON array sent element
+// by element.
+MockReply gemini_stream(const MockAsk& ask, const std::vector<json>& chunks) {
     MockReply reply;
-    json schema;
-    if (gemini_wants_json(ask, schema)) tokens = {http::json_text(sample_for_schema(schema, join(tokens)))};
-    const int prompt = prompt_tokens(ask);
-    const int completion = static_cast<int>(tokens.size());
-    if (!ask.stream && !ask.gemini_json_array) {
-        reply.body = http::json_text(gemini_chunk(ask, join(tokens), true, prompt, completion));
-        return reply;
-    }
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        const json chunk = gemini_chunk(ask, tokens[i], i + 1 == tokens.size(), prompt, completion);
+    for (std::size_t i = 0; i < chunks.size(); ++i) {
         if (ask.stream) {
-            reply.chunks.push_back(sse_data(chunk));
-        } else {  // without alt=sse the API streams one JSON array, element by element
-            reply.chunks.push_back((i == 0 ? "[" : ",\r\n") + http::json_text(chunk));
+            reply.chunks.push_back(sse_data(chunks[i]));
+        } else {
+            reply.chunks.push_back((i == 0 ? "[" : ",\r\n") + http::json_text(chunks[i]));
         }
     }
     if (ask.stream) {
@@ -428,6 +468,34 @@ MockReply gemini_generate(const MockAsk& ask, std::vector<std::string> tokens) {
         reply.chunks.emplace_back("]");
     }
     return reply;
+}
+
+// A functionCall part and finishReason "STOP", as Gemini answers a tool call; streamed, in one chunk (Gemini
+// sends a call whole, never its arguments in pieces).
+MockReply gemini_function_call(const MockAsk& ask, const MockToolCall& call) {
+    const json part = {{"functionCall", {{"name", call.name}, {"args", call.arguments}}}};
+    const json chunk = gemini_chunk(ask, part, true, prompt_tokens(ask), call_tokens(arguments_text(call)));
+    if (ask.stream || ask.gemini_json_array) return gemini_stream(ask, {chunk});
+    MockReply reply;
+    reply.body = http::json_text(chunk);
+    return reply;
+}
+
+MockReply gemini_generate(const MockAsk& ask, std::vector<std::string> tokens) {
+    if (const auto call = requested_tool_call(gemini_turn(ask.body))) return gemini_function_call(ask, *call);
+    MockReply reply;
+    json schema;
+    if (gemini_wants_json(ask, schema)) tokens = {http::json_text(sample_for_schema(schema, join(tokens)))};
+    const int prompt = prompt_tokens(ask);
+    const int completion = static_cast<int>(tokens.size());
+    if (!ask.stream && !ask.gemini_json_array) {
+        reply.body = http::json_text(gemini_chunk(ask, {{"text", join(tokens)}}, true, prompt, completion));
+        return reply;
+    }
+    std::vector<json> chunks;
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+        chunks.push_back(gemini_chunk(ask, {{"text", tokens[i]}}, i + 1 == tokens.size(), prompt, completion));
+    return gemini_stream(ask, chunks);
 }
 
 MockReply gemini_models() {

@@ -23,7 +23,7 @@
 #include "proxy/exchange.hpp"
 #include "proxy/metrics.hpp"
 #include "proxy/request_log.hpp"
-#include "upstream/forwarder.hpp"
+#include "upstream/readiness.hpp"
 
 namespace pathwise::proxy {
 
@@ -43,7 +43,7 @@ public:
         const Metrics& metrics;
         const RecentRequests& recent;
         // The upstreams' reachability for /readyz (cached by the caller).
-        std::function<std::vector<upstream::Forwarder::UpstreamStatus>()> readiness;
+        std::function<std::vector<upstream::ProtocolReadiness>()> readiness;
         // Where the proxy listens, "http://127.0.0.1:8045" (known once the port is bound).
         std::function<std::string()> listen_origin;
     };

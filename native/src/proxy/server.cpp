@@ -43,6 +43,7 @@
 #include "proxy/request_traits.hpp"
 #include "proxy/responses_socket.hpp"
 #include "upstream/forwarder.hpp"
+#include "upstream/readiness.hpp"
 
 namespace pathwise::proxy {
 
@@ -130,13 +131,14 @@ struct ProxyServer::Impl final : Exchange::Finish {
     Admission gate;
     // Created by forward_to() once the port is bound: no mock upstream is started for a proxy that cannot listen.
     std::unique_ptr<Forwarder> forwarder;
+    upstream::UpstreamMap upstreams;  // what the forwarder was given: /readyz probes each candidate of it
     http::GuardedServer http;
     int bound_port = 0;
     std::mutex log_mutex;
     // /readyz connects to every upstream: its answer is reused for a few seconds, so polling it is cheap.
     std::mutex readiness_mutex;
     Clock::time_point readiness_checked_at{};
-    std::vector<Forwarder::UpstreamStatus> readiness;
+    std::vector<upstream::ProtocolReadiness> readiness;
 
     // httplib runs the pre-routing handler, the route handler and the logger of one request on the same
     // connection thread, one request at a time, so the request in progress is per thread.
@@ -295,12 +297,12 @@ struct ProxyServer::Impl final : Exchange::Finish {
 
     // ---------------------------------------------------------------- what the gate asks
 
-    std::vector<Forwarder::UpstreamStatus> upstream_readiness() {
+    std::vector<upstream::ProtocolReadiness> upstream_readiness() {
         constexpr auto kReuseFor = std::chrono::seconds(5);
         const std::lock_guard lock(readiness_mutex);
         const auto now = Clock::now();
         if (readiness.empty() || now - readiness_checked_at >= kReuseFor) {
-            readiness = forwarder->check_upstreams();
+            readiness = upstream::check_readiness(upstreams);
             readiness_checked_at = now;
         }
         return readiness;
@@ -440,6 +442,7 @@ Result<int> ProxyServer::bind() {
 }
 
 void ProxyServer::forward_to(upstream::UpstreamMap upstreams) {
+    impl_->upstreams = upstreams;  // shared pointers: the forwarder and /readyz see the same upstreams
     impl_->forwarder = std::make_unique<Forwarder>(impl_->config, std::move(upstreams));
 }
 

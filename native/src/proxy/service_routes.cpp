@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <array>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "http/json_text.hpp"
 #include "http/protocol_error.hpp"
@@ -20,19 +22,41 @@ void healthz(const ServiceContext&, httplib::Response& res) {
                     "application/json");
 }
 
+nlohmann::json candidate_json(const upstream::CandidateReadiness& candidate) {
+    return {{"upstream", candidate.upstream}, {"reachable", candidate.reachable}, {"error", candidate.error}};
+}
+
+// One entry per protocol: its primary's fields as before (upstream, reachable, error), then "serving" (the
+// candidate a request reaches first, null when none) and "fallbacks" (each one probed, in order).
+nlohmann::json protocol_json(const upstream::ProtocolReadiness& status) {
+    nlohmann::json entry = candidate_json(status.primary);
+    entry["protocol"] = protocol_name(status.protocol);
+    const upstream::CandidateReadiness* serving = status.serving();
+    entry["serving"] = serving ? nlohmann::json(serving->upstream) : nlohmann::json();
+    entry["fallbacks"] = nlohmann::json::array();
+    for (const auto& fallback : status.fallbacks) entry["fallbacks"].push_back(candidate_json(fallback));
+    return entry;
+}
+
+// Why not ready, naming the protocols only: the public /readyz must not say where the upstreams are.
+std::string not_ready_message(const std::vector<std::string>& unserved) {
+    std::string names;
+    for (const std::string& name : unserved) names += (names.empty() ? "" : ", ") + name;
+    return "No reachable upstream for " + names + ": the primary and every fallback failed to connect.";
+}
+
+// Ready = every protocol has a reachable candidate, its primary or one of its fallbacks.
 void readyz(const ServiceContext& context, httplib::Response& res) {
     nlohmann::json upstreams = nlohmann::json::array();
-    bool all_reachable = true;
+    std::vector<std::string> unserved;
     for (const auto& status : context.readiness()) {
-        all_reachable = all_reachable && status.reachable;
-        upstreams.push_back({{"protocol", protocol_name(status.protocol)},
-                             {"upstream", status.upstream},
-                             {"reachable", status.reachable},
-                             {"error", status.error}});
+        if (status.serving() == nullptr) unserved.emplace_back(protocol_name(status.protocol));
+        upstreams.push_back(protocol_json(status));
     }
-    nlohmann::json body = {{"status", all_reachable ? "ready" : "not_ready"}};
+    nlohmann::json body = {{"status", unserved.empty() ? "ready" : "not_ready"}};
+    if (!unserved.empty()) body["message"] = not_ready_message(unserved);
     if (context.show_details) body["upstreams"] = upstreams;
-    res.status = all_reachable ? 200 : 503;
+    res.status = unserved.empty() ? 200 : 503;
     res.set_content(http::json_text(body), "application/json");
 }
 

@@ -10,7 +10,7 @@
 #include "pathwise/route_table.hpp"
 #include "proxy/metrics.hpp"
 #include "proxy/request_log.hpp"
-#include "upstream/forwarder.hpp"
+#include "upstream/readiness.hpp"
 
 namespace httplib {
 struct Response;
@@ -22,7 +22,7 @@ struct ServiceContext {
     const Metrics& metrics;
     const RecentRequests& recent;
     // The upstreams' reachability for /readyz (the caller caches it: probing connects to every upstream).
-    std::function<std::vector<upstream::Forwarder::UpstreamStatus>()> readiness;
+    std::function<std::vector<upstream::ProtocolReadiness>()> readiness;
     bool show_details = false;  // a key was accepted (or auth is off): only then does /readyz name the upstreams
 };
 
