@@ -17,7 +17,6 @@
 #include "upstream/model_map.hpp"
 #include "upstream/stream_exchange.hpp"
 #include "upstream/stream_relay.hpp"
-#include "upstream/tcp_probe.hpp"
 #include "upstream/translation.hpp"
 #include "upstream/upstream_client.hpp"
 #include "upstream/upstream_failure.hpp"
@@ -634,22 +633,6 @@ void Forwarder::cut_streams() {
         }
     }
     for (const auto& exchange : live) exchange->shut_down();
-}
-
-std::vector<Forwarder::UpstreamStatus> Forwarder::check_upstreams() const {
-    std::vector<UpstreamStatus> statuses;
-    for (const auto& [protocol, resolved] : impl_->upstreams) {
-        const ResolvedUpstream& target = *resolved;
-        UpstreamStatus status{protocol, target.name, false, {}};
-        if (!target.setup_error.empty()) {
-            status.error = target.setup_error;
-        } else {
-            status.error = tcp_probe(target.target.host, target.target.port, target.config.connect_timeout);
-            status.reachable = status.error.empty();
-        }
-        statuses.push_back(std::move(status));
-    }
-    return statuses;
 }
 
 }  // namespace pathwise::upstream

@@ -37,14 +37,6 @@ public:
     void forward(const httplib::Request& req, httplib::Response& res, const RouteMatch& match, const std::string& path,
                  const std::shared_ptr<RequestRecord>& record);
 
-    // Readiness: is each configured upstream reachable (TCP connect within the connect timeout)?
-    struct UpstreamStatus {
-        Protocol protocol;
-        std::string upstream;  // "mock" or origin
-        bool reachable;
-        std::string error;
-    };
-    [[nodiscard]] std::vector<UpstreamStatus> check_upstreams() const;
     // End of a shutdown's grace: every stream still relayed ends now with the protocol's error event.
     void cut_streams();
 
