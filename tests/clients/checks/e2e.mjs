@@ -34,7 +34,10 @@ async function attempt(ctx, subject, jobs) {
   const results = [];
   for (const job of jobs) {
     const r = await runCli(subject, { base: job.base, key: job.key, guardEnv: ctx.guard.env, homesRoot: ctx.homesRoot,
-      settings: job.env, authStyle: job.authStyle, timeoutMs: 90000 });
+      // Kilo CLI's built-in OpenAI provider shows a 404 only after retrying it for 81–87 s (docs/clients.md,
+      // re-measured 2026-12-01): 90 s timed out on a loaded machine, so the bound leaves room. Runs that answer
+      // end long before it.
+      settings: job.env, authStyle: job.authStyle, timeoutMs: 150000 });
     const status = /\b(401|403|404)\b/.exec(r.output)?.[1];
     results.push({ ok: r.ok && r.text.length > 0, text: r.text, status: status ? Number(status) : null,
       message: `exit ${r.code}${r.timedOut ? ' (timed out)' : ''}: ${r.output.trim().slice(-1500)}` });
