@@ -94,6 +94,32 @@ async function upstreamProblems(env, key, stream) {
   return { requests, problems };
 }
 
+// The follow-up after a tool call, in the upstream's own protocol: the model's call to `toolName` replayed and
+// the result answering it (by id for OpenAI and Anthropic, by name for Gemini). -> problems
+function followUpProblems(speaks, requests, toolName, resultMustContain) {
+  if (speaks === 'openai-chat') return toolFollowUpProblems(requests, toolName, resultMustContain);
+  for (const request of requests) {
+    const body = parsedBody(request) ?? {};
+    let result = null;
+    if (speaks === 'anthropic') {
+      const blocks = (role) => (body.messages ?? []).filter((m) => m.role === role).flatMap((m) => (Array.isArray(m.content) ? m.content : []));
+      const call = blocks('assistant').find((b) => b.type === 'tool_use' && b.name === toolName);
+      if (!call) continue;
+      result = blocks('user').find((b) => b.type === 'tool_result' && b.tool_use_id === call.id);
+      if (!result) return [`the follow-up calls ${toolName} (${call.id}) but has no tool_result for it`];
+    } else {
+      const parts = (role) => (body.contents ?? []).filter((c) => c.role === role).flatMap((c) => c.parts ?? []);
+      if (!parts('model').some((p) => p.functionCall?.name === toolName)) continue;
+      result = parts('user').find((p) => p.functionResponse?.name === toolName);
+      if (!result) return [`the follow-up calls ${toolName} but has no functionResponse for it`];
+    }
+    const content = JSON.stringify(result);
+    if (resultMustContain && !content.includes(resultMustContain)) return [`the tool result says ${clip(content, 200)}, not ${resultMustContain}`];
+    return [];
+  }
+  return [`no upstream request replays a call to ${toolName} with its result (${requests.length} request(s))`];
+}
+
 // The OpenAI chat follow-up after a tool call: an assistant message calling `toolName` and a tool message
 // answering that call's id. -> problems
 function toolFollowUpProblems(requests, toolName, resultMustContain) {
@@ -129,12 +155,14 @@ function sdkToolProblems(env, protocol, summary) {
   const first = parsed.first ?? {};
   const calls = protocol === 'anthropic' ? first.tools ?? [] : first.calls ?? [];
   if (protocol === 'anthropic' && first.stop_reason !== 'tool_use') problems.push(`first stop_reason ${first.stop_reason}, not tool_use`);
+  if (protocol === 'openai' && first.finish_reason !== 'tool_calls') problems.push(`first finish_reason ${first.finish_reason}, not tool_calls`);
   const call = calls[0];
   if (calls.length !== 1 || call.name !== 'get_weather') problems.push(`first answer calls ${JSON.stringify(calls)}, not get_weather once`);
   else if ((protocol === 'anthropic' ? call.input : call.args)?.city !== 'pathwise') problems.push(`tool arguments ${JSON.stringify(call.input ?? call.args)}, not {"city":"pathwise"}`);
   if (!parsed.final) return [...problems, 'no second answer'];
   if (protocol === 'anthropic' && parsed.final.stop_reason !== 'end_turn') problems.push(`final stop_reason ${parsed.final.stop_reason}, not end_turn`);
   if (protocol === 'gemini' && parsed.final.finishReason !== 'STOP') problems.push(`final finishReason ${parsed.final.finishReason}, not STOP`);
+  if (protocol === 'openai' && parsed.final.finish_reason !== 'stop') problems.push(`final finish_reason ${parsed.final.finish_reason}, not stop`);
   return [...problems, ...textProblems(env, parsed.final.text, 'the answer after the tool result')];
 }
 
@@ -143,9 +171,11 @@ const SDK_UNITS = [
     actions: ['messages', 'messages_stream', 'messages_tools', 'messages_tools_stream'] },
   { setup: 'chat', subject: () => subject('google-genai-node', 'genai'), env: { GOOGLE_GENAI_API_VERSION: 'beta' },
     actions: ['generate', 'generate_stream', 'generate_tools', 'generate_tools_stream'] },
-  { setup: 'anthropic', subject: () => subject('openai-node', 'openai'), suffix: '/v1', actions: ['chat', 'chat_stream'] },
+  { setup: 'anthropic', subject: () => subject('openai-node', 'openai'), suffix: '/v1',
+    actions: ['chat', 'chat_stream', 'chat_tools', 'chat_tools_stream'] },
   { setup: 'anthropic', subject: () => subject('langchain-openai'), suffix: '/v1', actions: ['chat', 'chat_stream'] },
-  { setup: 'gemini', subject: () => subject('openai-node', 'openai'), suffix: '/v1', actions: ['chat', 'chat_stream'] },
+  { setup: 'gemini', subject: () => subject('openai-node', 'openai'), suffix: '/v1',
+    actions: ['chat', 'chat_stream', 'chat_tools', 'chat_tools_stream'] },
   { setup: 'gemini', subject: () => subject('langchain-openai'), suffix: '/v1', actions: ['chat', 'chat_stream'] },
 ];
 
@@ -162,7 +192,7 @@ async function sdkUnit(ctx, envs, unit) {
     let problems = r.ok ? (tools ? sdkToolProblems(env, s.protocol, r.text) : textProblems(env, r.text)) : [`failed: ${clip(r.message)}`];
     const upstream = await upstreamProblems(env, job.key, stream);
     problems.push(...upstream.problems);
-    if (tools) problems.push(...toolFollowUpProblems(upstream.requests, 'get_weather', TOOL_RESULT));
+    if (tools) problems.push(...followUpProblems(env.setup.speaks, upstream.requests, 'get_weather', TOOL_RESULT));
     problems = marked(problems, `${r.message ?? ''} ${upstream.problems.join(' ')}`);
     const pathsSeen = [...new Set(upstream.requests.map((q) => q.path))].join(', ');
     ctx.tally.add(GROUP, `${label(s)} ${job.action} through an upstream speaking ${env.setup.speaks}`, problems.length === 0,

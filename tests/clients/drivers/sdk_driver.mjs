@@ -32,9 +32,53 @@ function openaiActions(pkg) {
       case 'responses': return (await client.responses.create({ model, input: 'hi' })).output_text;
       case 'responses_stream': return textOfStream(await client.responses.create({ model, input: 'hi', stream: true }), (e) => (e.type === 'response.output_text.delta' ? e.delta : ''));
       case 'models': { const page = await client.models.list(); return page.data.map((m) => m.id).join(','); }
+      case 'chat_tools': return openaiToolRoundTrip(client, model, false);
+      case 'chat_tools_stream': return openaiToolRoundTrip(client, model, true);
     }
     throw new Error(`openai driver: unknown action ${action}`);
   };
+}
+
+// The assistant message of a streamed chat completion, its tool calls put together from their deltas.
+async function streamedChatMessage(stream) {
+  const message = { role: 'assistant', content: '', tool_calls: [] };
+  let finishReason = null;
+  for await (const chunk of stream) {
+    const choice = chunk.choices[0];
+    if (!choice) continue;
+    message.content += choice.delta?.content ?? '';
+    for (const delta of choice.delta?.tool_calls ?? []) {
+      const call = (message.tool_calls[delta.index] ??= { id: '', type: 'function', function: { name: '', arguments: '' } });
+      if (delta.id) call.id = delta.id;
+      if (delta.function?.name) call.function.name += delta.function.name;
+      if (delta.function?.arguments) call.function.arguments += delta.function.arguments;
+    }
+    finishReason = choice.finish_reason ?? finishReason;
+  }
+  if (message.tool_calls.length === 0) delete message.tool_calls;
+  return { message, finish_reason: finishReason };
+}
+
+// The OpenAI form of the round trip: tools → tool_calls → a "tool" message → text.
+// -> JSON text {first: {finish_reason, calls: [{name, args, id}]}, final: {finish_reason, text}}
+async function openaiToolRoundTrip(client, model, stream) {
+  const tools = [{ type: 'function', function: { name: 'get_weather', description: 'Weather in a city',
+    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } } }];
+  const send = async (messages) => {
+    if (stream) return streamedChatMessage(await client.chat.completions.create({ model, messages, tools, stream: true }));
+    const choice = (await client.chat.completions.create({ model, messages, tools })).choices[0];
+    return { message: choice.message, finish_reason: choice.finish_reason };
+  };
+  const ask = { role: 'user', content: WEATHER_ASK };
+  const first = await send([ask]);
+  const calls = first.message.tool_calls ?? [];
+  const out = { first: { finish_reason: first.finish_reason,
+    calls: calls.map((c) => ({ name: c.function.name, args: JSON.parse(c.function.arguments || '{}'), id: c.id })) } };
+  if (calls.length === 0) return JSON.stringify(out);
+  const results = calls.map((c) => ({ role: 'tool', tool_call_id: c.id, content: TOOL_RESULT }));
+  const final = await send([ask, first.message, ...results]);
+  out.final = { finish_reason: final.finish_reason, text: final.message.content ?? '' };
+  return JSON.stringify(out);
 }
 
 async function langchain({ base, action, key, model }) {
