@@ -171,8 +171,29 @@ std::vector<std::string> upstream_stream(pathwise::translate::Protocol protocol)
                                 "\"responseId\":\"mAitaLmkHPPlz7IPvtfUqQ4\"}\r\n\r\n");
             }
             break;
-        case Protocol::openai_responses:  // not an upstream protocol yet: nothing to decode
+        case Protocol::openai_responses: {
+            reads.emplace_back(
+                "event: response.created\ndata: {\"type\":\"response.created\",\"sequence_number\":0,\"response\":"
+                "{\"id\":\"resp_67c9fdcecf488190bdd9a0409de3a1ec07b8b0ad4e5eb654\",\"object\":\"response\","
+                "\"status\":\"in_progress\",\"model\":\"gpt-4.1-2025-04-14\",\"output\":[],\"usage\":null}}\n\n");
+            reads.emplace_back(
+                "event: response.output_item.added\ndata: {\"type\":\"response.output_item.added\","
+                "\"sequence_number\":1,\"output_index\":0,\"item\":{\"id\":\"msg_1\",\"type\":\"message\","
+                "\"status\":\"in_progress\",\"role\":\"assistant\",\"content\":[]}}\n\n");
+            for (int i = 0; i < kStreamTokens; ++i) {
+                reads.push_back(
+                    "event: response.output_text.delta\ndata: {\"type\":\"response.output_text.delta\","
+                    "\"sequence_number\":" +
+                    std::to_string(i + 2) +
+                    ",\"item_id\":\"msg_1\",\"output_index\":0,\"content_index\":0,\"delta\":\"" + token +
+                    "\",\"logprobs\":[]}\n\n");
+            }
+            reads.emplace_back(
+                "event: response.completed\ndata: {\"type\":\"response.completed\",\"response\":{\"id\":"
+                "\"resp_67c9fdcecf488190bdd9a0409de3a1ec07b8b0ad4e5eb654\",\"status\":\"completed\",\"output\":[],"
+                "\"usage\":{\"input_tokens\":9,\"output_tokens\":200,\"total_tokens\":209}}}\n\n");
             break;
+        }
     }
     return reads;
 }
@@ -232,6 +253,9 @@ BENCHMARK_CAPTURE(TranslateStream, Anthropic_to_OpenAiChat, pathwise::translate:
     ->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(TranslateStream, Gemini_to_OpenAiChat, pathwise::translate::Protocol::gemini,
                   pathwise::translate::Protocol::openai_chat)
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(TranslateStream, OpenAiResponses_to_Anthropic, pathwise::translate::Protocol::openai_responses,
+                  pathwise::translate::Protocol::anthropic)
     ->Unit(benchmark::kMicrosecond);
 
 }  // namespace

@@ -160,21 +160,27 @@ TEST(ServeConfig, UpstreamProtocol_FromTheFileOrTheFlag_AbsentMeansTheInboundOwn
     EXPECT_EQ(flagged.upstreams.at(Protocol::openai).protocol, translate::Protocol::gemini);
 }
 
-TEST(ServeConfig, UpstreamProtocol_UnknownOrUnsupported_SaysWhatIsAccepted) {
+TEST(ServeConfig, UpstreamProtocol_Unknown_SaysWhatIsAccepted) {
     auto typo = load_file(R"({"upstreams": {"anthropic": {"protocol": "openai-chta"}}})");
     ASSERT_FALSE(typo);
-    EXPECT_NE(typo.error().message.find("upstreams.anthropic.protocol must be openai-chat, anthropic or gemini, got "
-                                        "'openai-chta' (did you mean 'openai-chat'?)"),
+    EXPECT_NE(typo.error().message.find("upstreams.anthropic.protocol must be openai-chat, anthropic, gemini or "
+                                        "openai-responses, got 'openai-chta' (did you mean 'openai-chat'?)"),
               std::string::npos)
         << typo.error().message;
-    auto responses = load_file(R"({"upstreams": {"openai": {"protocol": "openai-responses"}}})");
-    ASSERT_FALSE(responses);
-    EXPECT_NE(responses.error().message.find("'openai-responses' is not supported yet"), std::string::npos)
-        << responses.error().message;
     auto flag = parse_flags({"--upstream-protocol", "anthropic=ollama"});
     ASSERT_FALSE(flag);
     EXPECT_NE(flag.error().message.find("--upstream-protocol needs PROTOCOL=SPEAKS"), std::string::npos)
         << flag.error().message;
+}
+
+// A Responses upstream (api.openai.com's /v1/responses, a gateway that has only it) serves the other protocols.
+TEST(ServeConfig, UpstreamProtocol_OpenAiResponses_IsAccepted) {
+    auto file = load_file(R"({"upstreams": {"anthropic": {"protocol": "openai-responses"}}})");
+    ASSERT_TRUE(file) << file.error().message;
+    EXPECT_EQ(file->upstreams.at(Protocol::anthropic).protocol, translate::Protocol::openai_responses);
+    const ServeConfig flagged =
+        load({"--upstream", "anthropic=http://127.0.0.1:9", "--upstream-protocol", "anthropic=openai-responses"});
+    EXPECT_EQ(flagged.upstreams.at(Protocol::anthropic).protocol, translate::Protocol::openai_responses);
 }
 
 }  // namespace

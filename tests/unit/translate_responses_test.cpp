@@ -297,24 +297,6 @@ TEST(ResponsesAnswer, Approximations_AreWarned) {
     EXPECT_TRUE(warned(encoded->warnings, "stop_sequence"));
 }
 
-// ---- a Responses upstream (not yet) ---------------------------------------------------------------------------
-
-TEST(ResponsesUpstream, NotSupportedYet_SaidClearly) {
-    auto request = encode_request(Protocol::openai_responses, codex_ir());
-    ASSERT_FALSE(request.ok());
-    EXPECT_EQ(request.error().code, "untranslatable");
-    EXPECT_NE(request.error().message.find("an openai-responses upstream is not supported yet"), std::string::npos);
-    auto answer = decode_response(Protocol::openai_responses, R"({"id":"resp_1","output":[]})");
-    ASSERT_FALSE(answer.ok());
-    EXPECT_EQ(answer.error().code, "untranslatable");
-    auto decoder = make_stream_decoder(Protocol::openai_responses);
-    std::vector<StreamEvent> events;
-    auto fed = decoder->feed("event: response.created\ndata: {}\n\n", events);
-    ASSERT_FALSE(fed.ok());
-    EXPECT_EQ(fed.error().code, "untranslatable");
-    EXPECT_TRUE(events.empty());
-}
-
 // ---- streams --------------------------------------------------------------------------------------------------
 
 StreamEvent start(std::string id, std::string model, std::optional<std::int64_t> input_tokens = std::nullopt) {

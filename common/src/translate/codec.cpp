@@ -49,7 +49,7 @@ Result<Encoded> encode_request(Protocol to, const Request& request, const Encode
         case Protocol::gemini:
             return encode_gemini_request(request);
         case Protocol::openai_responses:
-            return responses_upstream_unsupported();
+            return encode_openai_responses_request(request);
     }
     return Error{"bad_value", "protocol: unknown"};
 }
@@ -63,7 +63,7 @@ Result<DecodedResponse> decode_response(Protocol from, std::string_view body) {
         case Protocol::gemini:
             return decode_gemini_response(body);
         case Protocol::openai_responses:
-            return responses_upstream_unsupported();
+            return decode_openai_responses_response(body);
     }
     return Error{"bad_value", "protocol: unknown"};
 }

@@ -28,9 +28,9 @@ namespace pathwise::translate {
 [[nodiscard]] Result<Encoded> encode_gemini_response(const Response& response);
 
 [[nodiscard]] Result<DecodedRequest> decode_openai_responses_request(std::string_view body);
+[[nodiscard]] Result<Encoded> encode_openai_responses_request(const Request& request);  // to a Responses upstream
+[[nodiscard]] Result<DecodedResponse> decode_openai_responses_response(std::string_view body);
 [[nodiscard]] Result<Encoded> encode_openai_responses_response(const Response& response);
-// encode_request, decode_response (and the stream decoder) for a Responses upstream, until one is supported.
-[[nodiscard]] Error responses_upstream_unsupported();
 
 // ---- shared by the codecs --------------------------------------------------------------------------------
 
@@ -100,6 +100,14 @@ inline constexpr std::string_view kAnthropicDefaultId = "msg_pathwise";
 [[nodiscard]] Usage read_gemini_usage(JsonReader& in, const Json& usage, std::string_view path);
 
 // ---- Responses, shared by its answer encoder and its stream encoder -------------------------------------------
+
+// Usage as the IR counts it from a Responses usage object: input_tokens (cached ones included, as OpenAI counts
+// them), output_tokens (reasoning ones included). Shared by the answer and the stream decoder.
+[[nodiscard]] Usage read_openai_responses_usage(JsonReader& in, const Json& usage, std::string_view path);
+// The stop reason of a Response object ({status, incomplete_details}); `has_function_call` makes "completed"
+// tool_use. An unknown status or reason is warned.
+[[nodiscard]] StopReason read_openai_responses_stop(JsonReader& in, WarningList& warnings, const Json& response,
+                                                    std::string_view path, bool has_function_call);
 
 // The answer's id: "resp_pathwise" when the upstream gave none, an upstream id without the "resp_" prefix gets it.
 [[nodiscard]] std::string openai_responses_id(std::string_view upstream_id);

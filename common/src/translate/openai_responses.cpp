@@ -1,5 +1,6 @@
 // openai_responses.cpp — OpenAI Responses (POST /v1/responses) ↔ the IR: a Responses client's request (Codex
-// CLI's) decoded, and the answer encoded back to it. A Responses upstream is not supported yet.
+// CLI's) decoded, and the answer encoded back to it. The other direction (a Responses upstream) is in
+// openai_responses_upstream.cpp.
 //
 // Shapes: platform.openai.com/docs/api-reference/responses (create, the Response object, input items) and what
 // codex-rs sends: `instructions`, `input` items (developer/user/assistant messages, reasoning, function_call,
@@ -310,10 +311,6 @@ void refuse_stored_state(JsonReader& in, const Json& body) {
 }
 
 }  // namespace
-
-Error responses_upstream_unsupported() {
-    return untranslatable("protocol", "an openai-responses upstream is not supported yet");
-}
 
 Result<DecodedRequest> decode_openai_responses_request(std::string_view text) {
     auto parsed = parse_body(text);

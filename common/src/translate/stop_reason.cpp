@@ -84,6 +84,15 @@ StopReason from_gemini_finish_reason(std::string_view value, bool has_function_c
     return StopReason::unknown;  // FINISH_REASON_UNSPECIFIED, absent, or newer than this table
 }
 
+StopReason from_openai_responses_status(std::string_view status, std::string_view incomplete_reason,
+                                        bool has_function_call) {
+    if (status == "completed") return has_function_call ? StopReason::tool_use : StopReason::end_turn;
+    if (status != "incomplete") return StopReason::unknown;
+    if (incomplete_reason == "max_output_tokens") return StopReason::max_tokens;
+    if (incomplete_reason == "content_filter") return StopReason::content_filter;
+    return StopReason::unknown;
+}
+
 std::string_view to_openai_finish_reason(StopReason reason) {
     return names_of(reason).openai;
 }

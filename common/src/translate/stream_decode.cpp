@@ -6,20 +6,6 @@
 #include "codecs.hpp"
 
 namespace pathwise::translate {
-namespace {
-
-// A Responses upstream is not supported yet: its stream fails at once, as encode_request does for its request.
-class UnsupportedStreamDecoder final : public StreamDecoder {
-public:
-    Result<bool> feed(std::string_view /*bytes*/, std::vector<StreamEvent>& /*events*/) override {
-        return responses_upstream_unsupported();
-    }
-    Result<bool> finish(std::vector<StreamEvent>& /*events*/) override { return responses_upstream_unsupported(); }
-    std::vector<Warning> warnings() const override { return {}; }
-};
-
-}  // namespace
-
 std::unique_ptr<StreamDecoder> make_stream_decoder(Protocol from) {
     switch (from) {
         case Protocol::openai_chat:
@@ -29,7 +15,7 @@ std::unique_ptr<StreamDecoder> make_stream_decoder(Protocol from) {
         case Protocol::gemini:
             return make_gemini_stream_decoder();
         case Protocol::openai_responses:
-            return std::make_unique<UnsupportedStreamDecoder>();
+            return make_openai_responses_stream_decoder();
     }
     return make_openai_chat_stream_decoder();
 }

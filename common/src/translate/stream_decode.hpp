@@ -1,4 +1,4 @@
-// stream_decode.hpp — what the three stream decoders share: framing into messages (SSE events by default),
+// stream_decode.hpp — what the stream decoders share: framing into messages (SSE events by default),
 // numbered error messages, warnings listed once, and the end-of-stream rules of stream.hpp.
 //
 // A decoder derives from FramedDecoder and says what one message means (on_message) and what the body's end
@@ -23,6 +23,7 @@ namespace pathwise::translate {
 [[nodiscard]] std::unique_ptr<StreamDecoder> make_openai_chat_stream_decoder();
 [[nodiscard]] std::unique_ptr<StreamDecoder> make_anthropic_stream_decoder();
 [[nodiscard]] std::unique_ptr<StreamDecoder> make_gemini_stream_decoder();
+[[nodiscard]] std::unique_ptr<StreamDecoder> make_openai_responses_stream_decoder();
 
 [[nodiscard]] StreamEvent start_event(std::string id, std::string model, std::optional<std::int64_t> input_tokens);
 [[nodiscard]] StreamEvent text_event(std::string text);

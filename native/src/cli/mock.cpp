@@ -31,7 +31,8 @@ constexpr const char* kMockUsage =
     "  --token-delay-ms D  pause between streamed events (default 30)\n"
     "  --threads T         connections served at once (default 64)\n"
     "  --protocol P        speak only one chat protocol, as a single-API server does: openai-chat (like Ollama,\n"
-    "                      vLLM, LM Studio), anthropic or gemini; the other protocols' routes answer 404\n"
+    "                      vLLM, LM Studio), anthropic, gemini or openai-responses; the other protocols' routes\n"
+    "                      answer 404\n"
     "  --log               one line per request on stderr\n"
     "  --test-knobs        TESTS ONLY: obey x-pathwise-mock-fail (die_midstream, stall_midstream, status:CODE),\n"
     "                      x-pathwise-mock-first-byte-delay-ms, x-pathwise-mock-stall-ms, x-pathwise-mock-tokens\n"
@@ -83,7 +84,8 @@ int run_mock(const Args& args) {
     if (const auto text = parsed->value("--protocol")) {
         options.protocol = translate::parse_protocol(*text);
         if (!options.protocol)
-            return usage_error("--protocol wants openai-chat, anthropic or gemini, got '" + *text + "'");
+            return usage_error("--protocol wants openai-chat, anthropic, gemini or openai-responses, got '" + *text +
+                               "'");
     }
     if (options.tls_cert.empty() != options.tls_key.empty()) return usage_error("--tls-cert and --tls-key go together");
 

@@ -19,18 +19,14 @@ std::optional<std::string> env_value(const Environment& environment, const std::
     return it->second;
 }
 
-// "protocol": "openai-chat" | "anthropic" | "gemini" — what the upstream speaks.
+// "protocol": "openai-chat" | "anthropic" | "gemini" | "openai-responses" — what the upstream speaks.
 std::string apply_upstream_protocol(UpstreamConfig& upstream, const json& value) {
     std::vector<std::string> names;
     names.reserve(translate::kProtocols.size());
     for (const auto protocol : translate::kProtocols) names.emplace_back(translate::protocol_name(protocol));
-    const std::string choices = "openai-chat, anthropic or gemini";
+    const std::string choices = "openai-chat, anthropic, gemini or openai-responses";
     if (!value.is_string()) return "must be a string: " + choices;
     const auto text = value.get<std::string>();
-    if (text == "openai-responses") {
-        return "'openai-responses' is not supported yet: use \"openai-chat\" (every OpenAI-compatible server "
-               "speaks it)";
-    }
     const auto protocol = translate::parse_protocol(text);
     if (!protocol) return "must be " + choices + ", got '" + text + "'" + did_you_mean(text, names);
     upstream.protocol = protocol;

@@ -65,15 +65,10 @@ Result<std::pair<Protocol, translate::Protocol>> upstream_protocol_flag(const st
     const auto protocol = equals != std::string::npos ? parse_protocol(value.substr(0, equals)) : std::nullopt;
     const auto speaks =
         equals != std::string::npos ? translate::parse_protocol(value.substr(equals + 1)) : std::nullopt;
-    if (speaks == translate::Protocol::openai_responses) {
-        return usage_error(
-            "--upstream-protocol: an openai-responses upstream is not supported yet; use openai-chat "
-            "(every OpenAI-compatible server speaks it)");
-    }
     if (!protocol || !speaks) {
         return usage_error(
             "--upstream-protocol needs PROTOCOL=SPEAKS with PROTOCOL openai, anthropic or gemini and "
-            "SPEAKS openai-chat, anthropic or gemini (e.g. anthropic=openai-chat), got '" +
+            "SPEAKS openai-chat, anthropic, gemini or openai-responses (e.g. anthropic=openai-chat), got '" +
             value + "'");
     }
     return std::pair{*protocol, *speaks};
@@ -138,7 +133,8 @@ std::string usage_text() {
         "  --config FILE           JSON config (default $XDG_CONFIG_HOME/pathwise/config.json)\n"
         "  --upstream PROTO=URL    forward a protocol (openai, anthropic, gemini) to URL instead of the mock\n"
         "  --upstream-protocol PROTO=SPEAKS\n"
-        "                          the chat protocol that upstream speaks (openai-chat, anthropic, gemini):\n"
+        "                          the chat protocol that upstream speaks (openai-chat, anthropic, gemini,\n"
+        "                          openai-responses):\n"
         "                          requests are translated (anthropic=openai-chat: Claude Code to Ollama)\n";
     for (const auto& setting : settings()) {
         std::string flag = shown_flag(setting);

@@ -13,8 +13,7 @@ enum class Protocol : unsigned char {
     openai_chat,  // POST /v1/chat/completions
     anthropic,    // POST /v1/messages
     gemini,       // POST /v1beta/models/{model}:generateContent (and :streamGenerateContent)
-    // POST /v1/responses (Codex CLI). Decoded from clients and encoded back to them; not yet spoken to an
-    // upstream (encode_request, decode_response and its stream decoder fail "untranslatable").
+    // POST /v1/responses (Codex CLI; api.openai.com's newest API). Spoken by clients and by upstreams alike.
     openai_responses,
 };
 inline constexpr std::array<Protocol, 4> kProtocols = {Protocol::openai_chat, Protocol::anthropic, Protocol::gemini,

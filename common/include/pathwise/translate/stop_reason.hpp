@@ -16,6 +16,10 @@ namespace pathwise::translate {
 [[nodiscard]] StopReason from_anthropic_stop_reason(std::string_view value);
 // Gemini says STOP for a function call too; `has_function_call` turns that into tool_use.
 [[nodiscard]] StopReason from_gemini_finish_reason(std::string_view value, bool has_function_call);
+// Responses has no stop value: `status` "completed" is end_turn (tool_use with a function_call item), "incomplete"
+// is told by incomplete_details.reason ("max_output_tokens", "content_filter"); anything else is unknown.
+[[nodiscard]] StopReason from_openai_responses_status(std::string_view status, std::string_view incomplete_reason,
+                                                      bool has_function_call);
 
 // The closest value each protocol has. Exact only where the reason exists there; docs/translation.md
 // lists the approximations (e.g. refusal → OpenAI "content_filter", stop_sequence → Gemini "STOP").
