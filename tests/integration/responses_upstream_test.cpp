@@ -54,6 +54,53 @@ std::vector<std::string> event_names(const StreamRead& read) {
     return names;
 }
 
+// Claude Code's tool round trip on a Responses-only upstream: the mock calls the tool the user names
+// (pathwise mock --help), the call comes back as a tool_use block, and the result goes up as a
+// function_call_output item after the replayed function_call.
+TEST(ResponsesUpstream, AnthropicToolRoundTrip_CallAndResultTravelAsResponsesItems) {
+    auto setup = ResponsesUpstream::start("anthropic");
+    ASSERT_TRUE(setup.ready()) << setup.proxy.stderr_text();
+    const std::string tools = R"("tools":[{"name":"get_weather","description":"Weather in a city",
+        "input_schema":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}])";
+    const std::string ask = R"({"role":"user","content":"pathwise-mock-call:get_weather for Paris"})";
+    const StreamRead first =
+        read_stream(setup.proxy.origin(), "/v1/messages",
+                    R"({"model":"claude-sonnet-4-5","max_tokens":64,)" + tools + R"(,"messages":[)" + ask + "]}");
+    ASSERT_EQ(first.status, 200) << first.body;
+    const json call_answer = parsed(first);
+    EXPECT_EQ(call_answer["stop_reason"], "tool_use") << call_answer.dump();
+    json call;
+    for (const auto& block : call_answer["content"]) {
+        if (block["type"] == "tool_use") call = block;
+    }
+    ASSERT_TRUE(call.is_object()) << call_answer.dump();
+    EXPECT_EQ(call["name"], "get_weather");
+    EXPECT_TRUE(call["input"]["city"].is_string()) << call.dump();
+    const json upstream_ask = setup.last_upstream_body();
+    EXPECT_EQ(upstream_ask["tools"][0]["type"], "function") << upstream_ask.dump();
+    EXPECT_EQ(upstream_ask["tools"][0]["name"], "get_weather") << upstream_ask.dump();
+
+    const std::string follow_up = R"({"model":"claude-sonnet-4-5","max_tokens":64,)" + tools + R"(,"messages":[)" +
+                                  ask + R"(,{"role":"assistant","content":)" + call_answer["content"].dump() +
+                                  R"(},{"role":"user","content":[{"type":"tool_result","tool_use_id":")" +
+                                  call["id"].get<std::string>() + R"(","content":"sunny, 21 degrees"}]}]})";
+    const StreamRead second = read_stream(setup.proxy.origin(), "/v1/messages", follow_up);
+    ASSERT_EQ(second.status, 200) << second.body;
+    EXPECT_EQ(parsed(second)["stop_reason"], "end_turn") << second.body;
+    const json input = setup.last_upstream_body()["input"];
+    json replayed;
+    json output;
+    for (const auto& item : input) {
+        if (item["type"] == "function_call") replayed = item;
+        if (item["type"] == "function_call_output") output = item;
+    }
+    ASSERT_TRUE(replayed.is_object()) << input.dump();
+    ASSERT_TRUE(output.is_object()) << input.dump();
+    EXPECT_EQ(replayed["name"], "get_weather");
+    EXPECT_EQ(output["call_id"], replayed["call_id"]) << input.dump();
+    EXPECT_EQ(output["output"], "sunny, 21 degrees") << input.dump();
+}
+
 TEST(ResponsesUpstream, MockRestrictedToResponses_AnswersOnlyResponses) {
     MockProvider provider = MockProvider::start({"--protocol", "openai-responses"});
     ASSERT_TRUE(provider.ready()) << provider.process.stderr_text();
