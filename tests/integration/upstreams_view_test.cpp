@@ -3,6 +3,8 @@
 // requests feed it is a local diagnostic: the proxy key when auth is on, and never to another site's page.
 #include <gtest/gtest.h>
 
+#include <memory>
+
 #include "upstream_test_support.hpp"
 
 namespace pathwise::testing {
@@ -29,17 +31,17 @@ std::string write_config(const TempDir& dir, const std::string& mock_origin) {
     return dir.write_file("config.json", config.dump());
 }
 
-struct Setup {
+struct ServingProxy {
     MockProvider provider;
-    TempDir dir;
+    std::unique_ptr<TempDir> dir;  // holds the config file (TempDir cannot move)
     std::string config;
     PathwiseProcess proxy;
 };
 
-Setup start(std::vector<std::string> extra_args = {}) {
+ServingProxy start(std::vector<std::string> extra_args = {}) {
     MockProvider provider = MockProvider::start({"--protocol", "openai-chat", "--token-delay-ms", "0"});
-    TempDir dir;
-    std::string config = write_config(dir, provider.origin);
+    auto dir = std::make_unique<TempDir>();
+    std::string config = write_config(*dir, provider.origin);
     extra_args.insert(extra_args.begin(), {"--config", config});
     PathwiseProcess proxy = PathwiseProcess::start_serve(extra_args);
     return {std::move(provider), std::move(dir), std::move(config), std::move(proxy)};
@@ -53,7 +55,7 @@ json entry_for(const json& body, std::string_view protocol) {
 }
 
 TEST(UpstreamsView, AnthropicToAnOpenAiChatMock_SaysWhatSpeaksWhat_WithoutAnyKey) {
-    Setup setup = start();
+    ServingProxy setup = start();
     ASSERT_TRUE(setup.provider.ready()) << setup.provider.process.stderr_text();
     ASSERT_TRUE(setup.proxy.ready()) << setup.proxy.stderr_text();
     auto res = setup.proxy.client()->Get("/_pathwise/upstreams");
@@ -82,7 +84,7 @@ TEST(UpstreamsView, AnthropicToAnOpenAiChatMock_SaysWhatSpeaksWhat_WithoutAnyKey
 // The endpoint and `pathwise doctor` read one rule (pathwise/passage.hpp): what the endpoint says Claude Code's
 // upstream speaks is what the doctor says of its /v1/messages call, and that call really is translated.
 TEST(UpstreamsView, AgreesWithTheDoctorAndTheProxy_ClaudeCodeIsTranslated) {
-    Setup setup = start();
+    ServingProxy setup = start();
     ASSERT_TRUE(setup.provider.ready()) << setup.provider.process.stderr_text();
     ASSERT_TRUE(setup.proxy.ready()) << setup.proxy.stderr_text();
 
@@ -114,7 +116,7 @@ TEST(UpstreamsView, AgreesWithTheDoctorAndTheProxy_ClaudeCodeIsTranslated) {
 }
 
 TEST(UpstreamsView, StrictAuth_NeedsTheProxyKey_LikeTheRequestsFeed) {
-    Setup setup = start({"--api-key", "pk-proxy-key", "--auth-mode", "strict"});
+    ServingProxy setup = start({"--api-key", "pk-proxy-key", "--auth-mode", "strict"});
     ASSERT_TRUE(setup.proxy.ready()) << setup.proxy.stderr_text();
     auto refused = setup.proxy.client()->Get("/_pathwise/upstreams");
     ASSERT_TRUE(refused);
@@ -126,7 +128,7 @@ TEST(UpstreamsView, StrictAuth_NeedsTheProxyKey_LikeTheRequestsFeed) {
 }
 
 TEST(UpstreamsView, AnotherSitesPage_IsRefused) {
-    Setup setup = start();
+    ServingProxy setup = start();
     ASSERT_TRUE(setup.proxy.ready()) << setup.proxy.stderr_text();
     auto res = setup.proxy.client()->Get("/_pathwise/upstreams", {{"Origin", "https://evil.example"}});
     ASSERT_TRUE(res);

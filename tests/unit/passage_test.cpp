@@ -78,7 +78,7 @@ TEST_P(CallPassageTest, SaysHowTheCallReachesItsUpstream) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Passage, CallPassageTest, ::testing::ValuesIn(kCases),
-                         [](const auto& info) { return info.param.situation; });
+                         [](const auto& param_info) { return param_info.param.situation; });
 
 // passage_of alone is the forwarder's rule per route: a model list of another family is "refuse" there (the
 // forwarder answers lists before asking it), and a route of another family is refused.
