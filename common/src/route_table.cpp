@@ -32,6 +32,8 @@ constexpr std::array kRoutes = [] {
         Route{"metrics", get, "/metrics", service, "Prometheus metrics", local_diagnostics, none, "", kNotChat},
         Route{"pathwise.requests", get, "/_pathwise/requests", service, "Recent requests, for the wizard's live view",
               local_diagnostics, none, "", kNotChat},
+        Route{"pathwise.upstreams", get, "/_pathwise/upstreams", service,
+              "What serves each protocol, for the wizard's \"served by\" lines", local_diagnostics, none, "", kNotChat},
         // openai — /v1/models is also what the Anthropic SDK calls for its model list: one route, and the proxy
         // answers in the shape the request headers ask for (anthropic-version → Anthropic shape).
         Route{"openai.models", get, "/v1/models", openai, "List models", api, none, "", kNotChat},

@@ -440,6 +440,60 @@ test('LiveView_ProxyWantsAKey_401ThenTheTypedKeyWorks_AndStaysOutOfTheLink', asy
   }
 });
 
+// ---------------------------------------------------------------------------------------------------
+// Served by: the wizard asks its proxy (GET /_pathwise/upstreams) what serves each protocol and says, under each
+// call, whether it passes through or is translated (docs/translation.md "In the proxy").
+async function servedByLines(page, routeId) {
+  await page.waitForFunction(() => JSON.parse(Module.ccall('pathwise_state_json', 'string', [], [])).upstreams.status !== 'waiting',
+    null, { timeout: 10000 });
+  const state = await wizardState(page);
+  return { state, lines: (state.served_by || []).filter((s) => s.route_id === routeId).map((s) => s.text) };
+}
+
+test('ServedBy_ClaudeCode_AnthropicUpstreamSpeaksOpenAiChat_SaysTranslated', async ({ browser }) => {
+  assert.ok(fs.existsSync(pathwiseBinary), `needs ${pathwiseBinary}`);
+  const upstream = `http://127.0.0.1:${await freePort()}/v1`;  // an Ollama-like upstream; never called here
+  const translating = await startPathwiseServe(pathwiseBinary, webRoot,
+    ['--upstream', `anthropic=${upstream}`, '--upstream-protocol', 'anthropic=openai-chat']);
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  try {
+    const page = await openWizard(context, `${translating.origin}/#v=1&c=claude-code&l=en`);
+    const { state, lines } = await servedByLines(page, 'anthropic.messages');
+    assert.equal(state.upstreams.status, 'ok');
+    assert.deepEqual(lines, [`served by ${upstream} (speaks openai-chat): translated from anthropic`]);
+    await screenshot(page, 'setup-served-by-translated');
+  } finally {
+    await context.close();
+    await translating.stop();
+  }
+});
+
+test('ServedBy_ClaudeCode_DefaultMock_SaysPassThrough', async ({ browser, server }) => {
+  assert.equal(server.kind, 'pathwise', 'needs the real `pathwise serve`');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openWizard(context, `${server.origin}/#v=1&c=claude-code&l=en`);
+    const { lines } = await servedByLines(page, 'anthropic.messages');
+    assert.deepEqual(lines, ['served by mock (speaks anthropic): pass-through']);
+  } finally {
+    await context.close();
+  }
+});
+
+test('ServedBy_NotServedByAProxy_SaysUpstreamUnknown', async ({ browser }) => {
+  const plain = await startStaticServer(webRoot);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openWizard(context, `${plain.origin}/#v=1&c=claude-code&l=en`);
+    const { state, lines } = await servedByLines(page, 'anthropic.messages');
+    assert.equal(state.upstreams.status, 'failed');
+    assert.deepEqual(lines, ['upstream unknown — run `pathwise serve` and open the wizard from its address']);
+  } finally {
+    await context.close();
+    await plain.stop();
+  }
+});
+
 test('HighDpi_Scale2_SharpCanvasAndClicksStillLand', async ({ browser, server }) => {
   const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, deviceScaleFactor: 2 });
   try {

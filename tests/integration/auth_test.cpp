@@ -32,6 +32,7 @@ const std::vector<RouteCase>& route_cases() {
         {"GET", "/readyz", Family::service, true, ""},
         {"GET", "/metrics", Family::service, false, ""},
         {"GET", "/_pathwise/requests", Family::service, false, ""},
+        {"GET", "/_pathwise/upstreams", Family::service, false, ""},
         {"GET", "/v1/models", Family::openai, false, ""},
         {"POST", "/v1/chat/completions", Family::openai, false,
          R"({"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}]})"},

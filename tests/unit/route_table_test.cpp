@@ -30,6 +30,8 @@ const std::vector<ExpectedRoute> kExpectedRoutes = {
     {"metrics", Method::get, "/metrics", Protocol::service, RouteAccess::local_diagnostics, StreamSignal::none},
     {"pathwise.requests", Method::get, "/_pathwise/requests", Protocol::service, RouteAccess::local_diagnostics,
      StreamSignal::none},
+    {"pathwise.upstreams", Method::get, "/_pathwise/upstreams", Protocol::service, RouteAccess::local_diagnostics,
+     StreamSignal::none},
     {"openai.models", Method::get, "/v1/models", Protocol::openai, RouteAccess::api, StreamSignal::none},
     {"openai.chat_completions", Method::post, "/v1/chat/completions", Protocol::openai, RouteAccess::api,
      StreamSignal::body_flag},

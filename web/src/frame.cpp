@@ -40,7 +40,31 @@ void apply_style(float scale) {
     style.ScaleAllSizes(scale);
 }
 
+namespace {
+
+// Asks the proxy that serves the page what serves each protocol: at once, again when the proxy address or
+// its key changes, and every few seconds (a restarted proxy may have another config).
+void refresh_upstreams(WizardApp& app) {
+    UpstreamsFeed& feed = app.ui.upstreams;
+    if (!platform::can_fetch_live()) {
+        feed.status = UpstreamsStatus::not_available;
+        return;
+    }
+    const std::string origin = effective_proxy_origin(app);
+    const std::string asked_for = origin + "\n" + app.ui.api_key;
+    const double every = feed.status == UpstreamsStatus::ok ? 10.0 : 3.0;
+    const bool due = asked_for != feed.asked_for || platform::now_seconds() - feed.last_fetch_at >= every;
+    if (feed.fetch_in_flight || !due) return;
+    feed.fetch_in_flight = true;
+    feed.asked_for = asked_for;
+    feed.last_fetch_at = platform::now_seconds();
+    platform::start_upstreams_fetch(origin, app.ui.api_key);
+}
+
+}  // namespace
+
 void draw_wizard(WizardApp& app) {
+    refresh_upstreams(app);
     clear_widget_rects();
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);

@@ -18,5 +18,7 @@ void set_page_title(std::string_view title);
 [[nodiscard]] bool can_fetch_live();
 // GET <proxy_origin>/_pathwise/requests; the answer arrives later through apply_live_reply().
 void start_live_fetch(std::string_view proxy_origin, std::string_view api_key);
+// GET <proxy_origin>/_pathwise/upstreams; the answer arrives later through apply_upstreams_reply().
+void start_upstreams_fetch(std::string_view proxy_origin, std::string_view api_key);
 
 }  // namespace pathwise::web::platform

@@ -66,6 +66,7 @@ bool can_fetch_live() {
     return false;
 }
 void start_live_fetch(std::string_view /*proxy_origin*/, std::string_view /*api_key*/) {}
+void start_upstreams_fetch(std::string_view /*proxy_origin*/, std::string_view /*api_key*/) {}
 
 }  // namespace platform
 }  // namespace pathwise::web

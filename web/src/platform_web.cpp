@@ -48,12 +48,14 @@ EM_JS(void, pw_js_copy, (const char* text), {
         fallback();
     }
 });
-EM_JS(void, pw_js_fetch_requests, (const char* url, const char* key), {
+// `receiver` is the exported function that gets (status, body): pathwise_live_receive, pathwise_upstreams_receive.
+EM_JS(void, pw_js_fetch_json, (const char* url, const char* key, const char* receiver), {
     var headers = {};
     var secret = UTF8ToString(key);
     if (secret) headers["Authorization"] = "Bearer " + secret;
+    var name = UTF8ToString(receiver);
     var deliver = function(status, body) {
-        Module.ccall("pathwise_live_receive", null, ["number", "string"], [status, body]);
+        Module.ccall(name, null, ["number", "string"], [status, body]);
     };
     fetch(UTF8ToString(url), {headers: headers, cache: "no-store"})
         .then(function(reply) { return reply.text().then(function(body) { deliver(reply.status, body); }); })
@@ -188,7 +190,11 @@ bool can_fetch_live() {
 }
 void start_live_fetch(std::string_view proxy_origin, std::string_view api_key) {
     const std::string url = std::string(proxy_origin) + "/_pathwise/requests";
-    pw_js_fetch_requests(url.c_str(), std::string(api_key).c_str());
+    pw_js_fetch_json(url.c_str(), std::string(api_key).c_str(), "pathwise_live_receive");
+}
+void start_upstreams_fetch(std::string_view proxy_origin, std::string_view api_key) {
+    const std::string url = std::string(proxy_origin) + "/_pathwise/upstreams";
+    pw_js_fetch_json(url.c_str(), std::string(api_key).c_str(), "pathwise_upstreams_receive");
 }
 
 }  // namespace platform
@@ -234,6 +240,10 @@ EMSCRIPTEN_KEEPALIVE int pathwise_set_input(const char* field, const char* value
 
 EMSCRIPTEN_KEEPALIVE void pathwise_live_receive(int http_status, const char* body) {
     pathwise::web::apply_live_reply(runtime().app.ui.live, http_status, body ? body : "");
+}
+
+EMSCRIPTEN_KEEPALIVE void pathwise_upstreams_receive(int http_status, const char* body) {
+    pathwise::web::apply_upstreams_reply(runtime().app.ui.upstreams, http_status, body ? body : "");
 }
 
 EMSCRIPTEN_KEEPALIVE void pathwise_paste_text(const char* text) {

@@ -26,6 +26,36 @@ nlohmann::json calls_json(const std::vector<ResolvedCall>& calls) {
     return out;
 }
 
+// The lines the Setup view draws under each call, exactly (upstreams_feed.hpp).
+nlohmann::json served_by_json(const WizardApp& app, const std::vector<ResolvedCall>& calls, Protocol client_family,
+                              Lang lang) {
+    auto out = nlohmann::json::array();
+    for (const auto& call : calls) {
+        if (const auto line = served_by_text(app.ui.upstreams, call, client_family, lang)) {
+            out.push_back({{"id", call.call ? std::string(call.call->id) : std::string()},
+                           {"route_id", std::string(call.route->id)},
+                           {"text", *line}});
+        }
+    }
+    return out;
+}
+
+std::string_view upstreams_status_name(UpstreamsStatus status) {
+    switch (status) {
+        case UpstreamsStatus::not_available:
+            return "not_available";
+        case UpstreamsStatus::waiting:
+            return "waiting";
+        case UpstreamsStatus::ok:
+            return "ok";
+        case UpstreamsStatus::unauthorized:
+            return "unauthorized";
+        case UpstreamsStatus::failed:
+            return "failed";
+    }
+    return "unknown";
+}
+
 std::string_view live_status_name(LiveStatus status) {
     switch (status) {
         case LiveStatus::not_available:
@@ -70,6 +100,7 @@ std::string state_json(const WizardApp& app) {
             out["recommended_base_url"] = recommendation->base_url;
             out["reachable"] = recommendation->reachable;
             out["calls"] = calls_json(recommendation->resolution.calls);
+            out["served_by"] = served_by_json(app, recommendation->resolution.calls, client->protocol, lang);
         } else {
             out["recommend_error"] = recommendation.error().code;
         }
@@ -98,6 +129,8 @@ std::string state_json(const WizardApp& app) {
                    {"http_status", app.ui.live.http_status},
                    {"count", app.ui.live.requests.size()},
                    {"has_key", !app.ui.api_key.empty()}};
+    out["upstreams"] = {{"status", std::string(upstreams_status_name(app.ui.upstreams.status))},
+                        {"count", app.ui.upstreams.upstreams.size()}};
     auto& requests = out["live"]["requests"] = nlohmann::json::array();
     for (const auto& request : app.ui.live.requests) {
         requests.push_back({{"method", request.method},

@@ -118,6 +118,21 @@ constexpr Text kTexts[] = {
     {"refreshing every second", "actualisé chaque seconde", "se actualiza cada segundo"},
     {"Show page loads (the wizard's own files)", "Afficher les chargements de page (fichiers de l'assistant)",
      "Mostrar cargas de página (archivos del asistente)"},
+    // served by (GET /_pathwise/upstreams): {1} upstream, {2} the protocol it speaks, {3} the passage
+    {"Where the proxy sends them", "Où le proxy les envoie", "Adónde las envía el proxy"},
+    {"served by {1} (speaks {2}): {3}", "servie par {1} (parle {2}) : {3}", "servida por {1} (habla {2}): {3}"},
+    {"pass-through", "transmise telle quelle", "reenviada tal cual"},
+    {"translated from {1}", "traduite depuis {1}", "traducida desde {1}"},
+    {"not served: that upstream has no such route (501)", "non servie : cet upstream n'a pas cette route (501)",
+     "no servida: ese upstream no tiene esa ruta (501)"},
+    {"answered by Pathwise's own estimate", "répondue par l'estimation de Pathwise",
+     "respondida con la estimación de Pathwise"},
+    {"upstream unknown — run `pathwise serve` and open the wizard from its address",
+     "upstream inconnu — lancez `pathwise serve` et ouvrez l'assistant depuis son adresse",
+     "upstream desconocido — ejecute `pathwise serve` y abra el asistente desde su dirección"},
+    {"upstream unknown — the proxy asks for its key: type it in the Live view",
+     "upstream inconnu — le proxy demande sa clé : saisissez-la dans la vue En direct",
+     "upstream desconocido — el proxy pide su clave: escríbala en la vista En vivo"},
 };
 static_assert(std::size(kTexts) == static_cast<std::size_t>(UiText::count_), "one Text per UiText");
 

@@ -79,6 +79,14 @@ enum class UiText : unsigned char {
     col_route,
     live_refreshing,
     live_show_page_loads,
+    served_by_heading,
+    served_by,
+    passage_pass_through,
+    passage_translated,
+    passage_refused,
+    passage_estimated,
+    upstream_unknown,
+    upstream_needs_key,
     count_  // keep last
 };
 

@@ -7,6 +7,7 @@
 
 #include "live_requests.hpp"
 #include "pathwise/share_link.hpp"
+#include "upstreams_feed.hpp"
 
 namespace pathwise::web {
 
@@ -20,6 +21,7 @@ struct TransientState {
     std::string page_origin;                // "http://127.0.0.1:8045" when served over http(s), "" otherwise
     Lang browser_lang = Lang::en;
     LiveFeed live;
+    UpstreamsFeed upstreams;            // what serves each protocol, for the "served by" lines
     bool live_show_page_loads = false;  // the wizard's own files (GET /, /index.js…) are noise by default
     std::string copied_label;           // which copy button was pressed last ("base_url", "link", …)
     double copied_at = -10.0;

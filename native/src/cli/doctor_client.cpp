@@ -7,6 +7,7 @@
 #include "config/environment.hpp"
 #include "config/load.hpp"
 #include "pathwise/diagnosis.hpp"
+#include "pathwise/passage.hpp"
 #include "pathwise/resolution.hpp"
 #include "upstream/translation.hpp"
 
@@ -36,45 +37,17 @@ struct ClientReport {
 // How serve would pass a call on: its upstream, the protocol that upstream speaks, passed through or translated.
 struct ServedBy {
     std::string upstream;
-    std::string speaks;
-    upstream::Passage passage = upstream::Passage::pass_through;
-    bool estimated = false;  // refused, but answered by the proxy's token estimate (count_tokens)
+    CallPassage how;
 };
 
 std::optional<ServedBy> served_by(const ClientReport& report, const ResolvedCall& call) {
     if (!report.serve_config || call.route == nullptr || call.route->protocol == Protocol::service) return std::nullopt;
-    // GET /v1/models with anthropic-version is the Anthropic list (the forwarder's rule): Anthropic clients send it.
-    const Protocol protocol = call.route->id == "openai.models" && report.client->protocol == Protocol::anthropic
-                                  ? Protocol::anthropic
-                                  : call.route->protocol;
-    const auto found = report.serve_config->upstreams.find(protocol);
+    const Protocol family = serving_family(*call.route, report.client->protocol);
+    const auto found = report.serve_config->upstreams.find(family);
     const config::UpstreamConfig upstream =
         found != report.serve_config->upstreams.end() ? found->second : config::UpstreamConfig{};
-    ServedBy by;
-    by.upstream = upstream.is_mock() ? "mock" : upstream.base_url;
-    const auto client_list = upstream::model_list_client(*call.route, protocol == Protocol::anthropic);
-    const translate::Protocol speaks = upstream.protocol.value_or(
-        call.route->chat ? *call.route->chat : client_list.value_or(translate::Protocol::openai_chat));
-    by.speaks = std::string(translate::protocol_name(speaks));
-    by.passage = client_list
-                     ? (upstream.protocol && *upstream.protocol != *client_list ? upstream::Passage::translate
-                                                                                : upstream::Passage::pass_through)
-                     : upstream::passage_of(*call.route, upstream);
-    by.estimated =
-        by.passage == upstream::Passage::refuse && upstream::estimated_token_count(*call.route, "{}").has_value();
-    return by;
-}
-
-std::string_view passage_name(upstream::Passage passage) {
-    switch (passage) {
-        case upstream::Passage::pass_through:
-            return "pass_through";
-        case upstream::Passage::translate:
-            return "translate";
-        case upstream::Passage::refuse:
-            return "refuse";
-    }
-    return "";
+    return ServedBy{upstream.is_mock() ? "mock" : upstream.base_url,
+                    call_passage(*call.route, report.client->protocol, upstream.protocol)};
 }
 
 bool is_applied(const std::vector<std::string>& applied, std::string_view name) {
@@ -190,8 +163,8 @@ ordered_json to_json(const ClientReport& report, Lang lang) {
         item["client_part"] = call.client_part;
         if (const auto by = served_by(report, call)) {
             item["served_by"] = {{"upstream", by->upstream},
-                                 {"speaks", by->speaks},
-                                 {"passage", by->estimated ? "estimate" : passage_name(by->passage)}};
+                                 {"speaks", translate::protocol_name(by->how.speaks)},
+                                 {"passage", by->how.estimated ? "estimate" : passage_name(by->how.passage)}};
         } else {
             item["served_by"] = nullptr;
         }
@@ -366,12 +339,12 @@ std::string render_text(const ClientReport& report, const Style& style, Lang lan
         if (!by || !call.sent) continue;
         if (!heading) out += "\n" + style.bold(std::string(msg::kServedByHeading.in(lang))) + "\n";
         heading = true;
-        const std::string_view how = by->estimated                                 ? msg::kEstimated.in(lang)
-                                     : by->passage == upstream::Passage::translate ? msg::kTranslated.in(lang)
-                                     : by->passage == upstream::Passage::refuse    ? msg::kNotTranslated.in(lang)
-                                                                                   : msg::kPassedThrough.in(lang);
+        const std::string_view how = by->how.estimated                       ? msg::kEstimated.in(lang)
+                                     : by->how.passage == Passage::translate ? msg::kTranslated.in(lang)
+                                     : by->how.passage == Passage::refuse    ? msg::kNotTranslated.in(lang)
+                                                                             : msg::kPassedThrough.in(lang);
         out += "  " + std::string(call.call != nullptr ? call.call->id : std::string_view()) + ": " + by->upstream +
-               " (" + by->speaks + "), " + std::string(how) + "\n";
+               " (" + std::string(translate::protocol_name(by->how.speaks)) + "), " + std::string(how) + "\n";
     }
     if (!report.config_error.empty()) out += "\n" + style.dim(report.config_error) + "\n";
 

@@ -263,7 +263,7 @@ Admitted Admission::answer_own_route(const httplib::Request& req, httplib::Respo
                             "origin_not_allowed"});
     }
     const bool show_details = exchange.key_accepted || parts_.auth_mode == config::AuthMode::off;
-    const ServiceContext context{parts_.metrics, parts_.recent, parts_.readiness, show_details};
+    const ServiceContext context{parts_.config, parts_.metrics, parts_.recent, parts_.readiness, show_details};
     answer_service_route(route, context, res);
     return Admitted::answered;
 }

@@ -12,6 +12,7 @@
 
 #include "http/json_text.hpp"
 #include "http/protocol_error.hpp"
+#include "proxy/upstream_summary.hpp"
 
 namespace pathwise::proxy {
 namespace {
@@ -70,6 +71,13 @@ void recent_requests(const ServiceContext& context, httplib::Response& res) {
     res.set_content(http::json_text(context.recent.to_json()), "application/json");
 }
 
+// Which upstream serves each protocol and what it speaks, so the wizard can say "pass-through" or "translated".
+// Keys never appear (upstream_summary.hpp); like the requests feed, it needs the proxy key when auth is on.
+void upstreams(const ServiceContext& context, httplib::Response& res) {
+    res.status = 200;
+    res.set_content(http::json_text(upstream_summary(context.config)), "application/json");
+}
+
 struct ServiceHandler {
     std::string_view route_id;
     void (*answer)(const ServiceContext& context, httplib::Response& res);
@@ -79,6 +87,7 @@ constexpr std::array kHandlers = {
     ServiceHandler{"readyz", readyz},
     ServiceHandler{"metrics", metrics},
     ServiceHandler{"pathwise.requests", recent_requests},
+    ServiceHandler{"pathwise.upstreams", upstreams},
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "config/settings.hpp"
 #include "pathwise/route_table.hpp"
 #include "proxy/metrics.hpp"
 #include "proxy/request_log.hpp"
@@ -19,6 +20,7 @@ struct Response;
 namespace pathwise::proxy {
 
 struct ServiceContext {
+    const config::ServeConfig& config;  // /_pathwise/upstreams describes its upstreams (never their keys)
     const Metrics& metrics;
     const RecentRequests& recent;
     // The upstreams' reachability for /readyz (the caller caches it: probing connects to every upstream).

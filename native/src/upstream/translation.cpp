@@ -75,14 +75,6 @@ std::string protocol_text(translate::Protocol protocol) {
 
 }  // namespace
 
-Passage passage_of(const Route& route, const config::UpstreamConfig& config) {
-    if (!config.protocol) return Passage::pass_through;
-    // A chat route is translated unless the upstream speaks exactly its chat protocol (Responses and Chat
-    // Completions are one family, not one protocol); other routes pass within their family.
-    if (route.chat) return *route.chat == *config.protocol ? Passage::pass_through : Passage::translate;
-    return family_of(*config.protocol) == route.protocol ? Passage::pass_through : Passage::refuse;
-}
-
 std::optional<Translation> translation_for(const Route& route, const config::UpstreamConfig& config) {
     if (passage_of(route, config) != Passage::translate) return std::nullopt;
     return Translation{*route.chat, *config.protocol};
@@ -125,14 +117,6 @@ std::optional<std::string> estimated_token_count(const Route& route, std::string
     const std::int64_t tokens = translate::estimate_tokens(body);
     if (route.id == "anthropic.count_tokens") return json{{"input_tokens", tokens}}.dump();
     if (route.id == "gemini.count_tokens") return json{{"totalTokens", tokens}}.dump();
-    return std::nullopt;
-}
-
-std::optional<translate::Protocol> model_list_client(const Route& route, bool anthropic_version) {
-    if (route.id == "openai.models") {
-        return anthropic_version ? translate::Protocol::anthropic : translate::Protocol::openai_chat;
-    }
-    if (route.id == "gemini.models" || route.id == "gemini.model") return translate::Protocol::gemini;
     return std::nullopt;
 }
 

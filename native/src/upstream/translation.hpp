@@ -20,6 +20,7 @@
 
 #include "config/settings.hpp"
 #include "http/protocol_error.hpp"
+#include "pathwise/passage.hpp"
 #include "pathwise/result.hpp"
 #include "pathwise/route_table.hpp"
 #include "pathwise/translate/codec.hpp"
@@ -28,13 +29,12 @@
 
 namespace pathwise::upstream {
 
-// How the requests of one route reach an upstream that speaks `config.protocol`.
-enum class Passage : unsigned char {
-    pass_through,  // the upstream speaks the route's protocol: the request goes as it came
-    translate,     // a chat route, translated both ways
-    refuse,        // a route that has no meaning for that upstream (a Responses call to a Gemini upstream, …)
-};
-[[nodiscard]] Passage passage_of(const Route& route, const config::UpstreamConfig& config);
+// How the requests of one route reach an upstream that speaks `config.protocol`: the core's rule
+// (pathwise/passage.hpp), shared with the doctor and the wizard.
+using pathwise::Passage;
+[[nodiscard]] inline Passage passage_of(const Route& route, const config::UpstreamConfig& config) {
+    return pathwise::passage_of(route, config.protocol);
+}
 
 struct Translation {
     translate::Protocol from;  // the client's (the route's chat protocol)
@@ -65,10 +65,8 @@ struct TranslatedRequest {
 [[nodiscard]] std::optional<std::string> estimated_token_count(const Route& route, std::string_view body);
 
 // ---- model lists ----------------------------------------------------------------------------------------------
-// The list shape a model-list route's client reads: openai.models → openai-chat, or anthropic when the request
-// carries `anthropic-version` (Claude Code's GET /v1/models?limit=1000 and the Anthropic SDKs, whatever their key
-// header); gemini.models and gemini.model → gemini. nullopt for other routes.
-[[nodiscard]] std::optional<translate::Protocol> model_list_client(const Route& route, bool anthropic_version);
+// The list shape a model-list route's client reads: the core's (pathwise/passage.hpp).
+using pathwise::model_list_client;
 // Where an upstream of `speaks` lists its models (one page, as large as the API allows).
 [[nodiscard]] std::string model_list_path(translate::Protocol speaks);
 // The upstream's list (plan.to's shape) in the client's (plan.from's), with the model map's exact names added:

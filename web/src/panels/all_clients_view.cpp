@@ -70,6 +70,16 @@ void draw_all_clients_view(WizardApp& app) {
         } else {
             text_colored(colors::bad, tr(app, UiText::status_broken));
         }
+        // Its chat call's upstream: what decides whether the client's requests are translated.
+        for (const auto& call : recommendation->resolution.calls) {
+            if (call.route == nullptr || !call.route->chat || !call.sent || call.websocket_upgrade) continue;
+            if (const auto line = served_by_text(app.ui.upstreams, call, client.protocol, effective_lang(app))) {
+                ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(colors::dim));
+                text_wrapped(*line);
+                ImGui::PopStyleColor();
+            }
+            break;
+        }
     }
     ImGui::EndTable();
 }

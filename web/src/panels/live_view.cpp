@@ -13,7 +13,10 @@
 namespace pathwise::web {
 namespace {
 
-constexpr std::string_view kOwnPollingPath = "/_pathwise/requests";
+// The wizard's own polling (this view's feed, and the "served by" lines' upstreams) would bury everything else.
+bool is_own_polling(const RequestRecord& request) {
+    return request.path.rfind("/_pathwise/requests", 0) == 0 || request.path.rfind("/_pathwise/upstreams", 0) == 0;
+}
 
 // Answered without a route and without a diagnosis: a file of the wizard itself, not an API call.
 bool is_page_load(const RequestRecord& request) {
@@ -105,8 +108,7 @@ void draw_live_view(WizardApp& app) {
     remember_last_item("live_show_page_loads");
     std::vector<const RequestRecord*> shown;
     for (const auto& request : feed.requests) {
-        // The view's own once-a-second polling would bury everything else.
-        if (request.path.rfind(kOwnPollingPath, 0) == 0) continue;
+        if (is_own_polling(request)) continue;
         if (!app.ui.live_show_page_loads && is_page_load(request)) continue;
         shown.push_back(&request);
     }

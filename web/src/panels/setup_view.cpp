@@ -86,7 +86,10 @@ void draw_recommendation(WizardApp& app, const Recommendation& recommendation) {
 
     section_title(app, UiText::final_paths);
     final_path_legend(app);
-    for (const auto& call : recommendation.resolution.calls) final_path_line(app, call);
+    for (const auto& call : recommendation.resolution.calls) {
+        final_path_line(app, call);
+        served_by_line(app, call, recommendation.client->protocol);
+    }
 
     if (!recommendation.verify.empty()) {
         section_title(app, UiText::verify);

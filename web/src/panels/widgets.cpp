@@ -115,6 +115,14 @@ void final_path_line(const WizardApp& app, const ResolvedCall& call) {
     }
 }
 
+void served_by_line(const WizardApp& app, const ResolvedCall& call, Protocol client_family) {
+    const auto line = served_by_text(app.ui.upstreams, call, client_family, effective_lang(app));
+    if (!line) return;
+    ImGui::Indent();
+    text_colored(colors::dim, "↳ " + *line);
+    ImGui::Unindent();
+}
+
 void final_path_legend(const WizardApp& app) {
     const auto swatch = [](const ImVec4& color) {
         const float side = ImGui::GetTextLineHeight() * 0.7f;

@@ -52,5 +52,8 @@ void inline_error(std::string_view message);
 // METHOD origin[base part][client part]?query  → route id ✓ / no route ✗
 void final_path_line(const WizardApp& app, const ResolvedCall& call);
 void final_path_legend(const WizardApp& app);
+// Under a final path: which upstream serves it and whether it passes through or is translated (nothing for a
+// call that reaches no upstream).
+void served_by_line(const WizardApp& app, const ResolvedCall& call, Protocol client_family);
 
 }  // namespace pathwise::web
