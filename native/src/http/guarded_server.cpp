@@ -5,11 +5,14 @@
 // parses and answers each request; we own the socket, the stream it reads from, and when the loop ends.
 #include "http/guarded_server.hpp"
 
+#include "http/elastic_pool.hpp"
+
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -59,6 +62,7 @@ struct GuardedServer::Connection {
     bool announced_body = false;
     bool body_was_consumed = false;
     bool close_requested = false;
+    bool coalesce_head = false;  // the answer is a head and one whole body: send them as one (write())
     HeadFailure head_failure = HeadFailure::none;
     ConnectionSession takeover;  // set by take_over(): the library's answer is dropped, the session runs next
 
@@ -72,11 +76,11 @@ thread_local GuardedServer::Connection* current_connection = nullptr;  // NOLINT
 thread_local std::uint64_t current_ticket = 0;                         // NOLINT: the job this thread runs
 }  // namespace
 
-// The library's thread pool, with a ticket per accepted connection: enqueue() runs on the accept thread, in
-// accept order, so the tickets are that order.
+// The connection threads (elastic_pool.hpp), with a ticket per accepted connection: enqueue() runs on the accept
+// thread, in accept order, so the tickets are that order.
 class GuardedServer::AdmissionQueue final : public httplib::TaskQueue {
 public:
-    explicit AdmissionQueue(std::size_t threads) : pool_(threads) {}
+    explicit AdmissionQueue(std::size_t threads) : pool_({.max_threads = threads}) {}
     bool enqueue(std::function<void()> job) override {
         const std::uint64_t ticket = next_ticket_++;
         return pool_.enqueue([ticket, job = std::move(job)] {
@@ -87,7 +91,7 @@ public:
     void shutdown() override { pool_.shutdown(); }
 
 private:
-    httplib::ThreadPool pool_;
+    ElasticPool pool_;
     std::uint64_t next_ticket_ = 0;  // only the accept thread touches it
 };
 
@@ -137,13 +141,19 @@ public:
 
     bool is_readable() const override { return has_buffered() || wait_readable(sock_, deadline_); }
 
+    // One poll and no wait while the socket has room: the library asks before every write and every call of a
+    // content provider (three times per relayed SSE event), so its own two-poll check was most of a stream's
+    // system calls. A client that hung up (FIN or reset) is not writable; one that does not read gets the write
+    // timeout to make room.
     bool is_writable() const override {
-        const auto timeout = limits_.write_timeout;
-        const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(timeout);
-        const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(timeout - seconds);
-        return httplib::detail::select_write(sock_, static_cast<time_t>(seconds.count()),
-                                             static_cast<time_t>(micros.count())) > 0 &&
-               httplib::detail::is_socket_alive(sock_);
+        pollfd state{sock_, POLLOUT | POLLIN, 0};
+        if (::poll(&state, 1, 0) < 0) return false;
+        if ((state.revents & (POLLERR | POLLHUP | POLLNVAL)) != 0) return false;
+        if ((state.revents & POLLIN) != 0) {
+            char byte = 0;
+            if (::recv(sock_, &byte, 1, MSG_PEEK | MSG_DONTWAIT) == 0) return false;  // the client closed its side
+        }
+        return (state.revents & POLLOUT) != 0 || wait_writable();
     }
 
     ssize_t read(char* ptr, size_t size) override {
@@ -156,14 +166,7 @@ public:
             size = std::min(size, limits_.max_head_bytes - head_bytes_);
         }
         if (!has_buffered()) {
-            if (!wait_readable(sock_, deadline_)) {
-                if (in_head_) connection_.head_failure = HeadFailure::timed_out;
-                return -1;
-            }
-            ssize_t received = 0;
-            do {
-                received = ::recv(sock_, buffer_.data(), buffer_.size(), 0);
-            } while (received < 0 && errno == EINTR);
+            const ssize_t received = receive();
             if (received <= 0) return received;  // 0: the client closed its side
             begin_ = 0;
             end_ = static_cast<std::size_t>(received);
@@ -177,13 +180,29 @@ public:
 
     ssize_t write(const char* ptr, size_t size) override {
         if (connection_.takeover) return static_cast<ssize_t>(size);  // the session answers: the 101 is its own
-        if (!is_writable()) return -1;
-        ssize_t sent = 0;
-        do {
-            sent = ::send(sock_, ptr, size, MSG_NOSIGNAL);
-        } while (sent < 0 && errno == EINTR);
-        answered_ = answered_ || sent > 0;
-        return sent;
+        if (connection_.coalesce_head && held_.empty() && !answered_) {
+            held_.assign(ptr, size);  // the head of a whole answer: it leaves with the body, in one segment
+            connection_.coalesce_head = false;
+            return static_cast<ssize_t>(size);
+        }
+        if (!held_.empty()) return write_after_held(ptr, size);
+        for (;;) {
+            const ssize_t sent = ::send(sock_, ptr, size, MSG_NOSIGNAL | MSG_DONTWAIT);
+            if (sent >= 0) {
+                answered_ = answered_ || sent > 0;
+                return sent;
+            }
+            if (errno == EINTR) continue;
+            if ((errno != EAGAIN && errno != EWOULDBLOCK) || !wait_writable()) return -1;
+        }
+    }
+
+    // Sends a held head that no body followed (an answer the library cut short): called once a request is done.
+    bool flush_held() {
+        while (!held_.empty()) {
+            if (write_after_held(nullptr, 0) < 0) return false;
+        }
+        return true;
     }
 
     void get_remote_ip_and_port(std::string& ip, int& port) const override {
@@ -195,6 +214,55 @@ public:
     socket_t socket() const override { return sock_; }
 
 private:
+    // The socket has room before the write timeout.
+    bool wait_writable() const {
+        const auto timeout = std::chrono::duration_cast<std::chrono::milliseconds>(limits_.write_timeout).count();
+        for (;;) {
+            pollfd state{sock_, POLLOUT, 0};
+            const int ready = ::poll(&state, 1, static_cast<int>(std::min<long long>(timeout, INT_MAX)));
+            if (ready > 0) return (state.revents & (POLLERR | POLLHUP | POLLNVAL)) == 0;
+            if (ready == 0 || errno != EINTR) return false;
+        }
+    }
+
+    // Reads what is there, or waits for it until the phase's deadline (which is checked even when bytes are
+    // waiting, so a client that keeps a little in flight cannot stretch it).
+    ssize_t receive() {
+        for (;;) {
+            if (Clock::now() >= deadline_) break;
+            const ssize_t received = ::recv(sock_, buffer_.data(), buffer_.size(), MSG_DONTWAIT);
+            if (received >= 0) return received;
+            if (errno == EINTR) continue;
+            if (errno != EAGAIN && errno != EWOULDBLOCK) return -1;
+            if (!wait_readable(sock_, deadline_)) break;
+        }
+        if (in_head_) connection_.head_failure = HeadFailure::timed_out;
+        return -1;
+    }
+
+    // The held head and then `size` bytes in one send; returns how many of those bytes went (0 is allowed:
+    // the library's write loop calls again).
+    ssize_t write_after_held(const char* ptr, size_t size) {
+        std::array<iovec, 2> parts{{{held_.data(), held_.size()}, {const_cast<char*>(ptr), size}}};
+        msghdr message{};
+        message.msg_iov = parts.data();
+        message.msg_iovlen = size > 0 ? 2 : 1;
+        const ssize_t sent = ::sendmsg(sock_, &message, MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (sent < 0) {
+            if (errno == EINTR || ((errno == EAGAIN || errno == EWOULDBLOCK) && wait_writable())) return 0;
+            return -1;
+        }
+        answered_ = answered_ || sent > 0;
+        const auto sent_bytes = static_cast<std::size_t>(sent);
+        if (sent_bytes < held_.size()) {
+            held_.erase(0, sent_bytes);
+            return 0;
+        }
+        const std::size_t body_sent = sent_bytes - held_.size();
+        held_.clear();
+        return static_cast<ssize_t>(body_sent);
+    }
+
     socket_t sock_;
     const ConnectionLimits& limits_;
     Connection& connection_;
@@ -205,6 +273,7 @@ private:
     std::array<char, std::size_t{16} * 1024> buffer_{};
     std::size_t begin_ = 0;
     std::size_t end_ = 0;
+    std::string held_;  // a response head waiting for its body (write())
 };
 
 GuardedServer::GuardedServer(ConnectionLimits limits) : limits_(limits) {
@@ -213,7 +282,10 @@ GuardedServer::GuardedServer(ConnectionLimits limits) : limits_(limits) {
         ::fcntl(wake_pipe_[1], F_SETFD, FD_CLOEXEC);
     }
     // A response after which the connection ends says so, so the client does not send another request on it.
-    set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+    set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+        if (current_connection != nullptr) {
+            current_connection->coalesce_head = req.method != "HEAD" && !res.body.empty() && !res.content_provider_;
+        }
         if (!closing_after_response()) return;
         res.headers.erase("Keep-Alive");
         res.set_header("Connection", "close");
@@ -342,6 +414,7 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
                                  connection.announced_body = announces_body(req);
                                  stream.begin_body();
                              });
+        if (!stream.flush_held()) ok = false;
         if (connection.takeover) {
             TakenConnection taken{sock, stream.take_buffered(), wake_pipe_[0], &draining_};
             connection.takeover(taken);

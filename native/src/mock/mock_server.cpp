@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "http/elastic_pool.hpp"
 #include "http/header_policy.hpp"
 #include "http/json_text.hpp"
 #include "http/protocol_error.hpp"
@@ -319,8 +320,9 @@ std::unique_ptr<MockServer> MockServer::start(const MockOptions& options, std::s
     }
     httplib::Server& server = *impl->server;
     const auto threads = static_cast<std::size_t>(std::max(1, options.threads));
-    // The library's API takes ownership of a raw pointer here.
-    server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    // Threads as connections come (http/elastic_pool.hpp), not all at start. The library's API takes ownership
+    // of a raw pointer here.
+    server.new_task_queue = [threads] { return new http::ElasticPool({.max_threads = threads}); };
     // Headers and body go out in separate writes: without TCP_NODELAY, Nagle + delayed ACK add ~40 ms each.
     server.set_tcp_nodelay(true);
     server.set_keep_alive_max_count(1000);
