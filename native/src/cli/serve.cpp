@@ -7,6 +7,7 @@
 // 2 = bad command line.
 #include <pthread.h>
 #include <signal.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <atomic>
@@ -111,6 +112,17 @@ void print_banner(const config::ServeConfig& config, int port) {
     std::fflush(stdout);
 }
 
+// Each stream holds two sockets (the client's and the upstream's), so 1,000 streams need more descriptors than
+// the usual soft limit of 1,024; the hard limit is far higher. Raised to it, as nginx's worker_rlimit_nofile and
+// Go's runtime do. Only poll() is used on sockets here (never select(), which stops at 1,024).
+void raise_open_file_limit() {
+    constexpr rlim_t kEnough = 65536;
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur >= kEnough) return;
+    limit.rlim_cur = std::min(limit.rlim_max, kEnough);
+    ::setrlimit(RLIMIT_NOFILE, &limit);
+}
+
 // Set once run() has returned; the grace timer and the signal waiter outlive `server` and check it first.
 std::atomic<bool> server_finished{false};
 
@@ -174,6 +186,7 @@ int run_serve(const Args& args) {
     sigaddset(&stop_signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     ::signal(SIGPIPE, SIG_IGN);  // a client that leaves mid-stream must not kill the proxy
+    raise_open_file_limit();
 
     try {
         // Declared before the server, so it outlives the forwarder that sends requests to it.
