@@ -2,6 +2,7 @@
 # two_instances.sh — Pathwise scales out behind an L7 balancer: one `pathwise mock`, two `pathwise serve` and
 # nginx in front of them (an `upstream` block, round robin, keep-alive pool), all real processes on loopback.
 #
+# nginx runs the README's "Running more than one instance" block as printed (README.md, or the second argument).
 # Each phase starts two fresh instances and a fresh nginx, runs 8 slow streams through nginx (both instances
 # must get some; the X-Pathwise-Instance header nginx adds says which one served each), stops the second
 # instance mid-stream, then sends 50 new requests (25 plain, 25 streamed) that must all succeed on the survivor.
@@ -12,13 +13,14 @@
 # New requests never see the stopped instance: its listening socket is closed at once (connect refused), and
 # nginx's `proxy_next_upstream error` sends a refused connect to the other server.
 #
-#   tests/scale/two_instances.sh path/to/pathwise      (prints one ok/FAIL line per check, then "N passed, N failed";
-#                                                        KEEP_WORK=1 keeps every process's log in the temp dir)
+#   tests/scale/two_instances.sh path/to/pathwise [README.md]
+# prints one ok/FAIL line per check, then "N passed, N failed"; KEEP_WORK=1 keeps every process's log.
 set -uo pipefail
 
 binary=${1:-${PATHWISE_BINARY:-}}
+readme=${2:-$(dirname "$0")/../../README.md}
 if [ -z "$binary" ] || [ ! -x "$binary" ]; then
-  echo "usage: $0 path/to/pathwise (no executable at '${binary}')"
+  echo "usage: $0 path/to/pathwise [README.md] (no executable at '${binary}')"
   echo "0 passed, 1 failed"
   exit 2
 fi
@@ -34,9 +36,11 @@ SLOW_TOKENS=100     # a slow stream: ~100 events, about 4 s
 FAST_TOKENS=3       # a new streamed request: a handful of events
 
 work=$(mktemp -d)
-pids=()
+pids=()     # servers and nginx
+clients=()  # the subshells running one client request each (curl is their child)
 cleanup() {
   local pid
+  for pid in "${clients[@]}"; do pkill -TERM -P "$pid" 2>/dev/null; done
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null; done
   for _ in $(seq 50); do
     local alive=0
@@ -111,14 +115,19 @@ refuses() {  # connect refused (curl exit 7): nothing listens there any more
 gone() { ! kill -0 "$1" 2>/dev/null; }
 
 # The last address of nginx's X-Pathwise-Instance ($upstream_addr lists every server tried: "B, A").
-instance_of() { tr -d '\r' <"$1" 2>/dev/null | sed -n 's/^[Xx]-[Pp]athwise-[Ii]nstance: //p' | sed 's/.*, //' | tail -1; }
-tried_of() { tr -d '\r' <"$1" 2>/dev/null | sed -n 's/^[Xx]-[Pp]athwise-[Ii]nstance: //p' | tail -1; }
-status_of() { tr -d '\r' <"$1" 2>/dev/null | sed -n 's/^HTTP\/[0-9.]* \([0-9]*\).*/\1/p' | tail -1; }
+instance_of() { tr -d '\r' 2>/dev/null <"$1" | sed -n 's/^[Xx]-[Pp]athwise-[Ii]nstance: //p' | sed 's/.*, //' | tail -1; }
+tried_of() { tr -d '\r' 2>/dev/null <"$1" | sed -n 's/^[Xx]-[Pp]athwise-[Ii]nstance: //p' | tail -1; }
+status_of() { tr -d '\r' 2>/dev/null <"$1" | sed -n 's/^HTTP\/[0-9.]* \([0-9]*\).*/\1/p' | tail -1; }
 
 started() { [ -n "$(instance_of "$1.h")" ] && grep -q '^data: ' "$1.b" 2>/dev/null; }
 all_started() {
   local i
   for i in $(seq "$STREAMS"); do started "$1/slow$i" || return 1; done
+}
+any_ended() {
+  local i
+  for i in $(seq "$STREAMS"); do [ -s "$1/slow$i.rc" ] && return 0; done
+  return 1
 }
 ends_done() { [ "$(tail -c 200 "$1" 2>/dev/null | grep -v '^$' | tail -1)" = "data: [DONE]" ]; }
 finished() { [ -s "$1.rc" ]; }
@@ -127,9 +136,25 @@ all_finished() {
   for i in $(seq "$STREAMS"); do finished "$1/slow$i" || return 1; done
 }
 
+# nginx runs the README's block as printed ("## Running more than one instance", its ```nginx block): only its
+# two `server` lines become this run's instances, its `listen` this run's port, and a test-only location tells
+# when nginx is up. The rest (pid, logs, temp paths) is the test's own, in DIR.
 write_nginx_conf() {  # write_nginx_conf DIR PORT A B
   local dir=$1 port=$2 a=$3 b=$4
   mkdir -p "$dir/nginx/tmp"
+  python3 - "$work/readme_block.conf" "$port" "${a#http://}" "${b#http://}" >"$dir/nginx/block.conf" <<'PY' || return 1
+import re, sys
+block, port, a, b = open(sys.argv[1]).read(), sys.argv[2], sys.argv[3], sys.argv[4]
+servers = re.findall(r"^(\s*)server\s+[^\s{;]+;", block, re.M)
+if len(servers) != 2 or len(re.findall(r"^\s*listen\s+\S+;", block, re.M)) != 1:
+    sys.exit("the README's nginx block should have two `server host:port;` lines and one `listen`")
+addresses = iter([a, b])
+block = re.sub(r"^(\s*)server\s+[^\s{;]+;", lambda m: f"{m.group(1)}server {next(addresses)};", block, flags=re.M)
+block = re.sub(r"^(\s*)listen\s+\S+;",
+               lambda m: f"{m.group(1)}listen 127.0.0.1:{port};\n{m.group(1)}location = /_balancer_up {{ return 204; }}",
+               block, flags=re.M)
+print(block)
+PY
   cat >"$dir/nginx/nginx.conf" <<CONF
 worker_processes 1;
 pid $dir/nginx/nginx.pid;
@@ -143,28 +168,7 @@ http {
     fastcgi_temp_path $dir/nginx/tmp/fastcgi;
     uwsgi_temp_path $dir/nginx/tmp/uwsgi;
     scgi_temp_path $dir/nginx/tmp/scgi;
-
-    # The block the README prints, with this run's two instances.
-    upstream pathwise {
-        server ${a#http://};
-        server ${b#http://};
-        keepalive 32;
-        keepalive_timeout 4s;
-    }
-    server {
-        listen 127.0.0.1:$port;
-        location = /_balancer_up { return 204; }
-        location / {
-            proxy_pass http://pathwise;
-            proxy_http_version 1.1;
-            proxy_set_header Connection "";
-            proxy_set_header Host \$host;
-            proxy_buffering off;
-            proxy_read_timeout 1h;
-            proxy_next_upstream error timeout;
-            add_header X-Pathwise-Instance \$upstream_addr always;
-        }
-    }
+    include $dir/nginx/block.conf;
 }
 CONF
 }
@@ -220,7 +224,10 @@ phase() {  # phase NAME SIGNAL GRACE_MS
 
   local port
   port=$(free_port)
-  write_nginx_conf "$dir" "$port" "$a" "$b"
+  if ! write_nginx_conf "$dir" "$port" "$a" "$b"; then
+    fail "$name: the README's nginx block fits this run"
+    return
+  fi
   "$nginx" -p "$dir/nginx" -c "$dir/nginx/nginx.conf" -g 'daemon off;' >"$dir/nginx/stdout" 2>&1 &
   local pid_nginx=$!
   pids+=("$pid_nginx")
@@ -231,13 +238,14 @@ phase() {  # phase NAME SIGNAL GRACE_MS
   fi
 
   # 1. Slow streams, all running at once.
-  local i stream_pids=()
+  local i
   for i in $(seq "$STREAMS"); do
     request "$dir/slow$i" true "$SLOW_TOKENS" &
-    stream_pids+=($!)
+    clients+=($!)
   done
-  if ! wait_for 30 all_started "$dir"; then
-    fail "$name: all $STREAMS streams started through nginx within 30 s"
+  wait_for 30 eval 'all_started "$dir" || any_ended "$dir"'
+  if ! all_started "$dir"; then
+    fail "$name: all $STREAMS streams started through nginx (first one: $(status_of "$dir/slow1.h") $(head -c 300 "$dir/slow1.b"))"
     return
   fi
   local on_a=() on_b=() other=()
@@ -275,6 +283,7 @@ phase() {  # phase NAME SIGNAL GRACE_MS
   for n in $(seq "$NEW_REQUESTS"); do
     if [ $((n % 2)) = 1 ]; then request "$dir/new$n" false 0 & else request "$dir/new$n" true "$FAST_TOKENS" & fi
     new_pids+=($!)
+    clients+=($!)
     if [ $((n % 5)) = 0 ]; then wait "${new_pids[@]}"; new_pids=(); fi
   done
   [ ${#new_pids[@]} -gt 0 ] && wait "${new_pids[@]}"
@@ -342,6 +351,16 @@ phase() {  # phase NAME SIGNAL GRACE_MS
   wait_for 15 eval 'gone "$pid_nginx" && gone "$pid_a" && gone "$pid_b"' ||
     echo "       (phase $name: a process did not stop within 15 s; the exit trap kills it)"
 }
+
+# The nginx config is the README's, as printed.
+sed -n '/^## Running more than one instance/,/^## /p' "$readme" | sed -n '/^```nginx$/,/^```$/p' | sed '1d;$d' \
+  >"$work/readme_block.conf"
+if grep -q 'upstream pathwise' "$work/readme_block.conf"; then
+  ok "the README's '## Running more than one instance' has an nginx block with 'upstream pathwise'"
+else
+  fail "the README's '## Running more than one instance' has an nginx block with 'upstream pathwise' ($readme)"
+  finish
+fi
 
 # The binary says what it calls the grace setting; the phases rely on that flag.
 if ! "$binary" serve --help | grep -q -- '--shutdown-grace-ms'; then
