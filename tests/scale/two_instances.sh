@@ -299,7 +299,7 @@ phase() {  # phase NAME SIGNAL GRACE_MS
   check "$name: all $NEW_REQUESTS new requests answered 200 with a complete answer ($good; plain: finish_reason stop, streamed: data: [DONE])" \
     [ "$good" = "$NEW_REQUESTS" ]
   for n in "${bad[@]}"; do echo "       request $n"; done
-  check "$name: all $NEW_REQUESTS were served by the survivor A ($on_survivor; $retried of them first tried B, were refused and retried on A)" \
+  check "$name: all $NEW_REQUESTS were served by the survivor A ($on_survivor; B refused the connect of $retried, which nginx retried on A)" \
     [ "$on_survivor" = "$NEW_REQUESTS" ]
 
   # 4. The slow streams end: those on A complete, those on B as the stop decides.
