@@ -257,3 +257,11 @@ ccr_start() {
         -d '{"model":"claude-sonnet-4-5","max_tokens":16,"messages":[{"role":"user","content":"ping"}]}' ||
         { _peers_stop "$CCR_PID"; CCR_PID=""; return 1; }
 }
+
+# "name version, name version" of the installed peers, for the report.
+peers_versions() {
+  local dir
+  dir=$(_peers_dir "$1") || return 1
+  node -e 'const d=process.argv[1];const n=["@portkey-ai/gateway","@musistudio/claude-code-router"];
+    console.log(n.map(p=>p+" "+require(d+"/node_modules/"+p+"/package.json").version).join(", "))' "$dir"
+}

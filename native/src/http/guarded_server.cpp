@@ -5,8 +5,6 @@
 // parses and answers each request; we own the socket, the stream it reads from, and when the loop ends.
 #include "http/guarded_server.hpp"
 
-#include "http/elastic_pool.hpp"
-
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -20,6 +18,8 @@
 #include <cerrno>
 #include <climits>
 #include <cstring>
+
+#include "http/elastic_pool.hpp"
 
 namespace pathwise::http {
 namespace {
