@@ -26,17 +26,23 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Waits until `sock` is readable or `deadline`; false on timeout or error.
-bool wait_readable(socket_t sock, Clock::time_point deadline) {
+// Waits until poll() reports one of `events` (or an error) on `sock`, or `deadline`: the revents, 0 on timeout
+// or failure.
+short wait_ready(socket_t sock, short events, Clock::time_point deadline) {
     for (;;) {
         const auto now = Clock::now();
-        if (now >= deadline) return false;
+        if (now >= deadline) return 0;
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now).count() + 1;
-        pollfd waiting{sock, POLLIN, 0};
+        pollfd waiting{sock, events, 0};
         const int ready = ::poll(&waiting, 1, static_cast<int>(std::min<long long>(left, INT_MAX)));
-        if (ready > 0) return true;
-        if (ready < 0 && errno != EINTR) return false;
+        if (ready > 0) return waiting.revents;
+        if (ready < 0 && errno != EINTR) return 0;
     }
+}
+
+// Waits until `sock` is readable or `deadline`; false on timeout or error.
+bool wait_readable(socket_t sock, Clock::time_point deadline) {
+    return wait_ready(sock, POLLIN, deadline) != 0;
 }
 
 }  // namespace
@@ -216,13 +222,8 @@ public:
 private:
     // The socket has room before the write timeout.
     bool wait_writable() const {
-        const auto timeout = std::chrono::duration_cast<std::chrono::milliseconds>(limits_.write_timeout).count();
-        for (;;) {
-            pollfd state{sock_, POLLOUT, 0};
-            const int ready = ::poll(&state, 1, static_cast<int>(std::min<long long>(timeout, INT_MAX)));
-            if (ready > 0) return (state.revents & (POLLERR | POLLHUP | POLLNVAL)) == 0;
-            if (ready == 0 || errno != EINTR) return false;
-        }
+        const short revents = wait_ready(sock_, POLLOUT, Clock::now() + limits_.write_timeout);
+        return revents != 0 && (revents & (POLLERR | POLLHUP | POLLNVAL)) == 0;
     }
 
     // Reads what is there, or waits for it until the phase's deadline (which is checked even when bytes are
