@@ -83,22 +83,17 @@ tree_pids() {
   echo "$pid"
   for child in $(cat /proc/"$pid"/task/*/children 2>/dev/null); do tree_pids "$child"; done
 }
-tree_rss_kib() {
-  local total=0 pid rss
+# Sums what an awk program prints for /proc/PID/FILE over a process and its descendants.
+tree_sum() {  # pid, file, awk program
+  local total=0 pid value
   for pid in $(tree_pids "$1"); do
-    rss=$(awk '/^VmRSS:/ {print $2}' /proc/"$pid"/status 2>/dev/null)
-    total=$((total + ${rss:-0}))
+    value=$(awk "$3" /proc/"$pid"/"$2" 2>/dev/null)
+    total=$((total + ${value:-0}))
   done
   echo "$total"
 }
-tree_cpu_ticks() {
-  local total=0 pid ticks
-  for pid in $(tree_pids "$1"); do
-    ticks=$(awk '{sub(/^.*\) /, ""); print $12 + $13}' /proc/"$pid"/stat 2>/dev/null)
-    total=$((total + ${ticks:-0}))
-  done
-  echo "$total"
-}
+tree_rss_kib() { tree_sum "$1" status '/^VmRSS:/ {print $2}'; }
+tree_cpu_ticks() { tree_sum "$1" stat '{sub(/^.*\) /, ""); print $12 + $13}'; }  # utime + stime (proc(5))
 # Samples a tree's RSS every 0.2 s into FILE (its peak on the last line) until killed.
 start_sampler() {
   local pid=$1 file=$2
@@ -142,8 +137,7 @@ start_pathwise pw_slow --upstream "openai=$slow" --threads 2100; pw_slow=$pw_ori
 
 # nginx: Debian's, as a plain reverse proxy with a keep-alive pool, one server block per upstream; also the
 # balancer in front of one and of two pathwise instances (the scale-out figure).
-nginx_port() { free_port; }
-n_mock=$(nginx_port); n_floor=$(nginx_port); n_slow=$(nginx_port); n_pw1=$(nginx_port); n_pw2=$(nginx_port)
+n_mock=$(free_port); n_floor=$(free_port); n_slow=$(free_port); n_pw1=$(free_port); n_pw2=$(free_port)
 mkdir -p "$work/nginx/logs" "$work/nginx/tmp"
 nginx_server() {  # port, upstream name
   cat <<CONF
@@ -225,7 +219,6 @@ make_lua() {  # file, body, extra header lines ("Name: value")...
     done
   } >"$file"
 }
-lines_of() { [ -n "$1" ] && printf '%s\n' "$1"; }
 make_lua "$work/openai.lua" "$openai_body"
 make_lua "$work/anthropic.lua" "$anthropic_body" "anthropic-version: 2023-06-01" "x-api-key: sk-bench"
 if [ -n "$portkey" ]; then

@@ -9,7 +9,6 @@ ratio() {
 }
 us() { [ -n "${1:-}" ] && calc "%.0f µs" "$1" || echo "—"; }
 minus() { if [ -n "${1:-}" ] && [ -n "${2:-}" ]; then calc "%.1f" "$1 - $2"; fi; }
-max_of() { printf '%s\n' "$@" | grep -E '^[0-9.]+$' | sort -g | tail -1; }
 min_of() { printf '%s\n' "$@" | grep -E '^-?[0-9.]+$' | sort -g | head -1; }
 met() {  # value, "<=" | ">=" | "<", bound
   if [ -z "${1:-}" ]; then echo "not measured"; return; fi
@@ -52,7 +51,7 @@ plain_table() {  # workload, title, paths...
 }
 
 write_report() {
-  local peer_rps64 peer_added peer_sse peer_cold peer_rss pw_added nginx_added pw_event_add nginx_event_add
+  local peer_rps64 peer_cold pw_added nginx_added pw_event_add nginx_event_add
   echo "# Pathwise benchmark, $(date -u +%Y-%m-%d)"
   echo
   echo "Loopback, one run, the same upstreams behind every path: Pathwise's mock (no token delay) and"
@@ -63,7 +62,6 @@ write_report() {
   machine_section
 
   # Summary figures.
-  local f64=floor m64=mock
   pw_added=$(minus "${p50[floor|pathwise|1]:-}" "${p50[floor|direct|1]:-}")
   nginx_added=$(minus "${p50[floor|nginx|1]:-}" "${p50[floor|direct|1]:-}")
   local portkey_added ccr_added pw_tr_added
