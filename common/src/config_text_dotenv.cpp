@@ -58,7 +58,8 @@ Parsed parse(std::string_view text) {
         while (pos < line_end && is_key_char(text[pos])) ++pos;
         const std::string key(text.substr(key_begin, pos - key_begin));
         while (pos < line_end && is_space(text[pos])) ++pos;
-        if (pos >= line_end || text[pos] != '=') return fail(pos, "expected '=' after the key " + key);
+        if (pos >= line_end || text[pos] != '=')
+            return fail(pos, "expected '=' after " + key + " (each line is KEY=value)");
         ++pos;
         while (pos < line_end && is_space(text[pos])) ++pos;
         ConfigValue value{{key}, "", true, pos, pos, 0};

@@ -500,6 +500,9 @@ private:
                     ++pos_;
                     skip_spaces();
                     if (peek() == '}') return fail(pos_, "TOML 1.0 allows no ',' before the '}' of an inline table");
+                    if (at_newline() || pos_ >= text_.size()) {
+                        return fail(open, "an inline table must close with '}' on the line where it opens");
+                    }
                     continue;
                 }
                 if (peek() == '}') break;
