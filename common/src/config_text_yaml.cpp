@@ -544,7 +544,7 @@ std::string entry_lines(Path rest, std::string_view value, int indent, int unit,
     std::string out;
     for (std::size_t i = 0; i < rest.size(); ++i) {
         if (i > 0) out += newline;
-        out.append(static_cast<std::size_t>(indent + static_cast<int>(i) * unit), ' ');
+        out.append(static_cast<std::size_t>(indent) + i * static_cast<std::size_t>(unit), ' ');
         out += yaml_scalar(rest[i]) + ":";
         if (i + 1 == rest.size()) out += " " + yaml_scalar(value);
     }
