@@ -516,7 +516,8 @@ Result<std::string> set_json(std::string_view text, Path path, std::string_view 
         const Path walked = path.first(depth);
         if (node.kind == JsonNode::Kind::scalar) {
             return path_conflict(path, (walked.empty() ? std::string("the document") : display_path(walked)) +
-                                           " is a value (" + node.value + "), not an object");
+                                           " is a value (" + node.value + ") at line " + line_column(text, node.begin) +
+                                           ", not an object");
         }
         if (node.kind == JsonNode::Kind::array) {
             std::size_t element = 0;

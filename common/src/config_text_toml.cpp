@@ -810,9 +810,9 @@ Result<std::string> set_toml(std::string_view text, Path path, std::string_view 
         const TomlNode& node = at(index);
         const std::string walked = depth == 0 ? std::string("the top level") : display_path(path.first(depth));
         if (node.kind == TomlNode::Kind::scalar) {
-            return path_conflict(path, walked + " is a value (" +
-                                           parser.values()[static_cast<std::size_t>(node.value)].value +
-                                           "), not a table");
+            const ConfigValue& scalar = parser.values()[static_cast<std::size_t>(node.value)];
+            return path_conflict(path, walked + " is a value (" + scalar.value + ") at line " +
+                                           line_column(text, scalar.begin) + ", not a table");
         }
         if (node.kind == TomlNode::Kind::table) {
             const auto it = node.children.find(path[depth]);

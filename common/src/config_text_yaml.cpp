@@ -575,9 +575,9 @@ Result<std::string> set_yaml(std::string_view text, Path path, std::string_view 
         const YamlNode& node = nodes[static_cast<std::size_t>(index)];
         const std::string walked = depth == 0 ? std::string("the document") : display_path(path.first(depth));
         if (node.kind == YamlNode::Kind::scalar) {
-            return path_conflict(path, walked + " is a value (" +
-                                           parser.values()[static_cast<std::size_t>(node.value)].value +
-                                           "), not a map");
+            const ConfigValue& scalar = parser.values()[static_cast<std::size_t>(node.value)];
+            return path_conflict(path, walked + " is a value (" + scalar.value + ") at line " +
+                                           line_column(text, scalar.begin) + ", not a map");
         }
         if (node.kind == YamlNode::Kind::flow_empty) {
             return Error{"config_unsupported", "Cannot set " + display_path(path) + ": " + walked +

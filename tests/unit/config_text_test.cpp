@@ -360,6 +360,11 @@ const SetCase kSetCases[] = {
      "{\n  \"$schema\": \"https://opencode.ai/config.json\",\n  \"provider\": {\n    \"pathwise\": {\n"
      "      \"npm\": \"@ai-sdk/openai-compatible\",\n      \"options\": {\n"
      "        \"baseURL\": \"http://127.0.0.1:8045/v1\"\n      }\n    }\n  }\n}\n"},
+    {"Json_DuplicateKeyFirstIsEdited", F::json, "{\"a\": \"1\", \"a\": \"2\"}", "a", "3",
+     "{\"a\": \"3\", \"a\": \"2\"}"},
+    {"Json_CommentsOnlyFileGetsDocumentAfterThem", F::json, "// settings\n", "K", "v",
+     "// settings\n{\n  \"K\": \"v\"\n}\n"},
+    {"Json_CompactColonKept", F::json, "{\n  \"a\":1\n}", "b", "v", "{\n  \"a\":1,\n  \"b\":\"v\"\n}"},
     // TOML
     {"Toml_ReplacesExistingValue", F::toml, kCodex, "model_providers/pathwise/base_url", "http://127.0.0.1:9000/v1",
      "# Codex config\n"
@@ -439,6 +444,12 @@ const SetCase kSetCases[] = {
     {"Toml_EscapesTheNewValue", F::toml, "k = 1\n", "k", "a\"b\\c\n\x7F", "k = \"a\\\"b\\\\c\\n\\u007F\"\n"},
     {"Toml_KeyAfterMultiLineArray", F::toml, "[t]\nx = [\n  1,\n  2,\n] # c\n\n[u]\n", "t/y", "v",
      "[t]\nx = [\n  1,\n  2,\n] # c\ny = \"v\"\n\n[u]\n"},
+    {"Toml_DottedTableInsideHeaderSection", F::toml, "[p]\nsite.url = \"u\"\n\n[q]\n", "p/site/name", "n",
+     "[p]\nsite.url = \"u\"\nsite.name = \"n\"\n\n[q]\n"},
+    {"Toml_NonStringReplacedByString", F::toml, "[p]\nsupports_websockets = false # off\n", "p/supports_websockets",
+     "no", "[p]\nsupports_websockets = \"no\" # off\n"},
+    {"Toml_CommentsOnlyFileGetsTopLevelKey", F::toml, "# only a comment", "model", "m",
+     "# only a comment\nmodel = \"m\""},
     // YAML
     {"Yaml_ReplacesPlainScalar", F::yaml, kContinue, "models/0/provider", "anthropic",
      "name: Local\n"
@@ -498,6 +509,9 @@ const SetCase kSetCases[] = {
     {"Yaml_SameIndentListItem", F::yaml, "models:\n- name: a\n  roles:\n  - chat\nx: 1\n", "models/0/apiBase", "u",
      "models:\n- name: a\n  roles:\n  - chat\n  apiBase: u\nx: 1\n"},
     {"Yaml_DocumentMarkerKept", F::yaml, "---\nname: a\n", "name", "b", "---\nname: b\n"},
+    {"Yaml_RootListItemReplaced", F::yaml, "- a\n- b # two\n", "1", "c", "- a\n- c # two\n"},
+    {"Yaml_ValueOnNextLineReplaced", F::yaml, "key:\n  old\nb: 1\n", "key", "new", "key:\n  new\nb: 1\n"},
+    {"Yaml_DoubleQuotedWhenNeeded", F::yaml, "a: x\n", "a", "-dash\tand \"q\"", "a: \"-dash\\tand \\\"q\\\"\"\n"},
     // dotenv
     {"Dotenv_ReplacesBareValue", F::dotenv, "# Gemini\nGEMINI_API_KEY=old # key\nX=1\n", "GEMINI_API_KEY", "new",
      "# Gemini\nGEMINI_API_KEY=new # key\nX=1\n"},
@@ -566,7 +580,7 @@ const ErrorCase kErrorCases[] = {
                       "[[[[[[[[[[[["),
      "", "config_unsupported", "deeper than 64"},
     {"Json_PathThroughString", F::json, "{\"env\": \"x\"}", "env/K", "config_path_conflict",
-     "Cannot set env.K: env is a value (x), not an object"},
+     "Cannot set env.K: env is a value (x) at line 1:9, not an object"},
     {"Json_PathToObject", F::json, "{\"env\": {}}", "env", "config_path_conflict", "it is an object"},
     {"Json_IndexOutOfRange", F::json, "{\"a\": [1]}", "a/1", "config_path_conflict", "a is a list of 1 items"},
     {"Json_RootIsArray", F::json, "[1]", "env/K", "config_path_conflict", "the document is a list"},
@@ -581,7 +595,7 @@ const ErrorCase kErrorCases[] = {
     {"Toml_DeepArrayBounded", F::toml, "a = [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
      "", "config_unsupported", "deeper than 64"},
     {"Toml_PathThroughScalar", F::toml, "model = \"gpt-5\"\n", "model/x", "config_path_conflict",
-     "model is a value (gpt-5), not a table"},
+     "model is a value (gpt-5) at line 1:9, not a table"},
     {"Toml_PathToTable", F::toml, "[t]\n", "t", "config_path_conflict", "it is a table"},
     {"Toml_ArrayOfTablesIndexMissing", F::toml, "[[mcp]]\nname = \"a\"\n", "mcp/3/name", "config_path_conflict",
      "mcp is a list of 1 items"},
@@ -599,7 +613,7 @@ const ErrorCase kErrorCases[] = {
     {"Yaml_DuplicateKey", F::yaml, "a: 1\na: 2\n", "", "config_syntax", "appears twice"},
     {"Yaml_ColonSpaceInPlainValue", F::yaml, "a: b: c\n", "", "config_syntax", "quotes"},
     {"Yaml_PathThroughScalar", F::yaml, "name: Local\n", "name/x", "config_path_conflict",
-     "name is a value (Local), not a map"},
+     "name is a value (Local) at line 1:7, not a map"},
     {"Yaml_IndexMissing", F::yaml, "models:\n  - name: a\n", "models/1/apiBase", "config_path_conflict",
      "models is a list of 1 items"},
     {"Yaml_KeyIntoList", F::yaml, "models:\n  - name: a\n", "models/name", "config_path_conflict",

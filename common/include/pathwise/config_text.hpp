@@ -8,7 +8,15 @@
 //   auto edited = pathwise::set_config_string(pathwise::ConfigFormat::json, text, path, "http://127.0.0.1:8045");
 //
 // A reader that meets a construct it does not support returns an error instead of guessing: `configure` must
-// never write a file it did not understand.
+// never write a file it did not understand. Refused as "config_unsupported": YAML anchors, aliases, tags, flow
+// collections other than an empty {} or [], block scalars (| >), values continued on the next line, quoted values
+// spanning lines, several documents, directives; nesting deeper than 64 levels (JSON, TOML arrays, YAML); in TOML,
+// a new [table] below an [[array]] element that is not the last one (no header can name it).
+//
+// Paths: JSON/YAML keys from the root, a list element as its index. TOML: the [header] segments, then the (dotted)
+// key: `[model_providers.pathwise]` + `base_url` is {"model_providers", "pathwise", "base_url"}; an [[array]]
+// table's element is its index like a JSON list's: the second `[[mcp]]`'s name is {"mcp", "1", "name"}.
+// Where a key appears twice (JSON allows it), the first one is found and edited.
 #pragma once
 
 #include <cstddef>
@@ -50,6 +58,10 @@ struct ConfigValue {
 // `text` with the string at `path` set to `value` (quoted and escaped as the format needs); every byte outside
 // the edit is unchanged. A missing key is added, with the objects/tables it needs, indented like its siblings;
 // an empty `text` becomes a new document. Setting a value that is already there returns `text` unchanged.
+// Where new text goes: JSON, the last member of the deepest existing object (one-line objects stay on one line);
+// TOML, after the last key of its table, a top-level key before the first [header], a new table at the end;
+// YAML, after the map's last entry and its children; .env, a new last line. The line break is the file's own.
+// The result is read back before it is returned ("config_internal" if it would not read as intended).
 // Errors: those of read_config_values; "config_path_conflict" when the path runs through a value that is not an
 // object/table (e.g. "env" is a string), or names a list element that does not exist.
 [[nodiscard]] Result<std::string> set_config_string(ConfigFormat format, std::string_view text,
