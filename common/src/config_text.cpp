@@ -207,4 +207,41 @@ Result<std::string> set_config_string(ConfigFormat format, std::string_view text
     return edited;
 }
 
+// A literal goes in through the string editor, which already knows where a value belongs in each format: the
+// string is a marker of plain letters (written without escapes by every format, quoted or not), whose span is
+// then replaced by the literal itself.
+Result<std::string> set_config_literal(ConfigFormat format, std::string_view text,
+                                       std::span<const std::string_view> path, std::string_view literal) {
+    if (literal.empty() || literal.find_first_of("\r\n\"'#") != std::string_view::npos) {
+        return path_conflict(path, "a literal must be one plain word (true, false, a number)");
+    }
+    const Result<std::vector<ConfigValue>> values = read_config_values(format, text);
+    if (!values) return values.error();
+    if (const ConfigValue* current = find_config_value(values.value(), path)) {
+        if (!current->is_string && current->value == literal) return std::string(text);
+    }
+    constexpr std::string_view kMarker = "pathwiseliteralmarker";
+    if (text.find(kMarker) != std::string_view::npos) {
+        return path_conflict(path, "the file already holds the text this edit uses as its marker");
+    }
+    Result<std::string> marked = set_config_string(format, text, path, kMarker);
+    if (!marked) return marked;
+    const Result<std::vector<ConfigValue>> reread = read_config_values(format, marked.value());
+    const ConfigValue* found = reread ? find_config_value(reread.value(), path) : nullptr;
+    if (found == nullptr || found->value != kMarker) {
+        return Error{"config_internal", "Setting " + display_path(path) +
+                                            " did not read back as intended, so the "
+                                            "file was left alone. Please report this, and make the change by hand."};
+    }
+    std::string edited = marked.value();
+    edited.replace(found->begin, found->end - found->begin, literal);
+    const Result<std::vector<ConfigValue>> check = read_config_values(format, edited);
+    const ConfigValue* written = check ? find_config_value(check.value(), path) : nullptr;
+    if (written == nullptr || written->value != literal) {
+        return Error{"config_internal", "Setting " + display_path(path) + " to " + std::string(literal) +
+                                            " did not read back as intended, so the file was left alone."};
+    }
+    return edited;
+}
+
 }  // namespace pathwise

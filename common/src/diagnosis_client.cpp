@@ -1,6 +1,7 @@
 // diagnosis_client.cpp — the diagnosis with a client in mind: (client, version, typed base) → the first call
 // that misses, explained for that client, with its own recommended base; and the reverse question, which
 // catalog clients send a given path (likely_clients scans the catalog, so the per-404 path never calls it).
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <utility>
@@ -33,7 +34,13 @@ Result<ClientDiagnosis> diagnose_client(const ClientEntry& client, std::string_v
 
 Result<ClientDiagnosis> diagnose_client(const ClientEntry& client, std::string_view version,
                                         std::string_view typed_base_url, std::string_view proxy_origin) {
-    auto resolved = resolve_client(client, version, typed_base_url);
+    return diagnose_client(client, version, typed_base_url, proxy_origin, {});
+}
+
+Result<ClientDiagnosis> diagnose_client(const ClientEntry& client, std::string_view version,
+                                        std::string_view typed_base_url, std::string_view proxy_origin,
+                                        const ResolveOptions& options) {
+    auto resolved = resolve_client(client, version, typed_base_url, options);
     if (!resolved) return resolved.error();
 
     ClientDiagnosis out;
@@ -53,6 +60,10 @@ Result<ClientDiagnosis> diagnose_client(const ClientEntry& client, std::string_v
     if (has_recommendation) {
         out.recommended_base_url = recommendation->base_url;
         out.settings_needed = recommendation->settings;
+        std::erase_if(out.settings_needed, [&](const ExtraSetting* setting) {
+            return std::find(options.applied_settings.begin(), options.applied_settings.end(), setting->name) !=
+                   options.applied_settings.end();
+        });
     }
 
     Diagnosis& d = out.diagnosis;

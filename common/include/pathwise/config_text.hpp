@@ -67,4 +67,10 @@ struct ConfigValue {
 [[nodiscard]] Result<std::string> set_config_string(ConfigFormat format, std::string_view text,
                                                     std::span<const std::string_view> path, std::string_view value);
 
+// The same, writing `literal` as it is instead of a quoted string: a boolean or a number ("false", "8"). Setting the
+// literal that is already there returns `text` unchanged. In .env every value is text, so this only makes sense for
+// JSON, TOML and YAML.
+[[nodiscard]] Result<std::string> set_config_literal(ConfigFormat format, std::string_view text,
+                                                     std::span<const std::string_view> path, std::string_view literal);
+
 }  // namespace pathwise

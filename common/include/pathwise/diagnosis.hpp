@@ -144,6 +144,11 @@ struct ClientDiagnosis {
 // and the recommended base is spelled on `proxy_origin`.
 [[nodiscard]] Result<ClientDiagnosis> diagnose_client(const ClientEntry& client, std::string_view version,
                                                       std::string_view typed_base_url, std::string_view proxy_origin);
+// The same, with extra settings already applied (a scanned GOOGLE_GENAI_API_VERSION=beta, Gemini CLI's auth type):
+// they change the paths resolved and leave settings_needed.
+[[nodiscard]] Result<ClientDiagnosis> diagnose_client(const ClientEntry& client, std::string_view version,
+                                                      std::string_view typed_base_url, std::string_view proxy_origin,
+                                                      const ResolveOptions& options);
 
 // One paragraph a person can act on: what went wrong, which route was meant, what to type instead.
 [[nodiscard]] std::string explain(const Diagnosis& diagnosis, Lang lang);

@@ -1,0 +1,274 @@
+// client_settings_data.hpp — the data behind client_settings.hpp: every place each product reads its base URL
+// and the settings beside it, highest precedence first. docs/client-settings.md gives each rule's evidence.
+#pragma once
+
+#include <array>
+
+#include "pathwise/client_settings.hpp"
+
+namespace pathwise::catalog {
+
+// ---- Claude Code ---------------------------------------------------------------------------------------------
+// Measured 2.1.330 (two capture servers, one value per place): .claude/settings.local.json beats the project's
+// .claude/settings.json, which beats ~/.claude/settings.json, which beats the shell's ANTHROPIC_BASE_URL.
+inline constexpr std::array kClaudeCodeLocations = {
+    SettingLocation{
+        .file = "{project}/.claude/settings.local.json", .key = "env.ANTHROPIC_BASE_URL", .client_id = "claude-code"},
+    SettingLocation{
+        .file = "{project}/.claude/settings.json", .key = "env.ANTHROPIC_BASE_URL", .client_id = "claude-code"},
+    SettingLocation{.file = "~/.claude/settings.json", .key = "env.ANTHROPIC_BASE_URL", .client_id = "claude-code"},
+    SettingLocation{.key = "ANTHROPIC_BASE_URL", .client_id = "claude-code"},
+    SettingLocation{
+        .role = SettingRole::api_key, .file = "{project}/.claude/settings.local.json", .key = "env.ANTHROPIC_API_KEY"},
+    SettingLocation{
+        .role = SettingRole::api_key, .file = "{project}/.claude/settings.json", .key = "env.ANTHROPIC_API_KEY"},
+    SettingLocation{.role = SettingRole::api_key, .file = "~/.claude/settings.json", .key = "env.ANTHROPIC_API_KEY"},
+    SettingLocation{.role = SettingRole::api_key, .key = "ANTHROPIC_API_KEY"},
+    SettingLocation{.role = SettingRole::api_key, .file = "~/.claude/settings.json", .key = "env.ANTHROPIC_AUTH_TOKEN"},
+    SettingLocation{.role = SettingRole::api_key, .key = "ANTHROPIC_AUTH_TOKEN"},
+};
+
+// ---- Codex CLI -----------------------------------------------------------------------------------------------
+// codex-rs config: $CODEX_HOME (default ~/.codex)/config.toml. `model_provider` picks the provider ("openai", the
+// built-in one, when unset); the built-in provider's base is `openai_base_url`; OPENAI_BASE_URL is not read
+// (measured 0.169.0). Codex 0.169's ModelProviderInfo has `supports_websockets` (read from the binary's serde
+// field list).
+inline constexpr std::array kCodexProviderCompanions = {
+    CompanionEdit{.key = "model_provider", .value = "{provider}", .only_when_creating = true},
+    CompanionEdit{.key = "model_providers.{provider}.name", .value = "Pathwise", .only_when_creating = true},
+    // wire_api = "chat" is refused at start-up (measured 0.169.0); "responses" is the only wire API left.
+    CompanionEdit{.key = "model_providers.{provider}.wire_api", .value = "responses"},
+    CompanionEdit{.key = "model_providers.{provider}.supports_websockets",
+                  .value = "false",
+                  .literal = true,
+                  .only_without_websockets = true},
+};
+inline constexpr std::array kCodexLocations = {
+    SettingLocation{.file = "${CODEX_HOME:-~/.codex}/config.toml",
+                    .format = ConfigFormat::toml,
+                    .key = "model_providers.*.base_url",
+                    .client_id = "codex-cli",
+                    .selected_by = "model_provider",
+                    .selector_default = "openai",
+                    .companions = kCodexProviderCompanions},
+    SettingLocation{.file = "${CODEX_HOME:-~/.codex}/config.toml",
+                    .format = ConfigFormat::toml,
+                    .key = "openai_base_url",
+                    .client_id = "codex-cli.builtin",
+                    .selected_by = "model_provider",
+                    .selector_default = "openai",
+                    .selects_as = "openai"},
+    SettingLocation{.role = SettingRole::wire_api,
+                    .file = "${CODEX_HOME:-~/.codex}/config.toml",
+                    .format = ConfigFormat::toml,
+                    .key = "model_providers.*.wire_api",
+                    .selected_by = "model_provider",
+                    .selector_default = "openai",
+                    .required_value = "responses"},
+    SettingLocation{.role = SettingRole::ignored,
+                    .key = "OPENAI_BASE_URL",
+                    .note = {"Codex does not read OPENAI_BASE_URL (measured 0.169.0: requests still went to "
+                             "api.openai.com); its base URL is set in config.toml.",
+                             "Codex ne lit pas OPENAI_BASE_URL (mesuré en 0.169.0 : les requêtes partaient vers "
+                             "api.openai.com) ; sa base se règle dans config.toml.",
+                             "Codex no lee OPENAI_BASE_URL (medido en 0.169.0: las peticiones iban a api.openai.com); "
+                             "su base se configura en config.toml."}},
+    SettingLocation{.role = SettingRole::api_key, .key = "OPENAI_API_KEY"},
+    SettingLocation{.role = SettingRole::api_key, .key = "CODEX_API_KEY"},
+};
+
+// ---- Gemini CLI ----------------------------------------------------------------------------------------------
+// Measured 0.61.0: the shell's GOOGLE_GEMINI_BASE_URL beats any .env; only the FIRST .env found is loaded — from
+// the working directory up to /, .gemini/.env then .env in each folder, then ~/.gemini/.env, then ~/.env (bundle
+// findEnvFile) — so a project .env without the variable hides ~/.gemini/.env (measured: no request reached it).
+// The workspace's .gemini/settings.json overrides ~/.gemini/settings.json.
+inline constexpr std::array kGeminiCliLocations = {
+    SettingLocation{.key = "GOOGLE_GEMINI_BASE_URL", .client_id = "gemini-cli"},
+    SettingLocation{.file = "{up}/.gemini/.env",
+                    .format = ConfigFormat::dotenv,
+                    .key = "GOOGLE_GEMINI_BASE_URL",
+                    .client_id = "gemini-cli",
+                    .first_file_group = 1},
+    SettingLocation{.file = "{up}/.env",
+                    .format = ConfigFormat::dotenv,
+                    .key = "GOOGLE_GEMINI_BASE_URL",
+                    .client_id = "gemini-cli",
+                    .first_file_group = 1},
+    SettingLocation{.file = "~/.gemini/.env",
+                    .format = ConfigFormat::dotenv,
+                    .key = "GOOGLE_GEMINI_BASE_URL",
+                    .client_id = "gemini-cli",
+                    .first_file_group = 1},
+    SettingLocation{.file = "~/.env",
+                    .format = ConfigFormat::dotenv,
+                    .key = "GOOGLE_GEMINI_BASE_URL",
+                    .client_id = "gemini-cli",
+                    .first_file_group = 1},
+    SettingLocation{.role = SettingRole::extra_setting,
+                    .file = "{project}/.gemini/settings.json",
+                    .key = "security.auth.selectedType",
+                    .setting_name = "security.auth.selectedType"},
+    SettingLocation{.role = SettingRole::extra_setting,
+                    .file = "~/.gemini/settings.json",
+                    .key = "security.auth.selectedType",
+                    .setting_name = "security.auth.selectedType"},
+    SettingLocation{.role = SettingRole::api_key, .key = "GEMINI_API_KEY"},
+    SettingLocation{.role = SettingRole::api_key,
+                    .file = "~/.gemini/.env",
+                    .format = ConfigFormat::dotenv,
+                    .key = "GEMINI_API_KEY"},
+};
+
+// ---- Kilo CLI ------------------------------------------------------------------------------------------------
+// Measured 7.7.7: a project's kilo.json, opencode.json or .kilo/kilo.json beats the global config; of the global
+// files in ${XDG_CONFIG_HOME:-~/.config}/kilo, opencode.json beats kilo.json, which beats config.json (kilo.jsonc
+// is read too). A provider named openai, anthropic or google is the built-in AI SDK provider of that name; any
+// other is a custom one (docs/clients.md 1.7: `npm` @ai-sdk/openai-compatible).
+inline constexpr std::array kKiloProviders = {
+    ProviderClient{"openai", "kilo-cli.openai"},
+    ProviderClient{"anthropic", "kilo-cli.anthropic"},
+    ProviderClient{"google", "kilo-cli.google"},
+    ProviderClient{"*", "kilo-cli.openai-compatible"},
+};
+inline constexpr std::array kKiloLocations = {
+    SettingLocation{
+        .file = "{project}/.kilo/kilo.json", .key = "provider.*.options.baseURL", .providers = kKiloProviders},
+    SettingLocation{
+        .file = "{project}/opencode.json", .key = "provider.*.options.baseURL", .providers = kKiloProviders},
+    SettingLocation{.file = "{project}/kilo.json", .key = "provider.*.options.baseURL", .providers = kKiloProviders},
+    SettingLocation{.file = "{project}/kilo.jsonc", .key = "provider.*.options.baseURL", .providers = kKiloProviders},
+    SettingLocation{.file = "${XDG_CONFIG_HOME:-~/.config}/kilo/opencode.json",
+                    .key = "provider.*.options.baseURL",
+                    .providers = kKiloProviders},
+    SettingLocation{.file = "${XDG_CONFIG_HOME:-~/.config}/kilo/kilo.json",
+                    .key = "provider.*.options.baseURL",
+                    .providers = kKiloProviders},
+    SettingLocation{.file = "${XDG_CONFIG_HOME:-~/.config}/kilo/kilo.jsonc",
+                    .key = "provider.*.options.baseURL",
+                    .providers = kKiloProviders},
+    SettingLocation{.file = "${XDG_CONFIG_HOME:-~/.config}/kilo/config.json",
+                    .key = "provider.*.options.baseURL",
+                    .providers = kKiloProviders},
+};
+
+// ---- Continue ------------------------------------------------------------------------------------------------
+// Continue's docs: ~/.continue/config.yaml, models[].apiBase next to models[].provider; the older config.json has
+// the same keys. Read from source and docs, not run (the extension is not on npm).
+inline constexpr std::array kContinueProviders = {
+    ProviderClient{"openai", "continue.openai"},
+    ProviderClient{"anthropic", "continue.anthropic"},
+    ProviderClient{"gemini", "continue.gemini"},
+};
+inline constexpr std::array kContinueLocations = {
+    SettingLocation{.file = "~/.continue/config.yaml",
+                    .format = ConfigFormat::yaml,
+                    .key = "models.*.apiBase",
+                    .providers = kContinueProviders,
+                    .provider_key = "provider",
+                    .first_file_group = 1},
+    SettingLocation{.file = "~/.continue/config.json",
+                    .key = "models.*.apiBase",
+                    .providers = kContinueProviders,
+                    .provider_key = "provider",
+                    .first_file_group = 1},
+};
+
+// ---- OpenCode (not in the catalog yet: found and listed, no prediction) --------------------------------------
+inline constexpr std::array kOpenCodeLocations = {
+    SettingLocation{.file = "{project}/opencode.json", .key = "provider.*.options.baseURL"},
+    SettingLocation{.file = "{project}/opencode.jsonc", .key = "provider.*.options.baseURL"},
+    SettingLocation{.file = "${XDG_CONFIG_HOME:-~/.config}/opencode/opencode.json",
+                    .key = "provider.*.options.baseURL"},
+    SettingLocation{.file = "${XDG_CONFIG_HOME:-~/.config}/opencode/opencode.jsonc",
+                    .key = "provider.*.options.baseURL"},
+};
+
+// ---- SDKs that read only the environment ---------------------------------------------------------------------
+inline constexpr std::array kOpenAiSdkLocations = {
+    SettingLocation{.key = "OPENAI_BASE_URL", .client_id = "openai-node"},
+    SettingLocation{.role = SettingRole::api_key, .key = "OPENAI_API_KEY"},
+};
+inline constexpr std::array kAnthropicSdkLocations = {
+    SettingLocation{.key = "ANTHROPIC_BASE_URL", .client_id = "anthropic-sdk-node"},
+    SettingLocation{.role = SettingRole::api_key, .key = "ANTHROPIC_API_KEY"},
+};
+inline constexpr std::array kGoogleGenAiLocations = {
+    SettingLocation{.key = "GOOGLE_GEMINI_BASE_URL", .client_id = "google-genai-node"},
+    SettingLocation{.role = SettingRole::extra_setting,
+                    .key = "GOOGLE_GENAI_API_VERSION",
+                    .setting_name = "GOOGLE_GENAI_API_VERSION"},
+    SettingLocation{.role = SettingRole::api_key, .key = "GEMINI_API_KEY"},
+    SettingLocation{.role = SettingRole::api_key, .key = "GOOGLE_API_KEY"},
+};
+
+inline constexpr std::array kClaudeCodeCreate = {CreateTarget{&kClaudeCodeLocations[2], "", "claude-code"}};
+inline constexpr std::array kCodexCreate = {CreateTarget{&kCodexLocations[0], "pathwise", "codex-cli"}};
+inline constexpr std::array kGeminiCliCreate = {CreateTarget{&kGeminiCliLocations[3], "", "gemini-cli"}};
+// The three built-in providers, each given its own base (…/v1, …/v1, …/v1beta: docs/clients.md 1.7).
+inline constexpr std::array kKiloCreate = {
+    CreateTarget{&kKiloLocations[5], "openai", "kilo-cli.openai"},
+    CreateTarget{&kKiloLocations[5], "anthropic", "kilo-cli.anthropic"},
+    CreateTarget{&kKiloLocations[5], "google", "kilo-cli.google"},
+};
+inline constexpr std::array kOpenAiSdkCreate = {CreateTarget{&kOpenAiSdkLocations[0], "", "openai-node"}};
+inline constexpr std::array kAnthropicSdkCreate = {CreateTarget{&kAnthropicSdkLocations[0], "", "anthropic-sdk-node"}};
+inline constexpr std::array kGoogleGenAiCreate = {CreateTarget{&kGoogleGenAiLocations[0], "", "google-genai-node"}};
+
+inline constexpr std::array kSettingProducts = {
+    SettingProduct{.id = "claude-code",
+                   .name = "Claude Code",
+                   .locations = kClaudeCodeLocations,
+                   .create = kClaudeCodeCreate,
+                   .package = "@anthropic-ai/claude-code",
+                   .binary = "claude",
+                   .evidence = "measured 2.1.330"},
+    SettingProduct{.id = "codex",
+                   .name = "Codex CLI",
+                   .locations = kCodexLocations,
+                   .create = kCodexCreate,
+                   .package = "@openai/codex",
+                   .binary = "codex",
+                   .evidence = "measured 0.169.0; openai/codex codex-rs/core/src/config"},
+    SettingProduct{.id = "gemini-cli",
+                   .name = "Gemini CLI",
+                   .locations = kGeminiCliLocations,
+                   .create = kGeminiCliCreate,
+                   .package = "@google/gemini-cli",
+                   .binary = "gemini",
+                   .evidence = "measured 0.61.0; bundle findEnvFile()"},
+    SettingProduct{.id = "kilo",
+                   .name = "Kilo CLI",
+                   .locations = kKiloLocations,
+                   .create = kKiloCreate,
+                   .package = "@kilocode/cli",
+                   .binary = "kilo",
+                   .evidence = "measured 7.7.7"},
+    SettingProduct{.id = "continue",
+                   .name = "Continue",
+                   .locations = kContinueLocations,
+                   .evidence = "Continue docs (config.yaml reference)"},
+    SettingProduct{.id = "opencode",
+                   .name = "OpenCode",
+                   .locations = kOpenCodeLocations,
+                   .package = "opencode-ai",
+                   .binary = "opencode",
+                   .evidence = "OpenCode docs (config locations); not measured yet",
+                   .in_catalog = false},
+    SettingProduct{.id = "openai-sdk",
+                   .name = "OpenAI SDK (OPENAI_BASE_URL)",
+                   .locations = kOpenAiSdkLocations,
+                   .create = kOpenAiSdkCreate,
+                   .evidence = "measured openai 7.x: the variable and the option give the same paths"},
+    SettingProduct{.id = "anthropic-sdk",
+                   .name = "Anthropic SDK (ANTHROPIC_BASE_URL)",
+                   .locations = kAnthropicSdkLocations,
+                   .create = kAnthropicSdkCreate,
+                   .evidence = "measured @anthropic-ai/sdk"},
+    SettingProduct{.id = "google-genai",
+                   .name = "Gemini SDK @google/genai (GOOGLE_GEMINI_BASE_URL)",
+                   .locations = kGoogleGenAiLocations,
+                   .create = kGoogleGenAiCreate,
+                   .evidence = "measured @google/genai 3.1.0 and 2.32.0"},
+};
+
+}  // namespace pathwise::catalog
