@@ -9,12 +9,14 @@ namespace pathwise::cli {
 
 using Args = std::vector<std::string>;
 
-int run_doctor(const Args& args);   // cli/doctor.cpp
-int run_clients(const Args& args);  // cli/clients.cpp
-int run_link(const Args& args);     // cli/link.cpp
-int run_routes(const Args& args);   // cli/routes.cpp
-int run_serve(const Args& args);    // cli/serve.cpp
-int run_mock(const Args& args);     // cli/mock.cpp: `pathwise mock --port N [--tls-cert C --tls-key K]`, a
-                                    // provider stand-in
+int run_doctor(const Args& args);     // cli/doctor.cpp
+int run_clients(const Args& args);    // cli/clients.cpp
+int run_link(const Args& args);       // cli/link.cpp
+int run_routes(const Args& args);     // cli/routes.cpp
+int run_serve(const Args& args);      // cli/serve.cpp
+int run_scan(const Args& args);       // cli/scan.cpp
+int run_configure(const Args& args);  // cli/configure.cpp
+int run_mock(const Args& args);       // cli/mock.cpp: `pathwise mock --port N [--tls-cert C --tls-key K]`, a
+                                      // provider stand-in
 
 }  // namespace pathwise::cli

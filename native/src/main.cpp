@@ -14,6 +14,8 @@ constexpr std::string_view kUsage =
     "  serve                 run the proxy on http://127.0.0.1:8045 (mock upstream unless configured)\n"
     "  doctor --client ID [--version V] BASE_URL   what this client will send, and the fix\n"
     "  doctor PATH           explain a request path seen in a log (e.g. /v1/v1/messages)\n"
+    "  scan                  find every client's base URL on this machine and check it\n"
+    "  configure CLIENT      point that client's own config at this proxy (shows a diff first)\n"
     "  clients               the client catalog\n"
     "  routes                the proxy's route table\n"
     "  link ...              a wizard share link\n"
@@ -44,6 +46,8 @@ int main(int argc, char** argv) {
     if (command == "routes") return pathwise::cli::run_routes(rest);
     if (command == "link") return pathwise::cli::run_link(rest);
     if (command == "mock") return pathwise::cli::run_mock(rest);
+    if (command == "scan") return pathwise::cli::run_scan(rest);
+    if (command == "configure") return pathwise::cli::run_configure(rest);
     std::fprintf(stderr, "pathwise: unknown command '%.*s'\n\n%s", static_cast<int>(command.size()), command.data(),
                  kUsage.data());
     return 2;

@@ -19,13 +19,18 @@ namespace {
 
 constexpr auto kTimeout = std::chrono::seconds(20);
 
-std::vector<std::string> clean_environment(const std::vector<std::string>& extra) {
+std::vector<std::string> clean_environment(const std::vector<std::string>& extra, bool only_extra) {
     constexpr std::array<std::string_view, 5> kRemoved = {"PATHWISE_LANG=", "NO_COLOR=", "COLUMNS=", "TERM=", "LANG="};
     std::vector<std::string> env;
-    for (char** entry = environ; *entry != nullptr; ++entry) {
+    for (char** entry = environ; !only_extra && *entry != nullptr; ++entry) {
         const std::string_view text(*entry);
         bool removed = false;
         for (const std::string_view prefix : kRemoved) removed = removed || text.rfind(prefix, 0) == 0;
+        // A variable the test sets replaces the inherited one (getenv returns the first of two).
+        for (const std::string& set : extra) {
+            const std::string_view name = std::string_view(set).substr(0, set.find('=') + 1);
+            removed = removed || text.rfind(name, 0) == 0;
+        }
         if (!removed) env.emplace_back(text);
     }
     env.insert(env.end(), extra.begin(), extra.end());
@@ -71,7 +76,7 @@ nlohmann::json CliRun::json() const {
 CliRun run_pathwise(const std::vector<std::string>& args, const RunOptions& options) {
     std::vector<std::string> argv_strings{PATHWISE_BINARY};
     argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-    std::vector<std::string> env_strings = clean_environment(options.env);
+    std::vector<std::string> env_strings = clean_environment(options.env, options.only_these_variables);
     std::vector<char*> argv = pointers(argv_strings);
     std::vector<char*> envp = pointers(env_strings);
 

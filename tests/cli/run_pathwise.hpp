@@ -18,7 +18,10 @@ struct CliRun {
 struct RunOptions {
     // Added to a clean environment: PATHWISE_LANG, NO_COLOR, COLUMNS, TERM and LANG are removed first
     // so the machine's settings never leak into a test.
-    std::vector<std::string> env;  // "NAME=value"
+    std::vector<std::string> env;  // "NAME=value"; replaces an inherited variable of that name
+    // Start from an empty environment instead: the child sees `env` only (scan tests: no base URL of the machine
+    // running the tests may leak in).
+    bool only_these_variables = false;
     // CliRun on a pseudo-terminal (stdout and stderr merged into `out`) to see what a person's terminal gets.
     bool on_terminal = false;
 };

@@ -107,4 +107,59 @@ inline constexpr Text kNotSet{"(not set)", "(non défini)", "(sin definir)"};
 inline constexpr Text kFollowBrowser{"(follows the browser)", "(suit le navigateur)", "(según el navegador)"};
 inline constexpr Text kIgnored{"Ignored", "Ignoré", "Ignorado"};
 
+// scan
+inline constexpr Text kScanHeading{"Clients on this machine (HOME {1}, project {2})",
+                                   "Clients de cette machine (HOME {1}, projet {2})",
+                                   "Clientes de esta máquina (HOME {1}, proyecto {2})"};
+inline constexpr Text kScanNotProbed{"--no-probe: paths checked, nothing contacted",
+                                     "--no-probe : chemins vérifiés, rien contacté",
+                                     "--no-probe: rutas comprobadas, nada contactado"};
+inline constexpr Text kScanNothingFound{"No client setting found, and no known client on PATH.",
+                                        "Aucun réglage de client trouvé, et aucun client connu dans le PATH.",
+                                        "Ningún ajuste de cliente encontrado, y ningún cliente conocido en el PATH."};
+inline constexpr Text kScanDefaults{"installed, no base URL set: it uses its own default (not this proxy)",
+                                    "installé, aucune base URL réglée : il utilise sa valeur par défaut (pas ce proxy)",
+                                    "instalado, sin base URL: usa su valor por defecto (no este proxy)"};
+inline constexpr Text kInEnvironment{"environment", "environnement", "entorno"};
+inline constexpr Text kScanKeySet{"(set; never shown)", "(défini ; jamais affiché)", "(definida; nunca se muestra)"};
+inline constexpr Text kScanNotUsed{"not used: {1}", "non utilisé : {1}", "no se usa: {1}"};
+inline constexpr Text kScanUnknownProvider{"{1}: the catalog has no joining rules for it yet, so no prediction",
+                                           "{1} : le catalogue n'a pas encore ses règles, pas de prédiction",
+                                           "{1}: el catálogo aún no tiene sus reglas, sin predicción"};
+inline constexpr Text kScanClientIs{"{1} ({2}) sends:", "{1} ({2}) envoie :", "{1} ({2}) envía:"};
+inline constexpr Text kScanNewest{"newest known behaviour", "comportement le plus récent connu",
+                                  "comportamiento más reciente conocido"};
+inline constexpr Text kScanTypeInstead{"use instead: {1}", "utilisez plutôt : {1}", "usa en su lugar: {1}"};
+inline constexpr Text kScanListening{"listening there: {1}", "à cette adresse : {1}", "en esa dirección: {1}"};
+inline constexpr Text kScanIsPathwise{
+    "Pathwise {1} (auth {2}); it answered:", "Pathwise {1} (auth {2}) ; il a répondu :",
+    "Pathwise {1} (auth {2}); respondió:"};
+inline constexpr Text kScanAnswersEverything{
+    "a server that answers 200 to any path (LM Studio does): its answers cannot show a wrong path; it answered:",
+    "un serveur qui répond 200 à tout chemin (comme LM Studio) : ses réponses ne peuvent pas révéler un mauvais "
+    "chemin ; il a répondu :",
+    "un servidor que responde 200 a cualquier ruta (como LM Studio): sus respuestas no revelan una ruta errónea; "
+    "respondió:"};
+inline constexpr Text kScanOtherServer{
+    "another server, not a Pathwise ({1}); it answered:", "un autre serveur, pas un Pathwise ({1}) ; il a répondu :",
+    "otro servidor, no un Pathwise ({1}); respondió:"};
+inline constexpr Text kScanNothing{"nothing ({1})", "rien ({1})", "nada ({1})"};
+inline constexpr Text kScanMisses{"{1}: a request misses every route ({2})",
+                                  "{1} : une requête ne trouve aucune route ({2})",
+                                  "{1}: una petición no llega a ninguna ruta ({2})"};
+inline constexpr Text kScanSettingNeeded{"{1} must be \"{2}\" ({3})", "{1} doit valoir « {2} » ({3})",
+                                         "{1} debe ser \"{2}\" ({3})"};
+inline constexpr Text kScanNothingListens{"nothing listens at {1}: {2}", "rien n'écoute sur {1} : {2}",
+                                          "nada escucha en {1}: {2}"};
+inline constexpr Text kScanRequiredValue{"{1} is \"{2}\"; the client only accepts \"{3}\"",
+                                         "{1} vaut « {2} » ; le client n'accepte que « {3} »",
+                                         "{1} es \"{2}\"; el cliente solo acepta \"{3}\""};
+inline constexpr Text kScanFixWith{"fix: pathwise configure {1}", "correction : pathwise configure {1}",
+                                   "solución: pathwise configure {1}"};
+inline constexpr Text kScanAllGood{"Every client found will reach a route.",
+                                   "Chaque client trouvé atteindra une route.",
+                                   "Cada cliente encontrado llegará a una ruta."};
+inline constexpr Text kScanSomeWrong{"{1} client(s) need a fix.", "{1} client(s) à corriger.",
+                                     "{1} cliente(s) por corregir."};
+
 }  // namespace pathwise::cli::msg

@@ -17,10 +17,17 @@
 namespace pathwise::proxy {
 namespace {
 
-void healthz(const ServiceContext&, httplib::Response& res) {
+// "service" lets `pathwise scan` tell a Pathwise from any server that answers 200; the auth mode and the WebSocket
+// bridge are what a client's config must match (`pathwise configure`). Names only: never a key.
+void healthz(const ServiceContext& context, httplib::Response& res) {
     res.status = 200;
-    res.set_content(http::json_text(nlohmann::json{{"status", "ok"}, {"version", PATHWISE_VERSION}}),
-                    "application/json");
+    res.set_content(
+        http::json_text(nlohmann::json{{"status", "ok"},
+                                       {"service", "pathwise"},
+                                       {"version", PATHWISE_VERSION},
+                                       {"auth", config::auth_mode_name(config::effective_auth_mode(context.config))},
+                                       {"responses_websocket", context.config.responses_websocket}}),
+        "application/json");
 }
 
 nlohmann::json candidate_json(const upstream::CandidateReadiness& candidate) {
