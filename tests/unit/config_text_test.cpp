@@ -679,5 +679,36 @@ TEST(ConfigText, Toml_ArrayOfTablesLastGrowsASubTable) {
     EXPECT_EQ(edited.value(), "[[mcp]]\nname = \"a\"\n[[mcp]]\nname = \"b\"\n\n[mcp.env]\nK = \"v\"\n");
 }
 
+// set_config_literal: a boolean written unquoted, in the place the string editor would put a string.
+TEST(ConfigText, Literal_TomlBooleanAppendedToItsTable_AndIdempotent) {
+    const std::string_view text = "model = \"x\"\n\n[model_providers.p]\nbase_url = \"http://h/v1\"\n";
+    const std::array<std::string_view, 3> path{"model_providers", "p", "supports_websockets"};
+    const auto edited = set_config_literal(ConfigFormat::toml, text, path, "false");
+    ASSERT_TRUE(edited) << edited.error().message;
+    EXPECT_EQ(edited.value(),
+              "model = \"x\"\n\n[model_providers.p]\nbase_url = \"http://h/v1\"\nsupports_websockets = false\n");
+    const auto again = set_config_literal(ConfigFormat::toml, edited.value(), path, "false");
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again.value(), edited.value());
+}
+
+TEST(ConfigText, Literal_ReplacesAStringOrBoolean_InJson) {
+    const std::array<std::string_view, 1> path{"enabled"};
+    const auto from_string = set_config_literal(ConfigFormat::json, "{\"enabled\": \"yes\"}", path, "true");
+    ASSERT_TRUE(from_string);
+    EXPECT_EQ(from_string.value(), "{\"enabled\": true}");
+    const auto from_bool = set_config_literal(ConfigFormat::json, "{\"enabled\": true}", path, "false");
+    ASSERT_TRUE(from_bool);
+    EXPECT_EQ(from_bool.value(), "{\"enabled\": false}");
+}
+
+TEST(ConfigText, Literal_MustBeOnePlainWord) {
+    const std::array<std::string_view, 1> path{"a"};
+    const auto quoted = set_config_literal(ConfigFormat::toml, "", path, "\"x\"");
+    ASSERT_FALSE(quoted);
+    EXPECT_EQ(quoted.error().code, "config_path_conflict");
+    EXPECT_FALSE(set_config_literal(ConfigFormat::toml, "", path, "1\nb = 2"));
+}
+
 }  // namespace
 }  // namespace pathwise
