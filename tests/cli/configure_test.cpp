@@ -237,9 +237,12 @@ TEST(Configure, DryRun_ShowsTheDiffAndWritesNothing) {
     home.write(".claude/settings.json", "{\"env\": {\"ANTHROPIC_BASE_URL\": \"http://127.0.0.1:8045/v1\"}}\n");
     const CliRun run = home.run({"configure", "claude-code", "--origin", kOrigin, "--no-probe", "--dry-run"});
     ASSERT_EQ(run.exit_code, 0) << run.err;
-    EXPECT_NE(run.out.find("-{\"env\": {\"ANTHROPIC_BASE_URL\": \"http://127.0.0.1:8045/v1\"}}"), std::string::npos)
-        << run.out;
-    EXPECT_NE(run.out.find("+{\"env\": {\"ANTHROPIC_BASE_URL\": \"http://127.0.0.1:8045\"}}"), std::string::npos)
+    EXPECT_NE(run.out.find("--- ~/.claude/settings.json\n"
+                           "+++ ~/.claude/settings.json (after pathwise configure)\n"
+                           "@@ -1,1 +1,1 @@\n"
+                           "-{\"env\": {\"ANTHROPIC_BASE_URL\": \"http://127.0.0.1:8045/v1\"}}\n"
+                           "+{\"env\": {\"ANTHROPIC_BASE_URL\": \"http://127.0.0.1:8045\"}}\n"),
+              std::string::npos)
         << run.out;
     EXPECT_EQ(home.read(".claude/settings.json"),
               "{\"env\": {\"ANTHROPIC_BASE_URL\": \"http://127.0.0.1:8045/v1\"}}\n");

@@ -63,10 +63,10 @@ std::vector<Step> align(const std::vector<Line>& a, const std::vector<Line>& b) 
         while (i < n || j < m) {
             if (i < n && j < m && a[head + i] == b[head + j]) {
                 steps.push_back({Op::same, head + i++, head + j++});
-            } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                steps.push_back({Op::added, head + i, head + j++});
+            } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                steps.push_back({Op::removed, head + i++, head + j});  // what goes comes before what replaces it
             } else {
-                steps.push_back({Op::removed, head + i++, head + j});
+                steps.push_back({Op::added, head + i, head + j++});
             }
         }
     } else {
