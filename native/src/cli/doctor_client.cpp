@@ -50,10 +50,6 @@ std::optional<ServedBy> served_by(const ClientReport& report, const ResolvedCall
                     call_passage(*call.route, report.client->protocol, upstream.protocol)};
 }
 
-bool is_applied(const std::vector<std::string>& applied, std::string_view name) {
-    return std::find(applied.begin(), applied.end(), name) != applied.end();
-}
-
 // Fills the report; returns an error message for a usage problem (bad URL, unknown setting).
 std::optional<std::string> build_report(ClientReport& report) {
     const ClientEntry& client = *report.client;
@@ -73,45 +69,18 @@ std::optional<std::string> build_report(ClientReport& report) {
                (known_names.empty() ? std::string("this client needs no extra settings") : "known: " + known_names);
     }
 
-    if (report.applied_settings.empty()) {
-        auto diagnosed = diagnose_client(client, version, report.typed_base_url);
-        if (!diagnosed) return diagnosed.error().message;
-        ClientDiagnosis& value = diagnosed.value();
-        report.resolution = std::move(value.resolution);
-        report.diagnosis = std::move(value.diagnosis);
-        report.recommended_base_url = std::move(value.recommended_base_url);
-        report.settings_needed = std::move(value.settings_needed);
-    } else {
-        // diagnose_client has no notion of applied settings, so resolve with them and diagnose the first miss.
-        ResolveOptions options;
-        options.applied_settings = report.applied_settings;
-        auto resolved = resolve_client(client, version, report.typed_base_url, options);
-        if (!resolved) return resolved.error().message;
-        report.resolution = std::move(resolved.value());
-        const std::string origin = report.resolution.base.origin();
-        if (const ResolvedCall* failing = report.resolution.first_unrouted()) {
-            const std::string target = failing->target();
-            RequestFacts facts;
-            facts.method = failing->method;
-            facts.target = target;
-            report.diagnosis = diagnose_request(facts, origin);
-        } else {
-            report.diagnosis.kind = DiagnosisKind::ok;
-        }
-    }
+    ResolveOptions options;
+    options.applied_settings = report.applied_settings;
+    auto diagnosed = diagnose_client(client, version, report.typed_base_url, {}, options);
+    if (!diagnosed) return diagnosed.error().message;
+    ClientDiagnosis& value = diagnosed.value();
+    report.resolution = std::move(value.resolution);
+    report.diagnosis = std::move(value.diagnosis);
+    report.recommended_base_url = std::move(value.recommended_base_url);
+    report.settings_needed = std::move(value.settings_needed);
 
     auto recommendation = recommend(client, version, report.resolution.base.origin());
-    if (recommendation) {
-        report.recommendation = std::move(recommendation.value());
-        if (!report.applied_settings.empty()) {
-            report.recommended_base_url = report.recommendation->base_url;
-            for (const ExtraSetting* setting : report.recommendation->settings) {
-                report.settings_needed.push_back(setting);
-            }
-        }
-    }
-    std::erase_if(report.settings_needed,
-                  [&](const ExtraSetting* setting) { return is_applied(report.applied_settings, setting->name); });
+    if (recommendation) report.recommendation = std::move(recommendation.value());
     // Cursor's cloud makes the calls (docs/clients.md 1.14): a loopback proxy is out of its reach whatever the path.
     report.reachable = !report.diagnosis.client_cannot_reach_origin &&
                        !(report.recommendation && report.recommendation->needs_public_url);
