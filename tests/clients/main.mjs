@@ -1,9 +1,10 @@
 // main.mjs — the real-client conformance suite (run by run.sh under Node 22).
-//   node main.mjs <path-to-pathwise> [--only prediction,e2e,translate]
+//   node main.mjs <path-to-pathwise> [--only prediction,e2e,translate,configure]
 // Starts the loopback guard and the capture server, runs every check, writes artifacts/report.md and ends
 // with "N passed, N failed"; exit 1 on any failure.
 import fs from 'node:fs';
 import path from 'node:path';
+import { configureChecks } from './checks/configure.mjs';
 import { predictionChecks } from './checks/prediction.mjs';
 import { serverChecks } from './checks/e2e.mjs';
 import { translationChecks } from './checks/translation.mjs';
@@ -17,7 +18,7 @@ import { Tally } from './lib/tally.mjs';
 const started = Date.now();
 const binary = process.argv[2] ? path.resolve(process.argv[2]) : '';
 const onlyIndex = process.argv.indexOf('--only');
-const only = onlyIndex > 0 ? process.argv[onlyIndex + 1].split(',') : ['prediction', 'e2e', 'translate'];
+const only = onlyIndex > 0 ? process.argv[onlyIndex + 1].split(',') : ['prediction', 'e2e', 'translate', 'configure'];
 
 const artifacts = path.join(CLIENTS_DIR, 'artifacts');
 const homesRoot = path.join(artifacts, 'homes');
@@ -42,6 +43,7 @@ try {
     if (only.includes('prediction')) await timed('prediction checks', predictionChecks);
     if (only.includes('e2e')) await timed('server checks (e2e, mistakes, repair, auth)', serverChecks);
     if (only.includes('translate')) await timed('translation checks', translationChecks);
+    if (only.includes('configure')) await timed('configure checks (scan, configure, then the real client on that HOME)', configureChecks);
   }
 } catch (error) {
   tally.add('setup', 'suite ran to the end', false, error?.stack ?? String(error));

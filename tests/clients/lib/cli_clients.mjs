@@ -119,3 +119,22 @@ export function makeHome(root, name) {
   fs.mkdirSync(path.join(home, 'tmp'), { recursive: true });
   return home;
 }
+
+// The same CLIs started with NO base URL from this suite: none on the command line, none in the environment,
+// and no config written by the recipe. Whatever base they use comes from the files already in HOME (the
+// configure phase: `pathwise configure` wrote them). Keyed by `pathwise configure`'s product id.
+// Each: ({home, key, guardEnv, model, prompt}) -> {command, args, env}; run it with cwd = a folder in that HOME.
+export const FILE_CONFIGURED_CLIENTS = {
+  // ANTHROPIC_BASE_URL comes from ~/.claude/settings.json's "env"; the key is sent as x-api-key.
+  'claude-code': ({ home, key, guardEnv, prompt = 'hi' }) => ({ command: bin('claude'), args: ['-p', prompt],
+    env: { ...baseEnv(home, guardEnv), ANTHROPIC_API_KEY: key } }),
+  // CODEX_HOME unset: ~/.codex/config.toml, whose provider names env_key = "PATHWISE_TEST_KEY".
+  codex: ({ home, key, guardEnv, prompt = 'hi' }) => ({ command: bin('codex'), args: ['exec', '--skip-git-repo-check', prompt],
+    env: { ...baseEnv(home, guardEnv), PATHWISE_TEST_KEY: key } }),
+  // GOOGLE_GEMINI_BASE_URL comes from the first .env found; security.auth.selectedType from settings.json.
+  'gemini-cli': ({ home, key, guardEnv, prompt = 'hi' }) => ({ command: bin('gemini'), args: ['-p', prompt, '-m', 'gemini-2.5-flash'],
+    env: { ...baseEnv(home, guardEnv), GEMINI_API_KEY: key, GEMINI_CLI_TRUST_WORKSPACE: 'true' } }),
+  // provider.<id>.options (baseURL and apiKey) come from ${XDG_CONFIG_HOME}/kilo/kilo.json; `model` picks the provider.
+  kilo: ({ home, guardEnv, model, prompt = 'hi' }) => ({ command: bin('kilo'), args: ['run', '--model', model, prompt],
+    env: baseEnv(home, guardEnv) }),
+};
