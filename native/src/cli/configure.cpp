@@ -77,13 +77,6 @@ std::string unknown_product_message(std::string_view id) {
     return message;
 }
 
-std::string home_relative(std::string_view path, std::string_view home) {
-    if (!home.empty() && path.starts_with(home) && (path.size() == home.size() || path[home.size()] == '/')) {
-        return "~" + std::string(path.substr(home.size()));
-    }
-    return std::string(path);
-}
-
 std::string shell_quote(std::string_view value) {
     std::string out = "'";
     for (const char c : value) out += c == '\'' ? std::string("'\\''") : std::string(1, c);

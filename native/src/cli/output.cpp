@@ -174,4 +174,11 @@ void print_json(const nlohmann::ordered_json& value) {
     print_text(value.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
 }
 
+std::string home_relative(std::string_view path, std::string_view home) {
+    if (!home.empty() && path.starts_with(home) && (path.size() == home.size() || path[home.size()] == '/')) {
+        return "~" + std::string(path.substr(home.size()));
+    }
+    return std::string(path);
+}
+
 }  // namespace pathwise::cli

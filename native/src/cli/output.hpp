@@ -70,6 +70,9 @@ private:
     std::vector<Line> lines_;
 };
 
+// "~/.claude/settings.json" for a path under `home`, the path unchanged otherwise (scan and configure show paths so).
+[[nodiscard]] std::string home_relative(std::string_view path, std::string_view home);
+
 void print_text(std::string_view text);  // stdout, as is
 // stdout, two-space indented, keys in insertion order, non-ASCII kept as UTF-8, one trailing newline.
 void print_json(const nlohmann::ordered_json& value);

@@ -103,13 +103,6 @@ struct ProductReport {
     bool fixable = false;  // `pathwise configure` can fix what is wrong
 };
 
-std::string home_relative(std::string_view path, std::string_view home) {
-    if (!home.empty() && path.starts_with(home) && (path.size() == home.size() || path[home.size()] == '/')) {
-        return "~" + std::string(path.substr(home.size()));
-    }
-    return std::string(path);
-}
-
 std::string where(const SettingFinding& finding, const SettingSources& sources, Lang lang) {
     if (finding.file.empty()) return std::string(msg::kInEnvironment.in(lang));
     std::string out = home_relative(finding.file, sources.home);
