@@ -188,7 +188,7 @@ async function checkProduct(ctx, make) {
   const { tally } = ctx;
   const serve = await startServe(ctx.binary, [], ctx.makeHome('serve-configure'));
   if (serve.error) {
-    tally.add(GROUP, `configure ${make.name}: pathwise serve starts`, false, serve.error, { product: make.name, check: 'serve' });
+    tally.add(GROUP, `configure ${make.name}: pathwise serve starts`, false, serve.error, { product: make.name, step: 'serve', check: 'pathwise serve starts' });
     return;
   }
   try {
@@ -202,7 +202,7 @@ async function checkWithServe(ctx, serve, p) {
   const { tally } = ctx;
   const origin = serve.origin;
   const shown = (text) => String(text).replaceAll(origin, 'origin');
-  const add = (check, name, pass, detail) => tally.add(GROUP, `configure ${p.id}: ${name}`, pass, shown(detail), { product: p.id, check, verdict: pass ? '' : clip(shown(detail), 160) });
+  const add = (step, name, pass, detail) => tally.add(GROUP, `configure ${p.id}: ${name}`, pass, shown(detail), { product: p.id, step, check: name });
 
   const home = ctx.makeHome(`configure-${p.id}`);
   const project = path.join(home, 'project');
@@ -351,7 +351,7 @@ async function checkWithServe(ctx, serve, p) {
       ...prepared.args.filter((a) => a.includes(origin))];
     const t0 = Date.now();
     const result = await run(prepared.command, prepared.args, { env: prepared.env, cwd: project, timeoutMs: CLIENT_TIMEOUT_MS });
-    const seen = (await proxyRequests(serve)).filter((q) => q.unix_ms >= t0 - 5);
+    const seen = (await proxyRequests(serve)).filter((q) => q.unix_ms >= t0 - 5 && q.route_id !== 'pathwise.requests');
     const hit = seen.find((q) => q.method === r.method && q.path.split('?')[0] === r.path && q.route_id === r.route && q.status === 200);
     const text = result.stdout.trim();
     const problems = [];
