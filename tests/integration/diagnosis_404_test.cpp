@@ -164,6 +164,62 @@ TEST_F(MissedPaths, HostUsedByClient_AppearsInFixedBaseUrl) {
     EXPECT_EQ(body["pathwise"]["fixed_base_url"], "http://" + host) << res.body;
 }
 
+// The headers measured from the real clients (tests/unit/client_identity_test.cpp) name the sender: the 404, the
+// log line and the Live view's feed then say which setting of THAT client to change, and to what.
+TEST_F(MissedPaths, KnownClient_IsNamedWithTheSettingToChange_InBodyLogAndFeed) {
+    ASSERT_TRUE(proxy_->ready()) << proxy_->stderr_text();
+    const std::string origin = proxy_->origin();
+    const auto res = raw_exchange(proxy_->port(),
+                                  "POST /v1/v1/messages?beta=true HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: "
+                                  "claude-cli/2.1.330 (external, sdk-cli)\r\nanthropic-version: 2023-06-01\r\n"
+                                  "Content-Length: 2\r\nConnection: close\r\n\r\n{}",
+                                  5s);
+    EXPECT_EQ(res.status, 404);
+    const json body = json::parse(res.body, nullptr, false);
+    EXPECT_EQ(body["pathwise"]["client"], "claude-code") << res.body;
+    EXPECT_EQ(body["pathwise"]["client_version"], "2.1.330");
+    EXPECT_EQ(body["pathwise"]["client_setting"], "ANTHROPIC_BASE_URL");
+    EXPECT_EQ(body["pathwise"]["configure"], "pathwise configure claude-code");
+    const std::string message = body["error"]["message"];
+    EXPECT_NE(message.find("Sent by Claude Code 2.1.330: set ANTHROPIC_BASE_URL to http://127.0.0.1"),
+              std::string::npos)
+        << message;
+    EXPECT_TRUE(proxy_->wait_for_stderr("client=claude-code/2.1.330", 3s)) << proxy_->stderr_text();
+    const auto feed = proxy_->client()->Get("/_pathwise/requests");
+    ASSERT_TRUE(feed);
+    bool seen = false;
+    const json recent = json::parse(feed->body);
+    for (const json& record : recent["requests"]) {
+        if (record["client"] != "claude-code") continue;
+        seen = true;
+        EXPECT_EQ(record["client_version"], "2.1.330");
+        EXPECT_NE(record["client_fix"].get<std::string>().find("set ANTHROPIC_BASE_URL to"), std::string::npos);
+    }
+    EXPECT_TRUE(seen) << feed->body;
+}
+
+// @google/genai 3.x with the host only calls /v1/models/… (docs/clients.md 3.1): the fix needs its API version too.
+TEST_F(MissedPaths, KnownClient_GenaiThree_FixNamesTheApiVersionSetting) {
+    ASSERT_TRUE(proxy_->ready()) << proxy_->stderr_text();
+    httplib::Headers headers{{"User-Agent", "google-genai-sdk/3.1.0 gl-node/v22.23.3"},
+                             {"x-goog-api-client", "google-genai-sdk/3.1.0 gl-node/v22.23.3"}};
+    auto res = proxy_->client()->Post("/v1/models/gemini-2.5-flash:generateContent", headers, "{}", "application/json");
+    ASSERT_TRUE(res);
+    const json body = json::parse(res->body, nullptr, false);
+    EXPECT_EQ(body["pathwise"]["client"], "google-genai-node") << res->body;
+    EXPECT_NE(body["pathwise"]["client_setting"].get<std::string>().find("GOOGLE_GENAI_API_VERSION=beta"),
+              std::string::npos)
+        << res->body;
+}
+
+TEST_F(MissedPaths, UnknownClient_GetsNoClientFields) {
+    ASSERT_TRUE(proxy_->ready()) << proxy_->stderr_text();
+    auto res = proxy_->client()->Post("/v1/v1/messages", "{}", "application/json");  // cpp-httplib's own User-Agent
+    ASSERT_TRUE(res);
+    const json body = json::parse(res->body, nullptr, false);
+    EXPECT_FALSE(body["pathwise"].contains("client")) << res->body;
+}
+
 TEST_F(MissedPaths, LangQuery_French_MessageTranslated) {
     ASSERT_TRUE(proxy_->ready()) << proxy_->stderr_text();
     auto en = proxy_->client()->Post("/v1/v1/messages", "{}", "application/json");

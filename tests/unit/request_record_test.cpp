@@ -63,6 +63,9 @@ RequestRecord streamed_miss() {
     record.diagnosis = "The base URL already ends in /v1beta.";
     record.fixed_base_url = "http://127.0.0.1:8045";
     record.repaired_to = "/v1beta/models/m:streamGenerateContent";
+    record.client = "gemini-cli";
+    record.client_version = "0.61.0";
+    record.client_fix = "Sent by Gemini CLI 0.61.0: set GOOGLE_GEMINI_BASE_URL to http://127.0.0.1:8045.";
     record.status = 502;
     record.upstream = "https://generativelanguage.googleapis.com";
     record.error = "first-byte timeout";
@@ -78,8 +81,9 @@ TEST(RequestRecord, WireNames_AreTheOnesTheProxyServesAndTheWizardReads) {
     const RequestRecord record;
     for_each_field(record, [&](const char* name, const auto&) { names.emplace_back(name); });
     const std::vector<std::string> expected = {
-        "unix_ms", "method",   "path",  "route_id",    "diagnosis_kind", "diagnosis", "fixed_base_url", "repaired_to",
-        "status",  "upstream", "error", "duration_ms", "bytes_in",       "bytes_out", "streamed"};
+        "unix_ms",        "method",      "path",        "route_id",       "diagnosis_kind", "diagnosis",
+        "fixed_base_url", "repaired_to", "client",      "client_version", "client_fix",     "status",
+        "upstream",       "error",       "duration_ms", "bytes_in",       "bytes_out",      "streamed"};
     EXPECT_EQ(names, expected);
     EXPECT_EQ(std::set<std::string>(names.begin(), names.end()).size(), names.size()) << "a name used twice";
 }
@@ -95,6 +99,9 @@ TEST(RequestRecord, EveryField_SurvivesEncodeThenDecode) {
     EXPECT_EQ(got.diagnosis, sent.diagnosis);
     EXPECT_EQ(got.fixed_base_url, sent.fixed_base_url);
     EXPECT_EQ(got.repaired_to, sent.repaired_to);
+    EXPECT_EQ(got.client, sent.client);
+    EXPECT_EQ(got.client_version, sent.client_version);
+    EXPECT_EQ(got.client_fix, sent.client_fix);
     EXPECT_EQ(got.status, sent.status);
     EXPECT_EQ(got.upstream, sent.upstream);
     EXPECT_EQ(got.error, sent.error);

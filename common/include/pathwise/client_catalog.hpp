@@ -135,6 +135,12 @@ struct ClientEntry {
     // Set on one entry per family of clients that join paths alike (docs/clients.md §0): the label under which
     // the proxy's banner and GET / show that entry's recommended base URL. "" = not a family's representative.
     std::string_view family = {};
+    // How its requests say who sent them (measured through the real-client suite's capture server): the start of
+    // its User-Agent ("claude-cli/"), or of its x-goog-api-client header when the User-Agent is generic
+    // (@google/generative-ai sends "node"). "" = not identifiable. Entries sharing a prefix (Kilo's providers)
+    // are told apart by the protocol and route of the request (client_identity.hpp).
+    std::string_view user_agent_prefix = {};
+    std::string_view goog_api_client_prefix = {};
 };
 
 [[nodiscard]] std::span<const ClientEntry> client_catalog();

@@ -20,6 +20,10 @@ struct RequestRecord {
     std::string diagnosis;       // one-line English explanation when not routed
     std::string fixed_base_url;  // the base URL that fixes it, when known
     std::string repaired_to;     // --repair-paths: the path actually served, "" when not repaired
+    // On a miss, the catalog client its headers name (client_identity.hpp), and what it must change: "" = unknown.
+    std::string client;          // "claude-code"
+    std::string client_version;  // "2.1.330"
+    std::string client_fix;      // "Sent by Claude Code 2.1.330: set ANTHROPIC_BASE_URL to http://127.0.0.1:8045 …"
     int status = 0;
     std::string upstream;  // "mock" or the upstream origin "https://api.openai.com"
     std::string error;     // upstream error summary ("connect refused", "first-byte timeout", …)
@@ -42,6 +46,9 @@ constexpr void for_each_field(Record& record, Visitor&& visit) {
     visit("diagnosis", record.diagnosis);
     visit("fixed_base_url", record.fixed_base_url);
     visit("repaired_to", record.repaired_to);
+    visit("client", record.client);
+    visit("client_version", record.client_version);
+    visit("client_fix", record.client_fix);
     visit("status", record.status);
     visit("upstream", record.upstream);
     visit("error", record.error);

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "http/protocol_error.hpp"
+#include "pathwise/client_identity.hpp"
 #include "proxy/request_traits.hpp"
 
 namespace pathwise::proxy {
@@ -33,8 +34,23 @@ void answer_miss(const httplib::Request& req, httplib::Response& res, const Diag
     exchange.record.diagnosis_kind = std::string(diagnosis_kind_name(diagnosis.kind));
     exchange.record.diagnosis = explain(diagnosis, Lang::en);
     exchange.record.fixed_base_url = diagnosis.fixed_base_url;
-    const nlohmann::json details = details_of(diagnosis);
-    const std::string message = explain(diagnosis, request_lang(req));
+    nlohmann::json details = details_of(diagnosis);
+    std::string message = explain(diagnosis, request_lang(req));
+    // Who sent it, from its own headers, and what that client must change: a 404 that names the setting.
+    const auto who = identify_client({req.get_header_value("User-Agent"), req.get_header_value("x-goog-api-client")},
+                                     diagnosis.protocol, diagnosis.intended);
+    if (who) {
+        const ClientFix fix = fix_for(*who, diagnosis.proxy_origin);
+        exchange.record.client = std::string(who->client->id);
+        exchange.record.client_version = who->version;
+        exchange.record.client_fix = explain_fix(fix, Lang::en);
+        message += " " + explain_fix(fix, request_lang(req));
+        details["client"] = who->client->id;
+        details["client_version"] = who->version;
+        details["client_base_url"] = fix.base_url;
+        details["client_setting"] = fix.where;
+        details["configure"] = fix.configure;
+    }
     if (diagnosis.kind == DiagnosisKind::websocket_upgrade || is_websocket_upgrade(req)) {
         // Codex tries the Responses WebSocket 7 times before POSTing (docs/clients.md 1.6): a non-101 answer
         // right away makes it fall back to POST at once.

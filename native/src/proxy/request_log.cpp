@@ -76,6 +76,9 @@ std::string format_log_line(const RequestRecord& record, config::LogFormat forma
     if (!record.repaired_to.empty())
         line += " repaired " + record.path.substr(0, record.path.find('?')) + " → " + record.repaired_to;
     if (!record.diagnosis_kind.empty()) line += " miss=" + record.diagnosis_kind;
+    if (!record.client.empty()) {
+        line += " client=" + record.client + (record.client_version.empty() ? "" : "/" + record.client_version);
+    }
     line += " upstream=" + (record.upstream.empty() ? std::string("-") : record.upstream);
     std::array<char, 32> duration{};
     std::snprintf(duration.data(), duration.size(), " %.1fms", record.duration_ms);
@@ -84,6 +87,7 @@ std::string format_log_line(const RequestRecord& record, config::LogFormat forma
     if (record.streamed) line += " streamed";
     if (!record.error.empty()) line += " error=\"" + record.error + "\"";
     if (!record.diagnosis.empty()) line += " \"" + record.diagnosis + "\"";
+    if (!record.client_fix.empty()) line += " \"" + record.client_fix + "\"";
     return line;
 }
 

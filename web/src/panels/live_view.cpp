@@ -59,6 +59,8 @@ void draw_request_row(const RequestRecord& request) {
             ImGui::PopFont();
         }
         if (!request.repaired_to.empty()) text_colored(colors::dim, "↳ " + request.repaired_to);
+        // The client its headers name, and the exact setting it must change (the proxy's words, in English).
+        if (!request.client_fix.empty()) text_colored(colors::warn, request.client_fix);
     }
     if (!request.error.empty()) text_colored(colors::bad, request.error);
 }
