@@ -267,7 +267,10 @@ void find_product_settings(const SettingProduct& product, const SettingSources& 
                 if (!location.selected_by.empty() && finding.provider != selector) {
                     finding.not_selected_because = std::string(location.selected_by) + " = \"" + selector + "\"";
                 }
-                if (!hidden_by.empty()) finding.shadowed_by = hidden_by + " (read first; only one file is read)";
+                if (!hidden_by.empty()) {
+                    finding.shadowed_by = hidden_by + " (read first; only one file is read)";
+                    finding.in_unread_file = true;
+                }
                 found.findings.push_back(std::move(finding));
             }
             if (!hidden_by.empty()) {

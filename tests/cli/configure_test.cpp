@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "test_home.hpp"
@@ -265,6 +266,51 @@ TEST(Configure, SymlinkedConfig_ChangesTheTargetAndKeepsTheLink) {
     ASSERT_EQ(configure(home, "claude-code").exit_code, 0);
     EXPECT_TRUE(fs::is_symlink(home.home() + "/.claude/settings.json"));
     EXPECT_EQ(home.read("dotfiles/claude.json"), R"({"env": {"ANTHROPIC_BASE_URL": "http://127.0.0.1:8045"}})");
+}
+
+// Keys sit next to base URLs in these files: a diff's context must never print them (the file keeps them).
+TEST(Configure, Diff_NeverShowsAKeyThatSitsNextToTheBaseUrl) {
+    const TestHome home;
+    home.write(".claude/settings.json",
+               "{\n  \"env\": {\n    \"ANTHROPIC_API_KEY\": \"sk-ant-REALSECRET-1\",\n    \"ANTHROPIC_BASE_URL\": "
+               "\"http://127.0.0.1:8045/v1\"\n  }\n}\n");
+    home.write(
+        ".config/kilo/kilo.json",
+        R"({"provider": {"anthropic": {"options": {"baseURL": "http://127.0.0.1:8045", "apiKey": "kilo-REALSECRET-2"}}}})");
+    for (const std::string client : {"claude-code", "kilo"}) {
+        const CliRun text = home.run({"configure", client, "--origin", kOrigin, "--no-probe", "--dry-run"});
+        const CliRun as_json = configure(home, client, {"--dry-run"});
+        for (const CliRun* run : {&text, &as_json}) {
+            EXPECT_EQ(run->exit_code, 0) << run->err;
+            for (const std::string secret : {"sk-ant-REALSECRET-1", "kilo-REALSECRET-2"}) {
+                EXPECT_EQ(run->out.find(secret), std::string::npos) << client << ": " << run->out;
+                EXPECT_EQ(run->err.find(secret), std::string::npos) << client;
+            }
+        }
+        EXPECT_NE(text.out.find("<redacted>"), std::string::npos) << text.out;
+    }
+    ASSERT_EQ(configure(home, "claude-code").exit_code, 0);
+    EXPECT_NE(home.read(".claude/settings.json").find("\"sk-ant-REALSECRET-1\""), std::string::npos);
+}
+
+// Two runs within one second: each original gets its own backup.
+TEST(Configure, BackupsOfTwoQuickRuns_DoNotOverwriteEachOther) {
+    const TestHome home;
+    const std::string path =
+        home.write(".claude/settings.json", R"({"env": {"ANTHROPIC_BASE_URL": "http://a.example/v1"}})");
+    ASSERT_EQ(configure(home, "claude-code").exit_code, 0);
+    home.write(".claude/settings.json", R"({"env": {"ANTHROPIC_BASE_URL": "http://b.example/v1"}})");
+    ASSERT_EQ(configure(home, "claude-code").exit_code, 0);
+    const std::vector<std::string> backups = backups_of(path);
+    ASSERT_EQ(backups.size(), 2u);
+    std::vector<std::string> originals;
+    for (const std::string& backup : backups) {
+        std::ifstream in(backup, std::ios::binary);
+        originals.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    std::sort(originals.begin(), originals.end());
+    EXPECT_EQ(originals, (std::vector<std::string>{R"({"env": {"ANTHROPIC_BASE_URL": "http://a.example/v1"}})",
+                                                   R"({"env": {"ANTHROPIC_BASE_URL": "http://b.example/v1"}})"}));
 }
 
 TEST(Configure, UnknownClient_SuggestsTheClosest) {

@@ -183,6 +183,27 @@ TEST(Scan, GeminiCli_ProjectDotEnvHidesTheOneInHome) {
         reported = reported || (issue["file"] == home.home() + "/.gemini/.env" && issue["unreadable"] == false);
     }
     EXPECT_TRUE(reported) << scan["file_issues"].dump(2);
+    // Meant, never used: Gemini CLI goes to its default (measured: googleapis.com, not the proxy).
+    EXPECT_EQ(run.exit_code, 1);
+    EXPECT_FALSE(gemini["ok"]);
+    ASSERT_FALSE(gemini["problems"].empty());
+    EXPECT_NE(gemini["problems"][0].get<std::string>().find("never reads"), std::string::npos) << gemini.dump(2);
+    EXPECT_EQ(gemini["configure"], "pathwise configure gemini-cli");
+}
+
+// The project's settings.json overrides the one in HOME: the problem names the file whose value is in effect.
+TEST(Scan, GeminiCli_WrongAuthTypeInTheProject_NamesTheProjectFile) {
+    const TestHome home;
+    home.write(".gemini/.env", "GOOGLE_GEMINI_BASE_URL=http://127.0.0.1:8045\n");
+    home.write(".gemini/settings.json", R"({"security": {"auth": {"selectedType": "gemini-api-key"}}})");
+    home.write("work/app/.gemini/settings.json", R"({"security": {"auth": {"selectedType": "oauth-personal"}}})");
+    const CliRun run = home.scan();
+    EXPECT_EQ(run.exit_code, 1);
+    const json gemini = product(run.json(), "gemini-cli");
+    ASSERT_EQ(gemini["problems"].size(), 1u) << gemini.dump(2);
+    EXPECT_NE(gemini["problems"][0].get<std::string>().find("\"oauth-personal\" in ~/work/app/.gemini/settings.json"),
+              std::string::npos)
+        << gemini["problems"][0];
 }
 
 TEST(Scan, GeminiCli_WithoutAuthType_IsAProblemEvenWithTheRightBase) {

@@ -144,6 +144,9 @@ struct SettingFinding {
     bool in_effect = false;               // the value the client will use
     std::string shadowed_by;  // when not in effect: "env.ANTHROPIC_BASE_URL in /home/ana/app/.claude/settings.json"
     std::string not_selected_because;  // Codex: "model_provider = \"openai\"" selects another provider
+    // The file is one of a first-file group the client does not read, because another file of the group was found
+    // first (Gemini CLI's .env search): the value is never used, whatever it says.
+    bool in_unread_file = false;
 };
 
 // A file the client would read but that stops the scan from knowing what it holds, or that hides another.

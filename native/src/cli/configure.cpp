@@ -8,12 +8,14 @@
 //    "proxy": {"origin": "http://127.0.0.1:8045", "is_pathwise": true | false | null},   null with --no-probe
 //    "files": [{"file", "existed", "changed", "diff", "backup"}],   backup "" unless written
 //    "environment": [{"name", "value", "export", "powershell", "why"}],   for clients that read only the environment
+//    "edits": [{"file", "key", "value", "why"}],   every value set ("" file = printed for the environment)
 //    "notes": ["…"], "written": true, "dry_run": false, "already_configured": false}
 // Exit codes: 0 = configured (or already was, or --dry-run), 1 = refused (unparseable file, changed meanwhile,
 // write failed), 2 = bad usage.
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <iostream>
 
@@ -138,6 +140,49 @@ Result<std::vector<FileChange>> apply_edits(const ConfigurePlan& plan, const Set
     return changes;
 }
 
+// A config file often holds keys next to the base URL (Claude Code's env block, Kilo's options.apiKey): a diff's
+// context lines would show them. Every value under a key that names a secret is masked in what is printed.
+bool names_a_secret(std::string_view key) {
+    std::string lower(key);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const std::string_view word : {"key", "token", "secret", "password", "auth"}) {
+        if (lower.find(word) != std::string::npos) return true;
+    }
+    return false;
+}
+
+std::string masked(std::string text, const std::vector<std::string>& secrets) {
+    for (const std::string& secret : secrets) {
+        for (std::size_t at = text.find(secret); at != std::string::npos; at = text.find(secret, at + 10)) {
+            text.replace(at, secret.size(), "<redacted>");
+        }
+    }
+    return text;
+}
+
+std::vector<std::string> secrets_in(const std::vector<FileChange>& changes) {
+    std::vector<std::string> secrets;
+    for (const FileChange& change : changes) {
+        for (const std::string* text : {&change.after, change.before ? &*change.before : nullptr}) {
+            if (text == nullptr) continue;
+            const auto values = read_config_values(change.format, *text);
+            if (!values) continue;
+            for (const ConfigValue& value : values.value()) {
+                // Short values ("1", "true") are not keys, and masking them would garble the diff.
+                if (value.value.size() >= 8 && !value.path.empty() && names_a_secret(value.path.back())) {
+                    secrets.push_back(value.value);
+                }
+            }
+        }
+    }
+    return secrets;
+}
+
+// The diff as shown: secrets masked (the file itself is written unmasked, of course).
+std::string shown_diff(const FileChange& change, std::string_view label, const std::vector<std::string>& secrets) {
+    return masked(unified_diff(change.before.value_or(""), change.after, label), secrets);
+}
+
 bool confirm(std::string_view question) {
     std::fputs(question.data(), stdout);
     std::fflush(stdout);
@@ -210,6 +255,7 @@ int run_configure(const Args& args) {
         if (edit.file.empty()) environment.push_back(&edit);
     }
     const bool already = changes->empty() && environment.empty();
+    const std::vector<std::string> secrets = secrets_in(changes.value());
     const bool dry_run = parsed->has("--dry-run");
     const Style style(common->color);
     const std::string& home = sources->home;
@@ -224,7 +270,7 @@ int run_configure(const Args& args) {
         text += "\n";
         for (const FileChange& change : changes.value()) {
             text += "\n" + (change.before ? std::string() : style.dim("(new file)") + "\n") +
-                    unified_diff(change.before.value_or(""), change.after, home_relative(change.file, home));
+                    shown_diff(change, home_relative(change.file, home), secrets);
         }
         if (!environment.empty()) {
             text += "\n" + std::string("This client reads these from the environment; set them in your shell:") + "\n";
@@ -284,7 +330,7 @@ int run_configure(const Args& args) {
             files.push_back({{"file", change.file},
                              {"existed", change.before.has_value()},
                              {"changed", true},
-                             {"diff", unified_diff(change.before.value_or(""), change.after, change.file)},
+                             {"diff", shown_diff(change, change.file, secrets)},
                              {"backup", change.backup}});
         }
         out["files"] = std::move(files);
@@ -297,6 +343,14 @@ int run_configure(const Args& args) {
                                  {"why", edit->why}});
         }
         out["environment"] = std::move(variables);
+        // Every value written (a product may get several bases: Kilo's three providers).
+        ordered_json edits = ordered_json::array();
+        for (const SettingEdit& edit : plan->edits) {
+            std::string key;
+            for (const std::string& part : edit.path) key += (key.empty() ? "" : ".") + part;
+            edits.push_back({{"file", edit.file}, {"key", key}, {"value", edit.value}, {"why", edit.why}});
+        }
+        out["edits"] = std::move(edits);
         out["notes"] = plan->notes;
         out["written"] = written;
         out["dry_run"] = dry_run;

@@ -154,6 +154,11 @@ inline constexpr Text kScanNothingListens{"nothing listens at {1}: {2}", "rien n
 inline constexpr Text kScanRequiredValue{"{1} is \"{2}\"; the client only accepts \"{3}\"",
                                          "{1} vaut « {2} » ; le client n'accepte que « {3} »",
                                          "{1} es \"{2}\"; el cliente solo acepta \"{3}\""};
+inline constexpr Text kScanUnreadFile{
+    "{1} is set in {2}, which the client never reads: {3}; it uses its default",
+    "{1} est réglé dans {2}, que le client ne lit jamais : {3} ; il utilise sa valeur "
+    "par défaut",
+    "{1} está en {2}, que el cliente nunca lee: {3}; usa su valor por defecto"};
 inline constexpr Text kScanFixWith{"fix: pathwise configure {1}", "correction : pathwise configure {1}",
                                    "solución: pathwise configure {1}"};
 inline constexpr Text kScanAllGood{"Every client found will reach a route.",

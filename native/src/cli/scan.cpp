@@ -157,7 +157,8 @@ void check_base_url(SettingReport& report, const FoundSettings& found, Probes& p
 }
 
 // What is wrong with one setting in effect, in words ("" when nothing is).
-std::vector<std::string> problems_of(const SettingReport& report, const SettingSources& sources, Lang lang) {
+std::vector<std::string> problems_of(const SettingReport& report, const FoundSettings& found,
+                                     const SettingSources& sources, Lang lang) {
     std::vector<std::string> problems;
     const SettingFinding& finding = *report.finding;
     const std::string place = finding.key + " (" + where(finding, sources, lang) + ")";
@@ -169,8 +170,15 @@ std::vector<std::string> problems_of(const SettingReport& report, const SettingS
         }
         for (const ExtraSetting* setting : report.diagnosis->settings_needed) {
             if (!setting->sets_api_version.empty()) continue;  // only with the recommended base
-            problems.push_back(
-                pathwise::fill(msg::kScanSettingNeeded.in(lang), setting->name, setting->value, setting->where));
+            // Where the value in effect is, when one is: a project file may override a right one in HOME.
+            std::string where(setting->where);
+            for (const SettingFinding& other : found.findings) {
+                if (other.product == finding.product && other.in_effect &&
+                    other.location->setting_name == setting->name) {
+                    where = other.key + " = \"" + other.value + "\" in " + home_relative(other.file, sources.home);
+                }
+            }
+            problems.push_back(pathwise::fill(msg::kScanSettingNeeded.in(lang), setting->name, setting->value, where));
         }
     }
     if (report.listener && report.listener->kind == scan::ListenerKind::nothing) {
@@ -199,9 +207,23 @@ ProductReport scan_product(const SettingProduct& product, const FoundSettings& f
             check_base_url(setting, found, probes);
         }
         if (finding.in_effect) {
-            for (std::string& problem : problems_of(setting, sources, lang)) report.problems.push_back(problem);
+            for (std::string& problem : problems_of(setting, found, sources, lang)) report.problems.push_back(problem);
         }
         report.settings.push_back(std::move(setting));
+    }
+    // A base URL set only in a file the client never reads (a nearer .env is found first): the person meant it,
+    // and the client goes to its default instead.
+    const bool base_in_effect = std::any_of(found.findings.begin(), found.findings.end(), [&](const SettingFinding& f) {
+        return f.product == &product && f.in_effect && f.location->role == SettingRole::base_url;
+    });
+    for (const SettingFinding& finding : found.findings) {
+        if (base_in_effect || finding.product != &product || !finding.in_unread_file ||
+            finding.location->role != SettingRole::base_url) {
+            continue;
+        }
+        report.problems.push_back(pathwise::fill(msg::kScanUnreadFile.in(lang), finding.key,
+                                                 home_relative(finding.file, sources.home),
+                                                 home_relative(finding.shadowed_by, sources.home)));
     }
     for (const SettingFileIssue& issue : found.issues) {
         if (issue.product != &product) continue;
@@ -327,8 +349,8 @@ std::string listener_words(const scan::Listener& listener, Lang lang) {
     return pathwise::fill(msg::kScanNothing.in(lang), listener.detail);
 }
 
-void render_setting(std::string& out, const SettingReport& setting, const SettingSources& sources, const Style& style,
-                    Lang lang) {
+void render_setting(std::string& out, const SettingReport& setting, const FoundSettings& found,
+                    const SettingSources& sources, const Style& style, Lang lang) {
     const SettingFinding& f = *setting.finding;
     const bool is_key = f.location->role == SettingRole::api_key;
     const std::string value = is_key ? std::string(msg::kScanKeySet.in(lang)) : f.value;
@@ -339,7 +361,7 @@ void render_setting(std::string& out, const SettingReport& setting, const Settin
                "\n";
         return;
     }
-    const bool bad = !problems_of(setting, sources, lang).empty();
+    const bool bad = !problems_of(setting, found, sources, lang).empty();
     const std::string mark = is_key || f.location->role == SettingRole::ignored ? "·" : bad ? "✗" : "✓";
     out += "  " +
            (bad           ? style.bad(mark)
@@ -393,13 +415,13 @@ void render_setting(std::string& out, const SettingReport& setting, const Settin
     }
     // What the lines above do not already say (a missing setting, nothing listening, a refused value).
     const bool misses = setting.diagnosis && setting.diagnosis->diagnosis.kind != DiagnosisKind::ok;
-    const std::vector<std::string> problems = problems_of(setting, sources, lang);
+    const std::vector<std::string> problems = problems_of(setting, found, sources, lang);
     for (std::size_t i = misses ? 1 : 0; i < problems.size(); ++i)
         out += "      " + style.bad("! " + problems[i]) + "\n";
 }
 
-std::string render_text(const std::vector<ProductReport>& reports, const SettingSources& sources, bool probed,
-                        const Style& style, Lang lang) {
+std::string render_text(const std::vector<ProductReport>& reports, const FoundSettings& found,
+                        const SettingSources& sources, bool probed, const Style& style, Lang lang) {
     std::string out = style.bold(pathwise::fill(msg::kScanHeading.in(lang), sources.home, sources.project)) + "\n";
     if (!probed) out += style.dim(std::string(msg::kScanNotProbed.in(lang))) + "\n";
     if (reports.empty()) out += "\n" + std::string(msg::kScanNothingFound.in(lang)) + "\n";
@@ -413,7 +435,7 @@ std::string render_text(const std::vector<ProductReport>& reports, const Setting
         if (report.settings.empty()) {
             out += "  " + style.dim(std::string(msg::kScanDefaults.in(lang))) + "\n";
         }
-        for (const SettingReport& setting : report.settings) render_setting(out, setting, sources, style, lang);
+        for (const SettingReport& setting : report.settings) render_setting(out, setting, found, sources, style, lang);
         for (const SettingFileIssue& issue : report.issues) {
             const std::string line = "  ! " + home_relative(issue.file, sources.home) + ": " + issue.problem;
             out += (issue.unreadable ? style.bad(line) : style.warn(line)) + "\n";
@@ -461,7 +483,7 @@ int run_scan(const Args& args) {
     if (common->json) {
         print_json(to_json(reports, sources.value(), probed, common->lang));
     } else {
-        print_text(render_text(reports, sources.value(), probed, Style(common->color), common->lang));
+        print_text(render_text(reports, found, sources.value(), probed, Style(common->color), common->lang));
     }
     const bool ok =
         std::all_of(reports.begin(), reports.end(), [](const ProductReport& r) { return r.problems.empty(); });

@@ -89,7 +89,11 @@ Result<Written> replace_config_file(const std::string& link, const std::optional
     if (expected) {
         struct stat info {};
         if (::stat(path.c_str(), &info) == 0) mode = info.st_mode & 07777;
+        // Two runs in one second must not share a name: the second would replace the first original.
         written.backup = path + ".pathwise-backup-" + timestamp;
+        for (int n = 2; fs::exists(written.backup) && n < 1000; ++n) {
+            written.backup = path + ".pathwise-backup-" + timestamp + "-" + std::to_string(n);
+        }
         if (const auto error = write_atomically(written.backup, *expected, mode)) return *error;
     } else {
         std::error_code error;
