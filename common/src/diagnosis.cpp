@@ -1,5 +1,6 @@
 // diagnosis.cpp — diagnose_request: why a request path missed every route, which route was meant, and the
-// base URL that fixes it. Runs on every proxy 404, so it allocates only its result and never scans the catalog.
+// base URL that fixes it. Runs on every proxy 404, so it allocates only its result and never scans the catalog
+// (foreign_caller_diagnosis does, for GET model-list routes that carry a User-Agent only).
 //
 // How it reads a path: clients build `typed base path` + `their own path`, and their own path always ends
 // with a route's *tail* (the route pattern without its version segment: "chat/completions", "messages",
@@ -14,6 +15,8 @@
 #include <optional>
 
 #include "pathwise/ascii.hpp"
+#include "pathwise/client_identity.hpp"
+#include "pathwise/resolution.hpp"
 #include "route_pattern.hpp"
 
 namespace pathwise {
@@ -577,12 +580,64 @@ Diagnosis diagnose_request(const RequestFacts& request, std::string_view proxy_o
     return diagnose_reading(request, read_request(request), proxy_origin);
 }
 
+std::optional<Diagnosis> foreign_caller_diagnosis(const RequestFacts& request, const Route& matched,
+                                                  std::string_view proxy_origin) {
+    const auto is_list_api = [](Protocol protocol) {
+        return protocol == Protocol::openai || protocol == Protocol::gemini;
+    };
+    if (matched.method != Method::get || !is_list_api(matched.protocol)) return std::nullopt;
+    if (request.user_agent.empty() && request.goog_api_client.empty()) return std::nullopt;
+    const Protocol hinted = request.has_goog_api_key ? Protocol::gemini : matched.protocol;
+    const auto who = identify_client({request.user_agent, request.goog_api_client}, hinted, nullptr);
+    // Anthropic clients list models on /v1/models by design: only OpenAI ↔ Gemini is a crossing.
+    if (!who || !is_list_api(who->client->protocol) || who->client->protocol == matched.protocol) return std::nullopt;
+    const ClientVariant& variant = pick_variant(*who->client, who->version);
+    const ClientCall* own = nullptr;
+    for (const ClientCall& call : variant.calls) {
+        if (call.route_id == matched.id) return std::nullopt;  // it does mean this route
+        if (call.method == Method::get && own == nullptr) own = &call;
+    }
+    Diagnosis d;
+    d.protocol = who->client->protocol;
+    d.method = Method::get;
+    const std::string_view target = request.target;
+    d.seen_path = std::string(target.substr(0, target.find('?')));
+    d.proxy_origin = std::string(proxy_origin);
+    d.intended = own != nullptr ? find_route(own->route_id) : nullptr;
+    // A client with no model-list call of its own (ChatOpenAI): its protocol's route that ends the same way.
+    const std::string_view last = matched.pattern.substr(matched.pattern.rfind('/'));
+    for (const Route& route : route_table()) {
+        if (d.intended != nullptr) break;
+        if (route.method == Method::get && route.protocol == d.protocol && route.pattern.ends_with(last)) {
+            d.intended = &route;
+        }
+    }
+    if (d.intended != nullptr) d.intended_path = std::string(d.intended->pattern);
+    d.wrong_part = d.seen_path.substr(0, d.seen_path.find('/', 1));
+    const bool gemini_under_v1 = d.protocol == Protocol::gemini && d.wrong_part == "/v1";
+    d.kind = gemini_under_v1 ? DiagnosisKind::gemini_v1_instead_of_v1beta : DiagnosisKind::wrong_protocol_prefix;
+    if (auto recommendation = recommend(*who->client, who->version, proxy_origin);
+        recommendation && recommendation->reachable) {
+        d.fixed_base_url = recommendation->base_url;
+        d.fix_hint_key = "use_client_base";
+        d.needs_api_version_v1beta = !recommendation->settings.empty() && gemini_under_v1;
+    }
+    return d;
+}
+
 RequestRouting route_request(const RequestFacts& request, std::string_view proxy_origin) {
     const Reading reading = read_request(request);
     RequestRouting routing;
     routing.match = reading.scan.routed;
     routing.protocol = protocol_before_routing(request, reading.scan.routed_by_path);
-    if (routing.match) return routing;
+    if (routing.match) {
+        if (auto foreign = foreign_caller_diagnosis(request, *routing.match->route, proxy_origin)) {
+            routing.match.reset();
+            routing.protocol = foreign->protocol;
+            routing.diagnosis = std::move(*foreign);
+        }
+        return routing;
+    }
     const Diagnosis& diagnosis = routing.diagnosis.emplace(diagnose_reading(request, reading, proxy_origin));
     // The route meant is known, so its pattern alone says whether (and with which model) the repaired path hits it.
     const Route* intended = diagnosis.intended;

@@ -182,5 +182,64 @@ TEST(RouteRequest, WrongMethod_IsNeverRepaired) {
     EXPECT_FALSE(routing.repaired.has_value());
 }
 
+// A model list that lands on the other API's route, from a client its headers name (headers measured from the real
+// clients, tests/unit/client_identity_test.cpp): a diagnosing miss in the caller's shape, not a list it reads as
+// empty. Anthropic clients, clients that do call that route, and unnamed clients keep the route.
+struct CrossingCase {
+    const char* name;
+    const char* target;
+    const char* user_agent;
+    const char* goog_api_client;
+    bool goog_api_key;
+    const char* kind;  // "" = routed as before
+    Protocol shape;
+    const char* intended;
+    const char* fixed;
+};
+
+constexpr CrossingCase kCrossings[] = {
+    {"openai sdk, base …/v1beta", "/v1beta/models", "OpenAI/JS 7.57.0", "", false, "wrong_protocol_prefix",
+     Protocol::openai, "openai.models", "http://127.0.0.1:8045/v1"},
+    {"genai 3, host only", "/v1/models", "google-genai-sdk/3.1.0 gl-node/v22.23.3",
+     "google-genai-sdk/3.1.0 gl-node/v22.23.3", true, "gemini_v1_instead_of_v1beta", Protocol::gemini, "gemini.models",
+     "http://127.0.0.1:8045"},
+    {"langchain, base …/v1beta", "/v1beta/models", "langchainjs-openai/1.0.0 ((node/v22.23.3; linux; x64))", "", false,
+     "wrong_protocol_prefix", Protocol::openai, "openai.models", "http://127.0.0.1:8045/v1"},
+    {"anthropic sdk lists /v1/models by design", "/v1/models", "Anthropic/JS 1.12.0", "", false, "", Protocol::openai,
+     "", ""},
+    {"ai-sdk google calls its own list", "/v1beta/models", "ai/7.0.173 ai-sdk-provider-utils/5.0.81 node.js/22", "",
+     true, "", Protocol::gemini, "", ""},
+    {"genai 2 on its own list", "/v1beta/models", "google-genai-sdk/2.32.0 gl-node/v22.23.3",
+     "google-genai-sdk/2.32.0 gl-node/v22.23.3", true, "", Protocol::gemini, "", ""},
+    {"curl is not named", "/v1beta/models", "curl/8.5.0", "", false, "", Protocol::gemini, "", ""},
+};
+
+TEST(RouteRequest, ModelListOfTheOtherApi_FromANamedClient_IsAMissInItsShape) {
+    for (const CrossingCase& c : kCrossings) {
+        SCOPED_TRACE(c.name);
+        RequestFacts facts;
+        facts.method = Method::get;
+        facts.target = c.target;
+        facts.has_goog_api_key = c.goog_api_key;
+        facts.user_agent = c.user_agent;
+        facts.goog_api_client = c.goog_api_client;
+        const RequestRouting routing = route_request(facts, "http://127.0.0.1:8045");
+        if (std::string_view(c.kind).empty()) {
+            EXPECT_TRUE(routing.match.has_value());
+            EXPECT_FALSE(routing.diagnosis.has_value());
+            continue;
+        }
+        EXPECT_FALSE(routing.match.has_value());
+        ASSERT_TRUE(routing.diagnosis.has_value());
+        EXPECT_EQ(diagnosis_kind_name(routing.diagnosis->kind), c.kind);
+        EXPECT_EQ(routing.diagnosis->protocol, c.shape);
+        EXPECT_EQ(routing.protocol, c.shape);
+        ASSERT_NE(routing.diagnosis->intended, nullptr);
+        EXPECT_EQ(routing.diagnosis->intended->id, c.intended);
+        EXPECT_EQ(routing.diagnosis->fixed_base_url, c.fixed);
+        EXPECT_FALSE(routing.repaired.has_value());  // a wrong protocol is never guessed at
+    }
+}
+
 }  // namespace
 }  // namespace pathwise

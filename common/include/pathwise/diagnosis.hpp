@@ -53,7 +53,11 @@ struct RequestFacts {
     // x-goog-api-key → gemini, Authorization Bearer → openai (weak).
     bool has_anthropic_headers = false;
     bool has_goog_api_key = false;
-    std::string_view host;  // Host header if known ("127.0.0.1:8045")
+    std::string_view host = {};  // Host header if known ("127.0.0.1:8045")
+    // Who sent it (client_identity.hpp), read only for GET API routes: an OpenAI client's model list that lands on
+    // Gemini's, or the reverse, gets a diagnosing 404 in the caller's shape instead of a list it reads as empty.
+    std::string_view user_agent = {};
+    std::string_view goog_api_client = {};
 };
 
 struct Diagnosis {
@@ -118,6 +122,13 @@ struct RequestRouting {
     // diagnosis->intended_path (what match_route(method, intended_path) returns). For `--repair-paths`.
     std::optional<RouteMatch> repaired;
 };
+// The path matched `matched`, a GET route of the OpenAI or the Gemini API, but the request comes from a catalog
+// client of the other one that never calls that route (the OpenAI SDK with …/v1beta lists GET /v1beta/models,
+// @google/genai 3.x with the host lists GET /v1/models: both read the other shape as an empty list, measured).
+// Then a diagnosis for that client (kind wrong_protocol_prefix, or gemini_v1_instead_of_v1beta for a Gemini
+// client under /v1), shaped in its protocol; nullopt otherwise. route_request applies it; the doctor predicts it.
+[[nodiscard]] std::optional<Diagnosis> foreign_caller_diagnosis(const RequestFacts& request, const Route& matched,
+                                                                std::string_view proxy_origin);
 [[nodiscard]] RequestRouting route_request(const RequestFacts& request, std::string_view proxy_origin);
 
 // A query string with the values of secret parameters (key, api_key, token, …) replaced by "REDACTED",

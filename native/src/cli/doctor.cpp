@@ -22,6 +22,7 @@
 //        "websocket_upgrade": false,
 //        "route": "anthropic.messages" | null,   the proxy route it hits
 //        "other_route": "openai.models" | null,  a route it lands on that is not the one it needs
+//        "other_route_answer": "diagnosing_404" | "wrong_shape" | null,   what the proxy answers there
 //        "sent": true,                      false for a fallback call whose primary reached its route
 //        "fallback_of": "",                 id of the call this one replaces when that one misses
 //        "base_part": "/v1",                the part of path that came from the typed base

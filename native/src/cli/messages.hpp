@@ -25,9 +25,16 @@ inline constexpr Text kWebsocketUpgrade{
     "WebSocket upgrade attempt: the proxy declines it at once and the client falls back to POST",
     "tentative de passage en WebSocket : le proxy la refuse aussitôt et le client se rabat sur POST",
     "intento de cambio a WebSocket: el proxy lo rechaza enseguida y el cliente pasa a POST"};
-inline constexpr Text kOtherRoute{"lands on route {1}, which is not the one this call needs",
-                                  "tombe sur la route {1}, qui n'est pas celle dont cet appel a besoin",
-                                  "cae en la ruta {1}, que no es la que necesita esta llamada"};
+inline constexpr Text kOtherRoute{
+    "lands on route {1} of another API: the answer has that API's shape, which this client reads as empty",
+    "tombe sur la route {1} d'une autre API : la réponse a la forme de cette API, que ce client lit comme vide",
+    "cae en la ruta {1} de otra API: la respuesta tiene la forma de esa API, que este cliente lee como vacía"};
+inline constexpr Text kOtherRouteRefused{
+    "lands on route {1} of another API: the proxy knows this client from its headers and answers 404 with the fix",
+    "tombe sur la route {1} d'une autre API : le proxy reconnaît ce client à ses en-têtes et répond 404 avec la "
+    "correction",
+    "cae en la ruta {1} de otra API: el proxy reconoce a este cliente por sus cabeceras y responde 404 con la "
+    "solución"};
 inline constexpr Text kNotSent{"not sent: only when '{1}' misses", "non envoyée : seulement si '{1}' échoue",
                                "no se envía: solo si '{1}' falla"};
 inline constexpr Text kRetriedBy{"the client then retries with '{1}'", "le client réessaie alors avec '{1}'",

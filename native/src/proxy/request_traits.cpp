@@ -17,13 +17,17 @@ bool is_websocket_upgrade(const httplib::Request& req) {
 
 RequestRouting route_of(const httplib::Request& req, std::string_view proxy_origin) {
     const std::string host = req.get_header_value("Host");
+    const std::string user_agent = req.get_header_value("User-Agent");
+    const std::string goog_api_client = req.get_header_value("x-goog-api-client");
     const RequestFacts facts{
         .method = request_method(req),
         .target = req.path,
         .websocket_upgrade = is_websocket_upgrade(req),
         .has_anthropic_headers = req.has_header("anthropic-version") || req.has_header("x-api-key"),
         .has_goog_api_key = req.has_header("x-goog-api-key"),
-        .host = host};
+        .host = host,
+        .user_agent = user_agent,
+        .goog_api_client = goog_api_client};
     return route_request(facts, proxy_origin);
 }
 
