@@ -625,6 +625,17 @@ std::optional<Diagnosis> foreign_caller_diagnosis(const RequestFacts& request, c
     return d;
 }
 
+bool proxy_refuses_crossing(const ClientEntry& client, const ResolvedCall& call) {
+    if (call.other_route == nullptr) return false;
+    RequestFacts facts;
+    facts.method = call.method;
+    facts.target = call.path;
+    facts.has_goog_api_key = client.protocol == Protocol::gemini;
+    facts.user_agent = client.user_agent_prefix;
+    facts.goog_api_client = client.goog_api_client_prefix;
+    return foreign_caller_diagnosis(facts, *call.other_route, call.origin).has_value();
+}
+
 RequestRouting route_request(const RequestFacts& request, std::string_view proxy_origin) {
     const Reading reading = read_request(request);
     RequestRouting routing;

@@ -260,5 +260,27 @@ TEST(DoctorClient, UnknownSetting_ListsKnownOnes) {
     EXPECT_NE(run.err.find("GOOGLE_GENAI_API_VERSION"), std::string::npos) << run.err;
 }
 
+// A model list that lands on the other API's route: the doctor says what the proxy answers there. The OpenAI SDK
+// is known to the proxy by its User-Agent (OpenAI/JS), so it gets the diagnosing 404; Cherry Studio sends no
+// header the catalog knows, so it gets Gemini's list, which it reads as empty (docs/clients.md, re-measured
+// 2026-12-01).
+TEST(DoctorClient, CallOnAnotherApisRoute_PredictsWhatTheProxyAnswers) {
+    const json sdk =
+        run_pathwise({"doctor", "--client", "openai-node", "http://127.0.0.1:8045/v1beta", "--json"}).json();
+    const json sdk_models = call_with_id(sdk, "models");
+    EXPECT_EQ(sdk_models["other_route"], "gemini.models");
+    EXPECT_EQ(sdk_models["other_route_answer"], "diagnosing_404");
+    const json cherry =
+        run_pathwise({"doctor", "--client", "cherry-studio", "http://127.0.0.1:8045/v1beta", "--json"}).json();
+    const json cherry_models = call_with_id(cherry, "models");
+    EXPECT_EQ(cherry_models["other_route"], "gemini.models");
+    EXPECT_EQ(cherry_models["other_route_answer"], "wrong_shape");
+    EXPECT_TRUE(call_with_id(sdk, "chat")["other_route_answer"].is_null());
+    const CliRun text = run_pathwise({"doctor", "--client", "openai-node", "http://127.0.0.1:8045/v1beta"});
+    EXPECT_NE(text.out.find("the proxy knows this client from its headers and answers 404 with the fix"),
+              std::string::npos)
+        << text.out;
+}
+
 }  // namespace
 }  // namespace pathwise_cli_test

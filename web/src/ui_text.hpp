@@ -37,6 +37,8 @@ enum class UiText : unsigned char {
     legend_client,
     reaches_route,
     no_route,
+    other_route_refused,
+    other_route_wrong_shape,
     websocket_note,
     verify,
     client,

@@ -129,6 +129,10 @@ struct RequestRouting {
 // client under /v1), shaped in its protocol; nullopt otherwise. route_request applies it; the doctor predicts it.
 [[nodiscard]] std::optional<Diagnosis> foreign_caller_diagnosis(const RequestFacts& request, const Route& matched,
                                                                 std::string_view proxy_origin);
+// The prediction for a resolved call that lands on another API's route (ResolvedCall::other_route): true when
+// the proxy will refuse it with that diagnosis (it knows this client from the headers the client sends), false
+// when it answers in the other API's shape. The same function the proxy runs, on the client's own headers.
+[[nodiscard]] bool proxy_refuses_crossing(const ClientEntry& client, const ResolvedCall& call);
 [[nodiscard]] RequestRouting route_request(const RequestFacts& request, std::string_view proxy_origin);
 
 // A query string with the values of secret parameters (key, api_key, token, …) replaced by "REDACTED",

@@ -103,19 +103,6 @@ std::string verdict_title(const ClientReport& report, Lang lang) {
     return std::string(msg::kAllRouted.in(lang));
 }
 
-// What the proxy does with a call that lands on another API's route: it runs the same foreign_caller_diagnosis on
-// the request, so the prediction is that function's answer for this client's own headers.
-bool proxy_refuses(const ClientEntry& client, const ResolvedCall& call) {
-    if (call.other_route == nullptr) return false;
-    RequestFacts facts;
-    facts.method = call.method;
-    facts.target = call.path;
-    facts.has_goog_api_key = client.protocol == Protocol::gemini;
-    facts.user_agent = client.user_agent_prefix;
-    facts.goog_api_client = client.goog_api_client_prefix;
-    return foreign_caller_diagnosis(facts, *call.other_route, call.origin).has_value();
-}
-
 ordered_json to_json(const ClientReport& report, Lang lang) {
     const ClientVariant& variant = *report.variant;
     ordered_json out;
@@ -141,9 +128,9 @@ ordered_json to_json(const ClientReport& report, Lang lang) {
         item["other_route"] = call.other_route != nullptr ? ordered_json(call.other_route->id) : ordered_json(nullptr);
         // "diagnosing_404": the proxy knows this client from its headers and refuses; "wrong_shape": it answers in
         // the other API's shape, which the client reads as empty; null when the call lands on no other route.
-        item["other_route_answer"] = call.other_route == nullptr           ? ordered_json(nullptr)
-                                     : proxy_refuses(*report.client, call) ? ordered_json("diagnosing_404")
-                                                                           : ordered_json("wrong_shape");
+        item["other_route_answer"] = call.other_route == nullptr                    ? ordered_json(nullptr)
+                                     : proxy_refuses_crossing(*report.client, call) ? ordered_json("diagnosing_404")
+                                                                                    : ordered_json("wrong_shape");
         item["sent"] = call.sent;
         item["fallback_of"] = call.call != nullptr ? call.call->fallback_of : std::string_view();
         item["base_part"] = call.base_part;
@@ -231,7 +218,8 @@ std::string render_call(const Resolution& resolution, const ResolvedCall& call, 
     } else if (call.websocket_upgrade) {
         out += status_indent + style.dim("· " + std::string(msg::kWebsocketUpgrade.in(lang))) + "\n";
     } else if (call.route == nullptr && call.other_route != nullptr) {
-        const Text& outcome = proxy_refuses(*resolution.client, call) ? msg::kOtherRouteRefused : msg::kOtherRoute;
+        const Text& outcome =
+            proxy_refuses_crossing(*resolution.client, call) ? msg::kOtherRouteRefused : msg::kOtherRoute;
         out += status_indent + style.bad("✗ " + fill(outcome.in(lang), call.other_route->id)) + "\n";
     } else if (call.route != nullptr) {
         out += status_indent + style.good("✓ " + std::string(msg::kHitsRoute.in(lang))) + " " +

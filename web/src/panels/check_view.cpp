@@ -59,7 +59,7 @@ void draw_check_view(WizardApp& app) {
     section_title(app, UiText::final_paths);
     final_path_legend(app);
     for (const auto& call : result.resolution.calls) {
-        final_path_line(app, call);
+        final_path_line(app, call, result.resolution.client);
         draw_call_problem(app, call);
     }
     ImGui::Spacing();

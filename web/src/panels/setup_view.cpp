@@ -87,7 +87,7 @@ void draw_recommendation(WizardApp& app, const Recommendation& recommendation) {
     section_title(app, UiText::final_paths);
     final_path_legend(app);
     for (const auto& call : recommendation.resolution.calls) {
-        final_path_line(app, call);
+        final_path_line(app, call, recommendation.client);
         served_by_line(app, call, recommendation.client->protocol);
     }
 

@@ -3,6 +3,7 @@
 #include <imgui_internal.h>
 
 #include "fonts.hpp"
+#include "pathwise/diagnosis.hpp"
 #include "platform.hpp"
 #include "widget_rects.hpp"
 
@@ -86,7 +87,7 @@ void inline_error(std::string_view message) {
     text_colored(colors::bad, "⚠ " + std::string(message));
 }
 
-void final_path_line(const WizardApp& app, const ResolvedCall& call) {
+void final_path_line(const WizardApp& app, const ResolvedCall& call, const ClientEntry* client) {
     ImGui::PushFont(mono_font());
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, ImGui::GetStyle().ItemSpacing.y));
     text_colored(colors::dim, std::string(method_name(call.method)) + " ");
@@ -110,6 +111,11 @@ void final_path_line(const WizardApp& app, const ResolvedCall& call) {
     } else if (call.route != nullptr) {
         text_colored(colors::good,
                      std::string("  ✓ ") + tr(app, UiText::reaches_route) + " " + std::string(call.route->id));
+    } else if (call.other_route != nullptr && client != nullptr) {
+        // What the proxy answers there (diagnosis.hpp): the same prediction the doctor prints.
+        const bool refused = proxy_refuses_crossing(*client, call);
+        text_colored(colors::bad, std::string("  ✗ ") + std::string(call.other_route->id) + ": " +
+                                      tr(app, refused ? UiText::other_route_refused : UiText::other_route_wrong_shape));
     } else {
         text_colored(colors::bad, std::string("  ✗ ") + tr(app, UiText::no_route));
     }

@@ -50,7 +50,8 @@ void code_box(WizardApp& app, std::string_view name, std::string_view value);
 void inline_error(std::string_view message);
 
 // METHOD origin[base part][client part]?query  → route id ✓ / no route ✗
-void final_path_line(const WizardApp& app, const ResolvedCall& call);
+// `client` (the resolution's) lets a call that lands on another API's route say what the proxy answers there.
+void final_path_line(const WizardApp& app, const ResolvedCall& call, const ClientEntry* client);
 void final_path_legend(const WizardApp& app);
 // Under a final path: which upstream serves it and whether it passes through or is translated (nothing for a
 // call that reaches no upstream).
