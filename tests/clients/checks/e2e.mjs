@@ -72,7 +72,7 @@ async function plainServerChecks(ctx, serve, subject) {
 
   const actions = subject.kind === 'sdk' ? subject.e2e : ['run'];
   const jobs = actions.map((action, i) => ({ action, base, env, key: `pw-e2e-${subject.catalogId}-${i}` }));
-  const mistakeJobs = subject.mistakes.map((m, i) => ({ action: mainAction(subject), base: serve.origin + m.suffix,
+  const mistakeJobs = subject.mistakes.map((m, i) => ({ action: m.action ?? mainAction(subject), base: serve.origin + m.suffix,
     env: m.env ?? env, key: `pw-mistake-${i}`, mistake: m }));
   const results = await attempt(ctx, subject, [...jobs, ...mistakeJobs]);
   for (const [i, job] of jobs.entries()) {
@@ -93,7 +93,7 @@ async function plainServerChecks(ctx, serve, subject) {
       ? await proxyRecorded(serve, m.hidesBody, m.mentions)
       : mentionsFix(r.message ?? '', serve.origin, m.mentions));
     const fix = m.mentions === '' || m.mentions.startsWith('/') ? `origin${m.mentions}` : m.mentions;
-    tally.add('mistake', `${label(subject)} typed origin${m.suffix}: fails with a 404 naming ${fix}`, pass,
+    tally.add('mistake', `${label(subject)} typed origin${m.suffix}${m.action ? ` (${m.action})` : ''}: fails with a 404 naming ${fix}`, pass,
       r.ok ? 'the call succeeded' : `status ${r.status}: ${clip(r.message)}`,
       { client: label(subject), 'typed base': `origin${m.suffix}`, 'must mention': fix, 'client saw': `${r.status ?? ''} ${clip(r.message).slice(0, 160)}` });
   }
@@ -112,7 +112,8 @@ async function proxyRecorded(serve, path, mentions) {
 }
 
 async function repairChecks(ctx, serve, subject) {
-  const jobs = subject.mistakes.map((m, i) => ({ action: mainAction(subject), base: serve.origin + m.suffix,
+  // A model list that crossed to the other API is refused, never repaired (a wrong protocol is not guessed at).
+  const jobs = subject.mistakes.filter((m) => !m.action).map((m, i) => ({ action: mainAction(subject), base: serve.origin + m.suffix,
     env: m.env ?? subject.e2eEnv ?? {}, key: `pw-repair-${i}`, mistake: m }));
   const results = await attempt(ctx, subject, jobs);
   for (const [i, job] of jobs.entries()) {

@@ -28,7 +28,10 @@ function cli(label, catalogId, protocol, facts) {
 export const SUBJECTS = [
   sdk('openai', 'openai-node', 'openai', 'openai', 'openai', {
     actions: ['chat', 'chat_stream', 'responses', 'responses_stream', 'models'], e2e: ['chat', 'chat_stream', 'responses_stream', 'models'],
-    auth: 'Authorization: Bearer', recommended: '/v1', mistakes: OPENAI_MISTAKES }),
+    auth: 'Authorization: Bearer', recommended: '/v1',
+    // GET /v1beta/models is Gemini's list: once read silently as empty (measured 2026-12-01); now the proxy knows
+    // the SDK from its User-Agent and answers a 404 naming …/v1.
+    mistakes: [...OPENAI_MISTAKES, { suffix: '/v1beta', action: 'models', mentions: '/v1' }] }),
   sdk('openai', 'openai-node', 'openai-6', 'openai-6', 'openai', {
     actions: ['chat', 'responses', 'models'], e2e: ['chat', 'chat_stream'],
     auth: 'Authorization: Bearer', recommended: '/v1', mistakes: OPENAI_MISTAKES }),
@@ -58,7 +61,9 @@ export const SUBJECTS = [
     e2eEnv: { GOOGLE_GENAI_API_VERSION: 'beta' }, expectSettings: [{ name: 'GOOGLE_GENAI_API_VERSION', value: 'beta' }],
     mistakes: [{ suffix: '/v1beta', mentions: '', env: { GOOGLE_GENAI_API_VERSION: 'beta' } },
       // Host only without the setting: the client sends /v1/models/…; the 404 must point at the API version.
-      { suffix: '', mentions: 'GOOGLE_GENAI_API_VERSION|apiVersion|v1beta', env: {} }] }),
+      { suffix: '', mentions: 'GOOGLE_GENAI_API_VERSION|apiVersion|v1beta', env: {} },
+      // GET /v1/models is OpenAI's list: once read silently as empty; now a 404 that names the API version.
+      { suffix: '', action: 'models', mentions: 'GOOGLE_GENAI_API_VERSION', env: {} }] }),
   sdk('@google/genai + GOOGLE_GENAI_API_VERSION=beta', 'google-genai-node', 'genai', '@google/genai', 'gemini', {
     actions: ['generate', 'generate_stream', 'models'], predictionOnly: true,
     env: { GOOGLE_GENAI_API_VERSION: 'beta' }, settings: ['GOOGLE_GENAI_API_VERSION'], auth: 'x-goog-api-key' }),
