@@ -108,6 +108,29 @@ TEST(ScanProbe, AServerThatAnswers200ToAnything_IsNamedAsSuch) {
     EXPECT_TRUE(saw_post);
 }
 
+// The replay carries the client's own identifying headers, so the proxy answers it as it answers the client: the
+// OpenAI SDK's model list under …/v1beta is refused (it would be Gemini's list for a nameless caller).
+TEST(ScanProbe, Replay_IsSentWithTheClientsOwnHeaders_AndGetsTheClientsAnswer) {
+    PathwiseProcess proxy = PathwiseProcess::start_serve();
+    ASSERT_TRUE(proxy.ready());
+    FaultUpstream recorder(FaultUpstream::json_answer(R"({"ok": true})"));
+    ASSERT_TRUE(recorder.ok());
+    const TempDir home;
+    std::filesystem::create_directories(home.path() + "/project");
+    write(home.path() + "/.claude/settings.json", R"({"env": {"ANTHROPIC_BASE_URL": ")" + recorder.origin() + R"("}})");
+    const ScanRun run = scan(home, {{"OPENAI_BASE_URL", proxy.origin() + "/v1beta"}});
+    const json sdk = find(find(run.out["products"], "product", "openai-sdk")["settings"], "key", "OPENAI_BASE_URL");
+    const json models = find(sdk["replayed"], "target", "/v1beta/models");
+    EXPECT_EQ(models["status"], 404) << sdk.dump(2);
+    EXPECT_NE(models["summary"].get<std::string>().find("/v1beta"), std::string::npos) << models.dump();
+    ASSERT_GE(recorder.request_count(), 1u);
+    const UpstreamRequest sent = recorder.requests().back();
+    EXPECT_EQ(sent.request_line, "POST /v1/messages?beta=true HTTP/1.1");
+    EXPECT_TRUE(sent.header("user-agent").starts_with("claude-cli/")) << sent.head;
+    EXPECT_EQ(sent.header("anthropic-version"), "2023-06-01");
+    EXPECT_EQ(sent.header("x-api-key"), "");
+}
+
 TEST(ScanProbe, NothingListening_IsAProblemWithTheReason) {
     const int closed = pick_free_port();
     const TempDir home;

@@ -23,7 +23,8 @@
 //         "diagnosis": {"kind", "title", "explanation", "fixed_base_url"} | null,
 //         "recommended_base_url": "http://127.0.0.1:8045",
 //         "listener": {"kind": "pathwise" | "answers_everything" | "other_server" | "nothing",
-//                      "version", "auth", "detail"} | null,          null with --no-probe
+//                      "version", "auth", "responses_websocket", "detail"} | null,   null with --no-probe
+//         (a WebSocket upgrade is replayed to other servers only: a Pathwise says in /healthz whether it bridges)
 //         "replayed": [{"method", "target", "websocket_upgrade", "status", "summary"}]
 //       }]
 //     }],
@@ -121,7 +122,7 @@ public:
         return found->second;
     }
     std::vector<scan::Replay> replay(const std::string& origin, const scan::Listener& listener,
-                                     const Resolution& resolution) {
+                                     const Resolution& resolution, std::string_view version) {
         std::vector<scan::Replay> out;
         if (!enabled_ || listener.kind == scan::ListenerKind::nothing) return out;
         for (const ResolvedCall& call : resolution.calls) {
@@ -129,7 +130,7 @@ public:
             // Pathwise says in /healthz whether it bridges the upgrade; holding a real WebSocket open proves nothing
             // more and costs the read timeout.
             if (call.websocket_upgrade && listener.kind == scan::ListenerKind::pathwise) continue;
-            out.push_back(scan::replay_call(origin, call, limits_));
+            out.push_back(scan::replay_call(origin, call, *resolution.client, version, limits_));
         }
         return out;
     }
@@ -153,7 +154,9 @@ void check_base_url(SettingReport& report, const FoundSettings& found, Probes& p
     report.diagnosis = std::move(diagnosed.value());
     const std::string origin = report.diagnosis->resolution.base.origin();
     report.listener = probes.at(origin);
-    if (report.listener) report.replayed = probes.replay(origin, *report.listener, report.diagnosis->resolution);
+    if (report.listener) {
+        report.replayed = probes.replay(origin, *report.listener, report.diagnosis->resolution, report.version);
+    }
 }
 
 // What is wrong with one setting in effect, in words ("" when nothing is).
@@ -308,6 +311,7 @@ ordered_json to_json(const std::vector<ProductReport>& reports, const SettingSou
                 entry["listener"] = {{"kind", scan::listener_kind_name(setting.listener->kind)},
                                      {"version", setting.listener->version},
                                      {"auth", setting.listener->auth},
+                                     {"responses_websocket", setting.listener->bridges_websockets},
                                      {"detail", setting.listener->detail}};
                 ordered_json replayed = ordered_json::array();
                 for (const scan::Replay& replay : setting.replayed) {

@@ -112,14 +112,23 @@ Listener probe_listener(const std::string& origin, const ProbeLimits& limits) {
     return listener;
 }
 
-Replay replay_call(const std::string& origin, const ResolvedCall& call, const ProbeLimits& limits) {
+Replay replay_call(const std::string& origin, const ResolvedCall& call, const ClientEntry& sender,
+                   std::string_view version, const ProbeLimits& limits) {
     Replay replay;
     replay.method = std::string(method_name(call.method));
     const std::string query = without_placeholders(call.query);
     replay.target = call.path + (query.empty() ? "" : "?" + query);
     replay.websocket_upgrade = call.websocket_upgrade;
     httplib::Client client = make_client(origin, limits);
-    httplib::Headers headers{{"User-Agent", std::string(kUserAgent)}};
+    const std::string as_sent = version.empty() ? "0" : std::string(version);
+    httplib::Headers headers{
+        {"User-Agent", sender.user_agent_prefix.empty()
+                           ? std::string(kUserAgent)
+                           : std::string(sender.user_agent_prefix) + as_sent + " " + std::string(kUserAgent)}};
+    if (!sender.goog_api_client_prefix.empty()) {
+        headers.emplace("x-goog-api-client", std::string(sender.goog_api_client_prefix) + as_sent);
+    }
+    if (sender.protocol == Protocol::anthropic) headers.emplace("anthropic-version", "2023-06-01");
     httplib::Result answer;
     if (call.websocket_upgrade) {
         headers.emplace("Connection", "Upgrade");

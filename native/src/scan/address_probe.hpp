@@ -42,6 +42,10 @@ struct Replay {
     int status = 0;       // 0 = no answer
     std::string summary;  // the error message of the answer, or why there was none
 };
-[[nodiscard]] Replay replay_call(const std::string& origin, const ResolvedCall& call, const ProbeLimits& limits);
+// Sent as `sender` would send it: its User-Agent and x-goog-api-client prefixes (with `version`) and its protocol's
+// version header (anthropic-version), so the proxy answers the replay exactly as it answers the client (a model
+// list that crosses to the other API is refused only for a client it can name).
+[[nodiscard]] Replay replay_call(const std::string& origin, const ResolvedCall& call, const ClientEntry& sender,
+                                 std::string_view version, const ProbeLimits& limits);
 
 }  // namespace pathwise::scan
