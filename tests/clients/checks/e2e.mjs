@@ -40,7 +40,9 @@ async function attempt(ctx, subject, jobs) {
       settings: job.env, authStyle: job.authStyle, timeoutMs: 150000 });
     const status = /\b(401|403|404)\b/.exec(r.output)?.[1];
     results.push({ ok: r.ok && r.text.length > 0, text: r.text, status: status ? Number(status) : null,
-      message: `exit ${r.code}${r.timedOut ? ' (timed out)' : ''}: ${r.output.trim().slice(-1500)}` });
+      // The whole output, as a person sees it: Gemini CLI prints the proxy's message, then a stack trace whose
+      // length depends on the install path, so a fixed tail once cut the fix off (checks clip only what they show).
+      message: `exit ${r.code}${r.timedOut ? ' (timed out)' : ''}: ${r.output.trim().slice(-20000)}` });
   }
   return results;
 }
