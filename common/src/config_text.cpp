@@ -97,6 +97,47 @@ std::string_view indentation_of_line(std::string_view text, std::size_t at) {
     return text.substr(begin, end - begin);
 }
 
+std::string double_quoted(std::string_view value, const QuoteStyle& style) {
+    std::string out = "\"";
+    for (const char c : value) {
+        const auto byte = static_cast<unsigned char>(c);
+        switch (c) {
+            case '"':
+                out += "\\\"";
+                continue;
+            case '\\':
+                out += "\\\\";
+                continue;
+            case '\n':
+                out += "\\n";
+                continue;
+            case '\r':
+                out += "\\r";
+                continue;
+            case '\t':
+                out += "\\t";
+                continue;
+            case '\b':
+            case '\f':
+                if (style.short_b_and_f) {
+                    out += c == '\b' ? "\\b" : "\\f";
+                    continue;
+                }
+                break;
+            default:
+                break;
+        }
+        if (byte < 0x20 || (style.escape_delete && byte == 0x7F)) {
+            out += style.control_prefix;
+            out += style.hex_digits[byte >> 4U];
+            out += style.hex_digits[byte & 0xFU];
+        } else {
+            out += c;
+        }
+    }
+    return out + "\"";
+}
+
 std::string splice(std::string_view text, std::size_t begin, std::size_t end, std::string_view replacement) {
     std::string out;
     out.reserve(text.size() - (end - begin) + replacement.size());

@@ -66,6 +66,20 @@ private:
 [[nodiscard]] std::size_t bom_length(std::string_view text);
 // The spaces and tabs that start the line holding `at`.
 [[nodiscard]] std::string_view indentation_of_line(std::string_view text, std::size_t at);
+// How a format writes a double-quoted string: which short escapes it has beyond \" \\ \n \r \t, and how it
+// spells any other control character.
+struct QuoteStyle {
+    bool short_b_and_f = false;       // \b and \f (JSON, TOML)
+    std::string_view control_prefix;  // "\u00" (JSON, TOML) or "\x" (YAML), then two hex digits
+    std::string_view hex_digits;      // "0123456789abcdef" or upper case
+    bool escape_delete = false;       // DEL (0x7F) is escaped too (TOML, YAML)
+};
+inline constexpr QuoteStyle kJsonQuotes{true, "\\u00", "0123456789abcdef", false};
+inline constexpr QuoteStyle kTomlQuotes{true, "\\u00", "0123456789ABCDEF", true};
+inline constexpr QuoteStyle kYamlQuotes{false, "\\x", "0123456789ABCDEF", true};
+// `value` between double quotes, escaped the way `style` says.
+[[nodiscard]] std::string double_quoted(std::string_view value, const QuoteStyle& style);
+
 // `text` with [begin, end) replaced.
 [[nodiscard]] std::string splice(std::string_view text, std::size_t begin, std::size_t end,
                                  std::string_view replacement);

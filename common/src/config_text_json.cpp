@@ -341,43 +341,7 @@ void collect(const std::vector<JsonNode>& nodes, int index, std::vector<std::str
 }
 
 std::string json_quote(std::string_view value) {
-    std::string out = "\"";
-    for (const char c : value) {
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\b':
-                out += "\\b";
-                break;
-            case '\f':
-                out += "\\f";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20) {
-                    constexpr std::string_view kHex = "0123456789abcdef";
-                    out += "\\u00";
-                    out += kHex[static_cast<unsigned char>(c) >> 4U];
-                    out += kHex[static_cast<unsigned char>(c) & 0xFU];
-                } else {
-                    out += c;
-                }
-        }
-    }
-    out += '"';
-    return out;
+    return double_quoted(value, kJsonQuotes);
 }
 
 // How a new member is laid out: on its own lines (`indent` before it) or inline after ", ".

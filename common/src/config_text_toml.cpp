@@ -693,42 +693,7 @@ private:
 };
 
 std::string toml_string(std::string_view value) {
-    std::string out = "\"";
-    for (const char c : value) {
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\b':
-                out += "\\b";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\f':
-                out += "\\f";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
-                    constexpr std::string_view kHex = "0123456789ABCDEF";
-                    out += "\\u00";
-                    out += kHex[static_cast<unsigned char>(c) >> 4U];
-                    out += kHex[static_cast<unsigned char>(c) & 0xFU];
-                } else {
-                    out += c;
-                }
-        }
-    }
-    return out + "\"";
+    return double_quoted(value, kTomlQuotes);
 }
 
 std::string toml_dotted_key(Path segments) {

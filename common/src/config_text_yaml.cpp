@@ -507,36 +507,7 @@ bool plain_is_safe(std::string_view s) {
 
 std::string yaml_scalar(std::string_view s) {
     if (plain_is_safe(s)) return std::string(s);
-    std::string out = "\"";
-    for (const char c : s) {
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
-                    constexpr std::string_view kHex = "0123456789ABCDEF";
-                    out += "\\x";
-                    out += kHex[static_cast<unsigned char>(c) >> 4U];
-                    out += kHex[static_cast<unsigned char>(c) & 0xFU];
-                } else {
-                    out += c;
-                }
-        }
-    }
-    return out + "\"";
+    return double_quoted(s, kYamlQuotes);
 }
 
 // key:\n  key: value, starting at `indent` and one `unit` deeper per segment, joined by `newline`.

@@ -710,5 +710,20 @@ TEST(ConfigText, Literal_MustBeOnePlainWord) {
     EXPECT_FALSE(set_config_literal(ConfigFormat::toml, "", path, "1\nb = 2"));
 }
 
+// Each format spells control characters its own way (one shared quoting routine, three styles).
+TEST(ConfigText, ControlCharacters_AreEscapedInEachFormatsOwnWay) {
+    const std::array<std::string_view, 1> path{"k"};
+    const std::string value = "\b\f\x01\x7F";
+    const auto json = set_config_string(ConfigFormat::json, "{}", path, value);
+    ASSERT_TRUE(json) << json.error().message;
+    EXPECT_EQ(json.value(), "{\n  \"k\": \"\\b\\f\\u0001\x7F\"\n}");
+    const auto toml = set_config_string(ConfigFormat::toml, "", path, value);
+    ASSERT_TRUE(toml) << toml.error().message;
+    EXPECT_EQ(toml.value(), "k = \"\\b\\f\\u0001\\u007F\"\n");
+    const auto yaml = set_config_string(ConfigFormat::yaml, "", path, value);
+    ASSERT_TRUE(yaml) << yaml.error().message;
+    EXPECT_EQ(yaml.value(), "k: \"\\x08\\x0C\\x01\\x7F\"\n");
+}
+
 }  // namespace
 }  // namespace pathwise
