@@ -359,7 +359,9 @@ private:
         return table;
     }
 
-    bool parse_key_value_line() {
+    // `key = value` (the key may be dotted) into `table`, whose keys belong to `home`: a section's, or an inline
+    // table's. Shared by a line of a section and an entry of an inline table.
+    bool parse_assignment(int table, TomlNode::Home home, int home_index, int depth) {
         const std::size_t start = pos_;
         std::vector<std::string> segments;
         if (!parse_key(segments)) return false;
@@ -367,14 +369,20 @@ private:
         ++pos_;
         skip_spaces();
         const std::vector<std::string> saved = path_;
-        const int table = resolve_dotted(table_, segments, start, TomlNode::Home::section, section_, {});
-        if (table < 0) return false;
+        const int owner = resolve_dotted(table, segments, start, home, home_index, {});
+        if (owner < 0) return false;
         path_.push_back(segments.back());
         int value = -1;
-        const bool ok = parse_value(0, value);
+        const bool ok = parse_value(depth, value);
         path_ = saved;
         if (!ok) return false;
-        node(table).children.emplace(segments.back(), value);
+        node(owner).children.emplace(segments.back(), value);
+        return true;
+    }
+
+    bool parse_key_value_line() {
+        const std::size_t start = pos_;
+        if (!parse_assignment(table_, TomlNode::Home::section, section_, 0)) return false;
         TomlSection& section = sections_[static_cast<std::size_t>(section_)];
         section.kv_indent = std::string(indentation_of_line(text_, start));
         return finish_line(section.last_kv_end);
@@ -479,21 +487,7 @@ private:
         skip_spaces();
         if (peek() != '}') {
             for (;;) {
-                const std::size_t start = pos_;
-                std::vector<std::string> segments;
-                if (!parse_key(segments)) return false;
-                if (peek() != '=') return fail(pos_, "expected '=' after the key");
-                ++pos_;
-                skip_spaces();
-                const std::vector<std::string> saved = path_;
-                const int table = resolve_dotted(out, segments, start, TomlNode::Home::inline_table, out, {});
-                if (table < 0) return false;
-                path_.push_back(segments.back());
-                int value = -1;
-                const bool ok = parse_value(depth + 1, value);
-                path_ = saved;
-                if (!ok) return false;
-                node(table).children.emplace(segments.back(), value);
+                if (!parse_assignment(out, TomlNode::Home::inline_table, out, depth + 1)) return false;
                 node(out).last_value_end = pos_;
                 skip_spaces();
                 if (peek() == ',') {
