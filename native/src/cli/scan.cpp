@@ -93,6 +93,7 @@ struct SettingReport {
     std::string error;  // the value is not a URL the client can use
     std::optional<scan::Listener> listener;
     std::vector<scan::Replay> replayed;
+    std::vector<std::string> problems;  // what is wrong with it, in words (a setting in effect only)
 };
 
 struct ProductReport {
@@ -210,7 +211,8 @@ ProductReport scan_product(const SettingProduct& product, const FoundSettings& f
             check_base_url(setting, found, probes);
         }
         if (finding.in_effect) {
-            for (std::string& problem : problems_of(setting, found, sources, lang)) report.problems.push_back(problem);
+            setting.problems = problems_of(setting, found, sources, lang);
+            report.problems.insert(report.problems.end(), setting.problems.begin(), setting.problems.end());
         }
         report.settings.push_back(std::move(setting));
     }
@@ -353,8 +355,8 @@ std::string listener_words(const scan::Listener& listener, Lang lang) {
     return pathwise::fill(msg::kScanNothing.in(lang), listener.detail);
 }
 
-void render_setting(std::string& out, const SettingReport& setting, const FoundSettings& found,
-                    const SettingSources& sources, const Style& style, Lang lang) {
+void render_setting(std::string& out, const SettingReport& setting, const SettingSources& sources, const Style& style,
+                    Lang lang) {
     const SettingFinding& f = *setting.finding;
     const bool is_key = f.location->role == SettingRole::api_key;
     const std::string value = is_key ? std::string(msg::kScanKeySet.in(lang)) : f.value;
@@ -365,7 +367,7 @@ void render_setting(std::string& out, const SettingReport& setting, const FoundS
                "\n";
         return;
     }
-    const bool bad = !problems_of(setting, found, sources, lang).empty();
+    const bool bad = !setting.problems.empty();
     const std::string mark = is_key || f.location->role == SettingRole::ignored ? "·" : bad ? "✗" : "✓";
     out += "  " +
            (bad           ? style.bad(mark)
@@ -419,13 +421,13 @@ void render_setting(std::string& out, const SettingReport& setting, const FoundS
     }
     // What the lines above do not already say (a missing setting, nothing listening, a refused value).
     const bool misses = setting.diagnosis && setting.diagnosis->diagnosis.kind != DiagnosisKind::ok;
-    const std::vector<std::string> problems = problems_of(setting, found, sources, lang);
-    for (std::size_t i = misses ? 1 : 0; i < problems.size(); ++i)
-        out += "      " + style.bad("! " + problems[i]) + "\n";
+    for (std::size_t i = misses ? 1 : 0; i < setting.problems.size(); ++i) {
+        out += "      " + style.bad("! " + setting.problems[i]) + "\n";
+    }
 }
 
-std::string render_text(const std::vector<ProductReport>& reports, const FoundSettings& found,
-                        const SettingSources& sources, bool probed, const Style& style, Lang lang) {
+std::string render_text(const std::vector<ProductReport>& reports, const SettingSources& sources, bool probed,
+                        const Style& style, Lang lang) {
     std::string out = style.bold(pathwise::fill(msg::kScanHeading.in(lang), sources.home, sources.project)) + "\n";
     if (!probed) out += style.dim(std::string(msg::kScanNotProbed.in(lang))) + "\n";
     if (reports.empty()) out += "\n" + std::string(msg::kScanNothingFound.in(lang)) + "\n";
@@ -439,7 +441,7 @@ std::string render_text(const std::vector<ProductReport>& reports, const FoundSe
         if (report.settings.empty()) {
             out += "  " + style.dim(std::string(msg::kScanDefaults.in(lang))) + "\n";
         }
-        for (const SettingReport& setting : report.settings) render_setting(out, setting, found, sources, style, lang);
+        for (const SettingReport& setting : report.settings) render_setting(out, setting, sources, style, lang);
         for (const SettingFileIssue& issue : report.issues) {
             const std::string line = "  ! " + home_relative(issue.file, sources.home) + ": " + issue.problem;
             out += (issue.unreadable ? style.bad(line) : style.warn(line)) + "\n";
@@ -487,7 +489,7 @@ int run_scan(const Args& args) {
     if (common->json) {
         print_json(to_json(reports, sources.value(), probed, common->lang));
     } else {
-        print_text(render_text(reports, found, sources.value(), probed, Style(common->color), common->lang));
+        print_text(render_text(reports, sources.value(), probed, Style(common->color), common->lang));
     }
     const bool ok =
         std::all_of(reports.begin(), reports.end(), [](const ProductReport& r) { return r.problems.empty(); });
