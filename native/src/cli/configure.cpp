@@ -91,20 +91,22 @@ std::string powershell_quote(std::string_view value) {
     return out + "\"";
 }
 
-// serve's listening address from its config (flags and environment as serve would read them).
-std::string default_origin() {
+// What `pathwise serve` would run with here (its config file, environment and defaults): where it listens and
+// whether it bridges Codex's WebSocket. Read once; the defaults when that config cannot be read.
+struct ServeFacts {
+    std::string origin = "http://127.0.0.1:8045";
+    bool bridges_websockets = true;
+};
+ServeFacts serve_facts() {
     std::vector<std::string> warnings;
     auto loaded = config::load_serve_config({}, config::process_environment(), warnings);
-    if (!loaded) return "http://127.0.0.1:8045";
+    ServeFacts facts;
+    if (!loaded) return facts;
     std::string host = loaded->host == "0.0.0.0" || loaded->host.empty() ? "127.0.0.1" : loaded->host;
     if (host.find(':') != std::string::npos && host.front() != '[') host = "[" + host + "]";
-    return "http://" + host + ":" + std::to_string(loaded->port);
-}
-
-bool serve_bridges_websockets() {
-    std::vector<std::string> warnings;
-    auto loaded = config::load_serve_config({}, config::process_environment(), warnings);
-    return loaded ? loaded->responses_websocket : true;
+    facts.origin = "http://" + host + ":" + std::to_string(loaded->port);
+    facts.bridges_websockets = loaded->responses_websocket;
+    return facts;
 }
 
 // Applies the plan's file edits to the texts read; an error names the file and leaves everything unwritten.
@@ -229,9 +231,10 @@ int run_configure(const Args& args) {
         return kExitProblemFound;
     }
 
-    const std::string origin = parsed->value("--origin").value_or(default_origin());
+    const ServeFacts serve = serve_facts();
+    const std::string origin = parsed->value("--origin").value_or(serve.origin);
     std::optional<bool> is_pathwise;
-    bool bridges_websockets = serve_bridges_websockets();
+    bool bridges_websockets = serve.bridges_websockets;
     if (!parsed->has("--no-probe")) {
         const scan::Listener listener = scan::probe_listener(origin, scan::ProbeLimits{});
         is_pathwise = listener.kind == scan::ListenerKind::pathwise;
