@@ -12,24 +12,51 @@ namespace {
 constexpr std::string_view kVersion = "1";
 constexpr std::size_t kMaxNotes = 16;  // a garbage link must not produce thousands of notes
 
-enum class Field : unsigned char { version, proxy_origin, client_id, client_version, base_url, log_path, lang, view };
+enum class Field : unsigned char {
+    version,
+    proxy_origin,
+    client_id,
+    client_version,
+    base_url,
+    log_path,
+    lang,
+    view,
+    receipt,  // one field of the failure receipt: FieldKey::receipt_field says which
+};
 
 struct FieldKey {
     Field field;
     std::string_view key;
     std::string_view label;  // how a note names the field for a person
+    ReceiptField receipt_field = ReceiptField::method;
 };
 
 // The order here is the order in the link (deterministic output, stable diffs of shared links).
 constexpr std::array kFieldKeys = {
-    FieldKey{Field::version, "v", "format version"},  FieldKey{Field::proxy_origin, "o", "proxy address"},
-    FieldKey{Field::client_id, "c", "client"},        FieldKey{Field::client_version, "cv", "client version"},
-    FieldKey{Field::base_url, "b", "typed base URL"}, FieldKey{Field::log_path, "p", "log path"},
-    FieldKey{Field::lang, "l", "language"},           FieldKey{Field::view, "w", "view"},
+    FieldKey{Field::version, "v", "format version"},
+    FieldKey{Field::proxy_origin, "o", "proxy address"},
+    FieldKey{Field::client_id, "c", "client"},
+    FieldKey{Field::client_version, "cv", "client version"},
+    FieldKey{Field::base_url, "b", "typed base URL"},
+    FieldKey{Field::log_path, "p", "log path"},
+    FieldKey{Field::lang, "l", "language"},
+    FieldKey{Field::view, "w", "view"},
+    FieldKey{Field::receipt, "rm", "receipt's method", ReceiptField::method},
+    FieldKey{Field::receipt, "rp", "receipt's path", ReceiptField::path},
+    FieldKey{Field::receipt, "rq", "receipt's query keys", ReceiptField::query_keys},
+    FieldKey{Field::receipt, "rh", "receipt's header names", ReceiptField::header_names},
+    FieldKey{Field::receipt, "rs", "receipt's status", ReceiptField::status},
+    FieldKey{Field::receipt, "rf", "receipt's failing side", ReceiptField::failed_at},
+    FieldKey{Field::receipt, "rk", "receipt's diagnosis", ReceiptField::diagnosis_kind},
+    FieldKey{Field::receipt, "re", "receipt's error code", ReceiptField::error},
+    FieldKey{Field::receipt, "rc", "receipt's client", ReceiptField::client},
+    FieldKey{Field::receipt, "rcv", "receipt's client version", ReceiptField::client_version},
+    FieldKey{Field::receipt, "ro", "receipt's proxy address", ReceiptField::proxy_origin},
+    FieldKey{Field::receipt, "rx", "receipt's fixed base URL", ReceiptField::fixed_base_url},
 };
 
-constexpr std::array kViews = {WizardView::setup, WizardView::check, WizardView::log, WizardView::all_clients,
-                               WizardView::live};
+constexpr std::array kViews = {WizardView::setup,       WizardView::check, WizardView::log,
+                               WizardView::all_clients, WizardView::live,  WizardView::receipt};
 
 const FieldKey* find_field(std::string_view key) {
     for (const FieldKey& entry : kFieldKeys) {
@@ -132,13 +159,6 @@ bool url_text_carries_secret(std::string_view url) {
     return false;
 }
 
-std::optional<WizardView> parse_view(std::string_view name) {
-    for (const WizardView view : kViews) {
-        if (view_name(view) == name) return view;
-    }
-    return std::nullopt;
-}
-
 class NoteList {
 public:
     explicit NoteList(std::vector<ShareLinkNote>& notes) : notes_(notes) {}
@@ -184,6 +204,7 @@ auto text_member(State& state, Field field) -> decltype(&state.proxy_origin) {
         case Field::version:
         case Field::lang:
         case Field::view:
+        case Field::receipt:
             break;
     }
     return nullptr;
@@ -211,6 +232,25 @@ void read_version(std::string_view value, NoteList& notes) {
                   "): the link was read as version 1");
 }
 
+// Stores one receipt field through the receipt's own checks; a note says what was left out. True when kept.
+// The value is not echoed: it may be what made it invalid (a password in a URL).
+bool apply_receipt_field(FailureReceipt& receipt, const FieldKey& entry, std::string_view value, NoteList& notes) {
+    switch (set_receipt_field(receipt, entry.receipt_field, value)) {
+        case FieldUse::kept:
+            return true;
+        case FieldUse::partly_kept:
+            notes.add(std::string(entry.key), "partly_kept",
+                      "some of the " + std::string(entry.label) + " are not plain names: they were left out");
+            return true;
+        case FieldUse::refused:
+            break;
+    }
+    notes.add(std::string(entry.key), "bad_value",
+              "the " + std::string(entry.label) +
+                  " is not a valid value (a URL with a password or a query, or not a plain name): it was left out");
+    return false;
+}
+
 }  // namespace
 
 std::string_view view_name(WizardView v) {
@@ -225,8 +265,17 @@ std::string_view view_name(WizardView v) {
             return "all";
         case WizardView::live:
             return "live";
+        case WizardView::receipt:
+            return "receipt";
     }
     return "setup";
+}
+
+std::optional<WizardView> parse_view_name(std::string_view name) {
+    for (const WizardView view : kViews) {
+        if (view_name(view) == name) return view;
+    }
+    return std::nullopt;
 }
 
 EncodedShareLink encode_share_link_with_notes(const WizardState& state) {
@@ -250,6 +299,16 @@ EncodedShareLink encode_share_link_with_notes(const WizardState& state) {
             case Field::view:
                 if (state.view != WizardView::setup) value = std::string(view_name(state.view));
                 break;
+            case Field::receipt: {
+                // Checked again on the way out: a receipt built by hand must not smuggle a value into a link.
+                if (state.receipt.empty()) break;  // no receipt: none of its fields, not even "rf=none"
+                FailureReceipt checked;
+                const std::string raw = receipt_field_text(state.receipt, entry.receipt_field);
+                if (raw.empty()) break;
+                if (!apply_receipt_field(checked, entry, raw, notes)) break;
+                value = receipt_field_text(checked, entry.receipt_field);
+                break;
+            }
             default:
                 value = *text_member(state, entry.field);
                 break;
@@ -388,14 +447,17 @@ DecodedShareLink decode_share_link(std::string_view fragment) {
                 break;
             case Field::view:
                 if (value->empty()) break;
-                if (const auto view = parse_view(*value)) {
+                if (const auto view = parse_view_name(*value)) {
                     out.state.view = *view;
                 } else {
                     notes.add("w", "unknown_view",
                               "the view " + shown(*value) +
-                                  " does not exist (setup, check, log, all, live): the "
+                                  " does not exist (setup, check, log, all, live, receipt): the "
                                   "setup view is shown");
                 }
+                break;
+            case Field::receipt:
+                (void)apply_receipt_field(out.state.receipt, *entry, *value, notes);
                 break;
             default:
                 if (may_carry_url_secret(entry->field) && url_text_carries_secret(*value)) {

@@ -402,6 +402,63 @@ test('LiveView_ListsAWrongPathRequestWithItsDiagnosis', async ({ browser, server
   }
 });
 
+// The failure receipt (issue 13): a request from the Live view becomes a link holding names, never values.
+test('LiveView_CopyReceipt_LinkHoldsNamesNotSecrets_AndOpensAsAReceipt', async ({ browser, server }) => {
+  assert.equal(server.kind, 'pathwise', 'the receipt needs the real `pathwise serve`');
+  const secret = 'sk-ant-browser-receipt-4c1d9e';
+  const wrong = await fetch(`${server.origin}/v1/v1/messages?beta=true`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'x-api-key': secret, 'anthropic-version': '2023-06-01',
+      'User-Agent': 'claude-cli/2.1.330 (external, cli)' },
+    body: '{"model":"claude-sonnet-4-5","max_tokens":8,"messages":[{"role":"user","content":"hi"}]}' });
+  await wrong.arrayBuffer();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  try {
+    const page = await openWizard(context, `${server.origin}/#v=1&w=live&l=en`);
+    await page.waitForFunction(() => {
+      const state = JSON.parse(Module.ccall('pathwise_state_json', 'string', [], []));
+      return state.live.requests.some((r) => r.path === '/v1/v1/messages?beta=true');
+    }, null, { timeout: 10000 });
+    const seen = (await wizardState(page)).live.requests.find((r) => r.path === '/v1/v1/messages?beta=true');
+    await click(page, `copy_receipt_${seen.unix_ms}`);
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    assert.ok(link.startsWith(`${server.origin}/#`), link);
+    assert.ok(!link.includes(secret) && !link.includes('2023-06-01') && !link.includes('claude-sonnet'), link);
+    const fields = new URLSearchParams(link.split('#')[1]);
+    assert.equal(fields.get('w'), 'receipt');
+    assert.equal(fields.get('rm'), 'POST');
+    assert.equal(fields.get('rp'), '/v1/v1/messages');
+    assert.equal(fields.get('rq'), 'beta', 'the query key, without its value');
+    const headerNames = fields.get('rh').split(',');
+    for (const name of ['x-api-key', 'anthropic-version', 'user-agent', 'content-type']) {
+      assert.ok(headerNames.includes(name), `${name} in ${headerNames}`);
+    }
+    assert.equal(fields.get('rs'), '404');
+    assert.equal(fields.get('rf'), 'proxy', 'the proxy refused it, not the upstream');
+    assert.equal(fields.get('rk'), 'duplicated_version_prefix');
+    assert.equal(fields.get('rc'), 'claude-code');
+    assert.equal(fields.get('rcv'), '2.1.330');
+    assert.equal(fields.get('rx'), server.origin);
+
+    const opened = await openWizard(context, link);
+    const state = await wizardState(opened);
+    assert.equal(state.view, 'receipt');
+    assert.deepEqual(state.notes, [], 'a receipt the wizard made opens without notes');
+    assert.equal(state.receipt.path, '/v1/v1/messages');
+    assert.equal(state.receipt.failed_at, 'proxy');
+    assert.ok(state.receipt.explained.includes('Duplicated /v1 prefix'), state.receipt.explained);
+    assert.ok(state.receipt.explained.includes(
+      `Sent by Claude Code 2.1.330: set ANTHROPIC_BASE_URL to ${server.origin}`), state.receipt.explained);
+    const rects = (await widgetRects(opened)).rects;
+    assert.ok(rects.receipt_facts && rects.receipt_reading, 'the receipt is drawn');
+    assert.deepEqual(opened.problems, []);
+    await screenshot(opened, 'receipt');
+  } finally {
+    await context.close();
+  }
+});
+
 test('LiveView_ProxyDown_SaysSoClearly', async ({ browser, server }) => {
   const closedPort = await freePort();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

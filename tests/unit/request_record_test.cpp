@@ -66,6 +66,7 @@ RequestRecord streamed_miss() {
     record.client = "gemini-cli";
     record.client_version = "0.61.0";
     record.client_fix = "Sent by Gemini CLI 0.61.0: set GOOGLE_GEMINI_BASE_URL to http://127.0.0.1:8045.";
+    record.header_names = "content-type,user-agent,x-goog-api-client,x-goog-api-key";
     record.status = 502;
     record.upstream = "https://generativelanguage.googleapis.com";
     record.error = "first-byte timeout";
@@ -81,9 +82,9 @@ TEST(RequestRecord, WireNames_AreTheOnesTheProxyServesAndTheWizardReads) {
     const RequestRecord record;
     for_each_field(record, [&](const char* name, const auto&) { names.emplace_back(name); });
     const std::vector<std::string> expected = {
-        "unix_ms",        "method",      "path",        "route_id",       "diagnosis_kind", "diagnosis",
-        "fixed_base_url", "repaired_to", "client",      "client_version", "client_fix",     "status",
-        "upstream",       "error",       "duration_ms", "bytes_in",       "bytes_out",      "streamed"};
+        "unix_ms",     "method",      "path",           "route_id",   "diagnosis_kind", "diagnosis", "fixed_base_url",
+        "repaired_to", "client",      "client_version", "client_fix", "header_names",   "status",    "upstream",
+        "error",       "duration_ms", "bytes_in",       "bytes_out",  "streamed"};
     EXPECT_EQ(names, expected);
     EXPECT_EQ(std::set<std::string>(names.begin(), names.end()).size(), names.size()) << "a name used twice";
 }
@@ -102,6 +103,7 @@ TEST(RequestRecord, EveryField_SurvivesEncodeThenDecode) {
     EXPECT_EQ(got.client, sent.client);
     EXPECT_EQ(got.client_version, sent.client_version);
     EXPECT_EQ(got.client_fix, sent.client_fix);
+    EXPECT_EQ(got.header_names, sent.header_names);
     EXPECT_EQ(got.status, sent.status);
     EXPECT_EQ(got.upstream, sent.upstream);
     EXPECT_EQ(got.error, sent.error);

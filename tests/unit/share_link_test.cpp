@@ -361,5 +361,72 @@ TEST(ShareLink, Decode_LinkTooLong_KeepsOnlyWholeFieldsBeforeTheLimit) {
     EXPECT_EQ(decoded.state.view, WizardView::setup);
 }
 
+// ---- the failure receipt (failure_receipt.hpp) --------------------------------------------------------------
+
+WizardState receipt_state() {
+    WizardState state;
+    state.view = WizardView::receipt;
+    FailureReceipt& receipt = state.receipt;
+    receipt.method = "POST";
+    receipt.path = "/v1/v1/messages";
+    receipt.query_keys = {"beta"};
+    receipt.header_names = {"anthropic-version", "x-api-key"};
+    receipt.status = 404;
+    receipt.failed_at = FailedAt::proxy;
+    receipt.diagnosis_kind = "duplicated_version_prefix";
+    receipt.client = "claude-code";
+    receipt.client_version = "2.1.330";
+    receipt.proxy_origin = "http://127.0.0.1:8045";
+    receipt.fixed_base_url = "http://127.0.0.1:8045";
+    return state;
+}
+
+TEST(ShareLink, Receipt_EncodesEveryFieldInOrder_AndDecodesBack) {
+    const WizardState state = receipt_state();
+    const std::string fragment = encode_share_link(state);
+    EXPECT_EQ(fragment,
+              "v=1&w=receipt&rm=POST&rp=%2Fv1%2Fv1%2Fmessages&rq=beta&rh=anthropic-version%2Cx-api-key&rs=404&rf=proxy"
+              "&rk=duplicated_version_prefix&rc=claude-code&rcv=2.1.330&ro=http%3A%2F%2F127.0.0.1%3A8045"
+              "&rx=http%3A%2F%2F127.0.0.1%3A8045");
+    const auto decoded = decode_share_link(fragment);
+    EXPECT_TRUE(decoded.notes.empty()) << decoded.notes.front().message;
+    EXPECT_EQ(decoded.state, state);
+}
+
+TEST(ShareLink, Receipt_HandMadeWithSecrets_LeavesThemOutAndNeverEchoesThem) {
+    const auto decoded = decode_share_link(
+        "v=1&w=receipt&rm=POST&rp=%2Fv1%2Fsk-proj-abcdefgh12345678%2Fchat%2Fcompletions&rq=key%3DAIzaSecret1,alt"
+        "&rx=http%3A%2F%2Fana%3Ahunter2%40127.0.0.1%3A8045&rs=4o4");
+    EXPECT_EQ(codes_of(decoded.notes), (std::vector<std::string>{"partly_kept", "bad_value", "bad_value"}));
+    EXPECT_EQ(decoded.notes[0].field, "rq");
+    EXPECT_EQ(decoded.notes[1].field, "rx");
+    EXPECT_EQ(decoded.notes[2].field, "rs");
+    EXPECT_EQ(decoded.state.receipt.path, "/v1/REDACTED/chat/completions");
+    EXPECT_EQ(decoded.state.receipt.query_keys, (std::vector<std::string>{"alt"}));
+    EXPECT_EQ(decoded.state.receipt.fixed_base_url, "");
+    for (const auto& note : decoded.notes) {
+        for (const char* secret : {"AIzaSecret1", "hunter2", "sk-proj"}) {
+            EXPECT_EQ(note.message.find(secret), std::string::npos) << note.message;
+        }
+    }
+}
+
+TEST(ShareLink, Receipt_BuiltByHandWithASecret_IsCheckedOnTheWayOutToo) {
+    WizardState state = receipt_state();
+    state.receipt.fixed_base_url = "http://127.0.0.1:8045/v1?key=AIzaSecret1";
+    state.receipt.path = "/v1beta/models/AIzaSyA1b2C3d4E5f6G7h8I9j0K:generateContent";
+    const auto encoded = encode_share_link_with_notes(state);
+    EXPECT_EQ(codes_of(encoded.notes), (std::vector<std::string>{"bad_value"}));
+    EXPECT_EQ(encoded.fragment.find("AIza"), std::string::npos) << encoded.fragment;
+    EXPECT_NE(encoded.fragment.find("rp=%2Fv1beta%2Fmodels%2FREDACTED%3AgenerateContent"), std::string::npos)
+        << encoded.fragment;
+}
+
+TEST(ShareLink, Receipt_UnknownViewNote_ListsTheReceiptView) {
+    const auto decoded = decode_share_link("v=1&w=nope");
+    ASSERT_EQ(decoded.notes.size(), 1U);
+    EXPECT_NE(decoded.notes[0].message.find("live, receipt"), std::string::npos) << decoded.notes[0].message;
+}
+
 }  // namespace
 }  // namespace pathwise

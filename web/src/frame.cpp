@@ -90,6 +90,9 @@ void draw_wizard(WizardApp& app) {
         case WizardView::live:
             draw_live_view(app);
             break;
+        case WizardView::receipt:
+            draw_receipt_view(app);
+            break;
     }
     ImGui::End();
 }
@@ -116,6 +119,9 @@ void publish_state(WizardApp& app) {
             break;
         case WizardView::live:
             view_title = UiText::view_live;
+            break;
+        case WizardView::receipt:
+            view_title = UiText::view_receipt;
             break;
     }
     platform::set_page_title(std::string(ui_text(view_title, lang)) + " — Pathwise");

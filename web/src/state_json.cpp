@@ -5,6 +5,7 @@
 #include "frame.hpp"
 #include "log_line.hpp"
 #include "pathwise/diagnosis.hpp"
+#include "pathwise/failure_receipt.hpp"
 #include "pathwise/resolution.hpp"
 #include "pathwise/share_link.hpp"
 
@@ -125,6 +126,12 @@ std::string state_json(const WizardApp& app) {
                       {"intended_route", diagnosis.intended ? std::string(diagnosis.intended->id) : std::string()},
                       {"fixed_base_url", diagnosis.fixed_base_url}};
     }
+    if (!app.state.receipt.empty()) {
+        const FailureReceipt& receipt = app.state.receipt;
+        auto& shown = out["receipt"];
+        for_each_receipt_field(receipt, [&](const char* name, const auto& value) { shown[name] = value; });
+        shown["explained"] = explain_receipt(read_receipt(receipt), lang);
+    }
     out["live"] = {{"status", std::string(live_status_name(app.ui.live.status))},
                    {"http_status", app.ui.live.http_status},
                    {"count", app.ui.live.requests.size()},
@@ -133,7 +140,8 @@ std::string state_json(const WizardApp& app) {
                         {"count", app.ui.upstreams.upstreams.size()}};
     auto& requests = out["live"]["requests"] = nlohmann::json::array();
     for (const auto& request : app.ui.live.requests) {
-        requests.push_back({{"method", request.method},
+        requests.push_back({{"unix_ms", request.unix_ms},
+                            {"method", request.method},
                             {"path", request.path},
                             {"status", request.status},
                             {"route_id", request.route_id},

@@ -139,6 +139,26 @@ constexpr Text kTexts[] = {
     {"upstream unknown — the proxy asks for its key: type it in the Live view",
      "upstream inconnu — le proxy demande sa clé : saisissez-la dans la vue En direct",
      "upstream desconocido — el proxy pide su clave: escríbala en la vista En vivo"},
+    // view_receipt … receipt_reading
+    {"Failure receipt", "Reçu d'échec", "Recibo del fallo"},
+    {"Receipt", "Reçu", "Recibo"},
+    {"Copy receipt", "Copier le reçu", "Copiar recibo"},
+    {"One request, without any key, query value or header value: paste this link in a chat or an issue to get help.",
+     "Une requête, sans aucune clé ni valeur de query ou d'en-tête : collez ce lien dans un chat ou un ticket pour "
+     "obtenir de l'aide.",
+     "Una petición, sin ninguna clave ni valor de query o de cabecera: pegue este enlace en un chat o una incidencia "
+     "para pedir ayuda."},
+    {"This link holds no receipt. In the Live view, press \"Copy receipt\" on a request.",
+     "Ce lien ne contient aucun reçu. Dans la vue En direct, appuyez sur « Copier le reçu » sur une requête.",
+     "Este enlace no contiene ningún recibo. En la vista En vivo, pulse \"Copiar recibo\" en una petición."},
+    {"Request", "Requête", "Petición"},
+    {"Query keys", "Clés de la query", "Claves de la query"},
+    {"Header names", "Noms d'en-têtes", "Nombres de cabeceras"},
+    {"Failed at", "Échec côté", "Falló en"},
+    {"The proxy said", "Le proxy a dit", "El proxy dijo"},
+    {"Error code", "Code d'erreur", "Código de error"},
+    {"The proxy's fix", "Correctif du proxy", "Arreglo del proxy"},
+    {"What this Pathwise makes of it", "Ce qu'en dit ce Pathwise", "Lo que dice este Pathwise"},
 };
 static_assert(std::size(kTexts) == static_cast<std::size_t>(UiText::count_), "one Text per UiText");
 

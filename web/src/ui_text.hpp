@@ -89,6 +89,19 @@ enum class UiText : unsigned char {
     passage_estimated,
     upstream_unknown,
     upstream_needs_key,
+    view_receipt,
+    col_receipt,
+    receipt_copy,
+    receipt_intro,
+    receipt_empty,
+    receipt_request,
+    receipt_query_keys,
+    receipt_header_names,
+    receipt_failed_at,
+    receipt_proxy_said,
+    receipt_error,
+    receipt_fixed_base,
+    receipt_reading,
     count_  // keep last
 };
 

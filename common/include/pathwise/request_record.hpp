@@ -24,6 +24,9 @@ struct RequestRecord {
     std::string client;          // "claude-code"
     std::string client_version;  // "2.1.330"
     std::string client_fix;      // "Sent by Claude Code 2.1.330: set ANTHROPIC_BASE_URL to http://127.0.0.1:8045 …"
+    // The names of the headers it came with, lowercase and sorted, never their values: for a failure receipt
+    // (failure_receipt.hpp), which tells a helper "it sent x-api-key and anthropic-version" and nothing more.
+    std::string header_names;  // "host,user-agent,x-api-key,anthropic-version,content-type"
     int status = 0;
     std::string upstream;  // "mock" or the upstream origin "https://api.openai.com"
     std::string error;     // upstream error summary ("connect refused", "first-byte timeout", …)
@@ -49,6 +52,7 @@ constexpr void for_each_field(Record& record, Visitor&& visit) {
     visit("client", record.client);
     visit("client_version", record.client_version);
     visit("client_fix", record.client_fix);
+    visit("header_names", record.header_names);
     visit("status", record.status);
     visit("upstream", record.upstream);
     visit("error", record.error);

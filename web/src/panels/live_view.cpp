@@ -1,4 +1,5 @@
-// Live: the proxy's recent requests (newest first), each with the route it hit or the diagnosis of its 404.
+// Live: the proxy's recent requests (newest first), each with the route it hit or the diagnosis of its 404, and
+// a button that copies it as a redacted failure receipt link.
 #include <imgui.h>
 
 #include <ctime>
@@ -7,6 +8,7 @@
 #include "misc/cpp/imgui_stdlib.h"
 #include "panels/panels.hpp"
 #include "panels/widgets.hpp"
+#include "pathwise/failure_receipt.hpp"
 #include "platform.hpp"
 #include "widget_rects.hpp"
 
@@ -33,7 +35,19 @@ std::string clock_time(std::int64_t unix_ms) {
     return out;
 }
 
-void draw_request_row(const RequestRecord& request) {
+// The request as a receipt link (failure_receipt.hpp): computed on the click only, not every frame.
+void receipt_button(WizardApp& app, const RequestRecord& request, std::size_t row) {
+    ImGui::PushID(static_cast<int>(row));
+    if (copy_button_clicked(app, "receipt_" + std::to_string(request.unix_ms), UiText::receipt_copy)) {
+        WizardState receipt_state;
+        receipt_state.view = WizardView::receipt;
+        receipt_state.receipt = receipt_for(request, effective_proxy_origin(app));
+        platform::copy_to_clipboard(platform::share_link(encode_share_link(receipt_state)));
+    }
+    ImGui::PopID();
+}
+
+void draw_request_row(WizardApp& app, const RequestRecord& request, std::size_t row) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     text_colored(colors::dim, clock_time(request.unix_ms));
@@ -63,6 +77,8 @@ void draw_request_row(const RequestRecord& request) {
         if (!request.client_fix.empty()) text_colored(colors::warn, request.client_fix);
     }
     if (!request.error.empty()) text_colored(colors::bad, request.error);
+    ImGui::TableNextColumn();
+    receipt_button(app, request, row);
 }
 
 }  // namespace
@@ -120,14 +136,15 @@ void draw_live_view(WizardApp& app) {
     }
     constexpr ImGuiTableFlags kFlags =
         ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("live_requests", 4, kFlags)) return;
+    if (!ImGui::BeginTable("live_requests", 5, kFlags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr(app, UiText::col_time), ImGuiTableColumnFlags_WidthStretch, 0.6f);
     ImGui::TableSetupColumn(tr(app, UiText::col_request), ImGuiTableColumnFlags_WidthStretch, 3.0f);
     ImGui::TableSetupColumn(tr(app, UiText::col_status), ImGuiTableColumnFlags_WidthStretch, 0.5f);
     ImGui::TableSetupColumn(tr(app, UiText::col_route), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn(tr(app, UiText::col_receipt), ImGuiTableColumnFlags_WidthStretch, 0.8f);
     ImGui::TableHeadersRow();
-    for (const RequestRecord* request : shown) draw_request_row(*request);
+    for (std::size_t row = 0; row < shown.size(); ++row) draw_request_row(app, *shown[row], row);
     ImGui::EndTable();
 }
 

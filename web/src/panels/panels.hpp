@@ -14,5 +14,6 @@ void draw_check_view(WizardApp& app);
 void draw_log_view(WizardApp& app);
 void draw_all_clients_view(WizardApp& app);
 void draw_live_view(WizardApp& app);
+void draw_receipt_view(WizardApp& app);  // a failure receipt someone shared
 
 }  // namespace pathwise::web

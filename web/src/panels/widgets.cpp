@@ -48,17 +48,22 @@ void section_title(const WizardApp& app, UiText id) {
     text_colored(colors::dim, ui_text(id, effective_lang(app)));
 }
 
-void copy_button(WizardApp& app, std::string_view name, std::string_view value) {
+bool copy_button_clicked(WizardApp& app, std::string_view name, UiText label) {
     const bool just_copied =
         app.ui.copied_label == name && platform::now_seconds() - app.ui.copied_at < kCopiedFeedbackSeconds;
-    const std::string label =
-        std::string(just_copied ? tr(app, UiText::copied) : tr(app, UiText::copy)) + "###copy_" + std::string(name);
-    if (ImGui::SmallButton(label.c_str())) {
-        platform::copy_to_clipboard(value);
+    const std::string shown =
+        std::string(just_copied ? tr(app, UiText::copied) : tr(app, label)) + "###copy_" + std::string(name);
+    const bool clicked = ImGui::SmallButton(shown.c_str());
+    if (clicked) {
         app.ui.copied_label = std::string(name);
         app.ui.copied_at = platform::now_seconds();
     }
     remember_last_item("copy_" + std::string(name));
+    return clicked;
+}
+
+void copy_button(WizardApp& app, std::string_view name, std::string_view value) {
+    if (copy_button_clicked(app, name, UiText::copy)) platform::copy_to_clipboard(value);
 }
 
 void code_box(WizardApp& app, std::string_view name, std::string_view value) {

@@ -44,6 +44,9 @@ void section_title(const WizardApp& app, UiText id);
 
 // "Copy" button that turns into "Copied ✓" for a moment; `name` is also its test handle.
 void copy_button(WizardApp& app, std::string_view name, std::string_view value);
+// The same button with its own label, for a value worth computing only when pressed: true on the click (the
+// caller copies). Its test handle is "copy_" + name.
+[[nodiscard]] bool copy_button_clicked(WizardApp& app, std::string_view name, UiText label);
 // Monospace, wrapped, on a darker band, with a copy button on its right.
 void code_box(WizardApp& app, std::string_view name, std::string_view value);
 // A red/amber line under an input, with the symbol first so it reads without colour too.
