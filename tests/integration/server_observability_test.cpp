@@ -4,6 +4,7 @@
 #include <httplib.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <future>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -123,6 +124,45 @@ TEST(ServeRecentRequests, NewestFirst_WithRequestRecordFields) {
           "status", "upstream", "error", "duration_ms", "bytes_in", "bytes_out", "streamed"}) {
         EXPECT_TRUE(routed.contains(field)) << field;
     }
+}
+
+// The failure receipt's header list (failure_receipt.hpp): every name the client sent, lowercase, and no value.
+TEST(ServeRecentRequests, HeaderNames_AreRecordedWithoutTheirValues) {
+    auto proxy = PathwiseProcess::start_serve();
+    ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
+    const std::string secret = "sk-ant-receipt-secret-7f3a";
+    auto missed = proxy.client()->Post("/v1/v1/messages?beta=true",
+                                       {{"X-Api-Key", secret},
+                                        {"Anthropic-Version", "2023-06-01"},
+                                        {"User-Agent", "claude-cli/2.1.330 (external, cli)"}},
+                                       "{}", "application/json");
+    ASSERT_TRUE(missed);
+    ASSERT_TRUE(proxy.wait_for_stderr("POST /v1/v1/messages?beta=true 404", 3s)) << proxy.stderr_text();
+    auto res = proxy.client()->Get("/_pathwise/requests");
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->body.find(secret), std::string::npos) << res->body;
+    const json body = json::parse(res->body, nullptr, false);
+    const json* miss = nullptr;
+    for (const auto& request : body["requests"]) {
+        if (request["path"] == "/v1/v1/messages?beta=true") miss = &request;
+    }
+    ASSERT_NE(miss, nullptr) << res->body;
+    const std::string names = (*miss)["header_names"];
+    for (const char* name : {"x-api-key", "anthropic-version", "user-agent", "content-type", "host"}) {
+        EXPECT_NE(("," + names + ",").find(std::string(",") + name + ","), std::string::npos)
+            << name << " in " << names;
+    }
+    EXPECT_EQ(names.find("REMOTE_ADDR"), std::string::npos) << "httplib's own entries are not the client's: " << names;
+    EXPECT_EQ(names.find("remote_addr"), std::string::npos) << names;
+    EXPECT_EQ(names.find("2023-06-01"), std::string::npos) << names;
+    std::vector<std::string> split;
+    for (std::size_t start = 0; start <= names.size();) {
+        const std::size_t comma = std::min(names.find(',', start), names.size());
+        split.push_back(names.substr(start, comma - start));
+        start = comma + 1;
+    }
+    EXPECT_TRUE(std::is_sorted(split.begin(), split.end())) << "sorted, to read the same on every run: " << names;
+    EXPECT_EQ((*miss)["client"], "claude-code");
 }
 
 TEST(ServeRecentRequests, Bounded_KeepsOnlyTheConfiguredNumber) {

@@ -7,16 +7,42 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "pathwise/ascii.hpp"
 #include "pathwise/request_record.hpp"
 #include "pathwise/route_table.hpp"
 #include "proxy/request_log.hpp"
 
 namespace pathwise::proxy {
+
+// A request's header names for its failure receipt: lowercase, sorted (httplib's Headers is an unordered map, so
+// the order sent is lost anyway; sorted reads the same on every run), comma-joined, never a value. Bounded: a
+// client may send a hundred long names, the ring keeps 1 KiB. httplib adds REMOTE_ADDR, REMOTE_PORT, LOCAL_ADDR
+// and LOCAL_PORT itself; the client sent none of them.
+inline std::string header_names_of(const httplib::Headers& headers) {
+    constexpr std::size_t kMaxLength = 1024;
+    std::vector<std::string> sorted;
+    sorted.reserve(headers.size());
+    for (const auto& [name, value] : headers) {
+        if (name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" || name == "LOCAL_PORT") continue;
+        sorted.push_back(ascii::lowercase(name));
+    }
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    std::string names;
+    for (const std::string& name : sorted) {
+        if (names.size() + name.size() + 1 > kMaxLength) break;
+        if (!names.empty()) names += ',';
+        names += name;
+    }
+    return names;
+}
 
 struct Exchange {
     using Clock = std::chrono::steady_clock;
@@ -33,6 +59,7 @@ struct Exchange {
                 .count();
         record.method = req.method;
         record.path = redact_target(req.target.empty() ? req.path : req.target);
+        record.header_names = header_names_of(req.headers);
     }
     ~Exchange() {
         const double duration_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
