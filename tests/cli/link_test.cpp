@@ -95,5 +95,53 @@ TEST(Link, DecodeWithOtherOptions_IsUsageError) {
     EXPECT_EQ(made.exit_code, 2);
 }
 
+// A receipt link as the wizard's Live view makes it (web/src/panels/live_view.cpp), written out by hand.
+constexpr const char* kReceiptLink =
+    "http://127.0.0.1:8045/#v=1&w=receipt&rm=POST&rp=%2Fv1%2Fv1%2Fmessages&rq=beta"
+    "&rh=anthropic-version%2Cuser-agent%2Cx-api-key&rs=404&rf=proxy&rk=duplicated_version_prefix&rc=claude-code"
+    "&rcv=2.1.330&ro=http%3A%2F%2F127.0.0.1%3A8045&rx=http%3A%2F%2F127.0.0.1%3A8045";
+
+TEST(Link, DecodeReceipt_ShowsItsFactsAndWhatToDo) {
+    const CliRun decoded = run_pathwise({"link", "--decode", kReceiptLink});
+    EXPECT_EQ(decoded.exit_code, 0) << decoded.out << decoded.err;
+    for (const char* line :
+         {"Failure receipt", "Request:       POST /v1/v1/messages", "Query keys:    beta",
+          "Header names:  anthropic-version, user-agent, x-api-key", "Status:        404 (proxy)",
+          "Client:        claude-code 2.1.330", "Pathwise itself refused POST /v1/v1/messages (status 404)",
+          "Duplicated /v1 prefix", "Sent by Claude Code 2.1.330: set ANTHROPIC_BASE_URL to http://127.0.0.1:8045"}) {
+        EXPECT_NE(decoded.out.find(line), std::string::npos) << line << " in:\n" << decoded.out;
+    }
+}
+
+TEST(Link, DecodeReceipt_Json_HasTheFieldsAndTheExplanation) {
+    const CliRun decoded = run_pathwise({"link", "--decode", kReceiptLink, "--json", "--lang", "es"});
+    EXPECT_EQ(decoded.exit_code, 0) << decoded.out << decoded.err;
+    const json receipt = decoded.json()["receipt"];
+    EXPECT_EQ(receipt["method"], "POST");
+    EXPECT_EQ(receipt["path"], "/v1/v1/messages");
+    EXPECT_EQ(receipt["query_keys"], json::array({"beta"}));
+    EXPECT_EQ(receipt["header_names"], json::array({"anthropic-version", "user-agent", "x-api-key"}));
+    EXPECT_EQ(receipt["status"], 404);
+    EXPECT_EQ(receipt["failed_at"], "proxy");
+    EXPECT_EQ(receipt["client"], "claude-code");
+    const std::string explained = decoded.json()["receipt_explained"];
+    EXPECT_NE(explained.find("Pathwise rechazó POST /v1/v1/messages (estado 404)"), std::string::npos) << explained;
+    EXPECT_EQ(decoded.json()["state"]["view"], "receipt");
+}
+
+TEST(Link, DecodeReceipt_WithAPasswordInItsUrl_DropsItAndSaysSo) {
+    const CliRun decoded = run_pathwise(
+        {"link", "--decode", "v=1&w=receipt&rm=GET&rp=%2Fv1%2Fmodels&rx=http%3A%2F%2Fana%3Ahunter2%40h", "--json"});
+    EXPECT_EQ(decoded.exit_code, 1) << decoded.out;
+    EXPECT_EQ(decoded.out.find("hunter2"), std::string::npos) << decoded.out;
+    EXPECT_EQ(decoded.json()["notes"][0]["code"], "bad_value");
+}
+
+TEST(Link, ViewReceipt_IsNotAnOption_AReceiptComesFromTheLiveView) {
+    const CliRun made = run_pathwise({"link", "--view", "receipt"});
+    EXPECT_EQ(made.exit_code, 2);
+    EXPECT_NE(made.err.find("unknown view 'receipt'"), std::string::npos) << made.err;
+}
+
 }  // namespace
 }  // namespace pathwise_cli_test

@@ -42,16 +42,6 @@ constexpr OptionSpec kLinkSpecs[] = {
     {"--log", "PATH", false},   {"--view", "VIEW", false}, {"--wizard", "URL", false}, {"--decode", "LINK", false},
 };
 
-constexpr std::array<WizardView, 5> kViews = {WizardView::setup, WizardView::check, WizardView::log,
-                                              WizardView::all_clients, WizardView::live};
-
-std::optional<WizardView> parse_view(std::string_view name) {
-    for (const WizardView view : kViews) {
-        if (view_name(view) == name) return view;
-    }
-    return std::nullopt;
-}
-
 // Continue and LobeChat put the Gemini key in `?key=` (docs/clients.md 1.10, 1.13): such a value must not be shared.
 std::optional<std::string> secret_query_parameter(std::string_view text) {
     const std::size_t question = text.find('?');
@@ -84,6 +74,34 @@ ordered_json state_json(const WizardState& state) {
             {"view", view_name(state.view)}};
 }
 
+// A receipt's fields under their own names (failure_receipt.hpp); lists as arrays.
+ordered_json receipt_json(const FailureReceipt& receipt) {
+    ordered_json out = ordered_json::object();
+    for_each_receipt_field(receipt, [&](const char* name, const auto& value) { out[name] = value; });
+    return out;
+}
+
+// The receipt as a person reads it: its facts, then what this Pathwise makes of them.
+std::string receipt_text(const FailureReceipt& receipt, Lang lang, const Style& style) {
+    const auto names = [](const std::vector<std::string>& list) {
+        std::string out;
+        for (const auto& name : list) out += (out.empty() ? "" : ", ") + name;
+        return out.empty() ? std::string("-") : out;
+    };
+    LabelledLines lines(msg::kColon.in(lang));
+    lines.add(std::string(msg::kReceiptRequest.in(lang)), receipt.method + " " + receipt.path);
+    lines.add(std::string(msg::kReceiptQueryKeys.in(lang)), names(receipt.query_keys));
+    lines.add(std::string(msg::kReceiptHeaderNames.in(lang)), names(receipt.header_names));
+    lines.add(std::string(msg::kReceiptStatus.in(lang)),
+              std::to_string(receipt.status) + " (" + std::string(failed_at_name(receipt.failed_at)) + ")");
+    if (!receipt.client.empty()) {
+        lines.add(std::string(msg::kClient.in(lang)),
+                  receipt.client + (receipt.client_version.empty() ? "" : " " + receipt.client_version));
+    }
+    return style.bold(std::string(msg::kReceipt.in(lang))) + "\n" + lines.render("  ") +
+           explain_receipt(read_receipt(receipt), lang) + "\n";
+}
+
 int decode(const ParsedArgs& parsed, const CommonOptions& common) {
     const std::string link = parsed.value("--decode").value_or("");
     const std::size_t hash = link.find('#');
@@ -95,6 +113,10 @@ int decode(const ParsedArgs& parsed, const CommonOptions& common) {
         }
         ordered_json out;
         out["state"] = state_json(decoded.state);
+        if (!decoded.state.receipt.empty()) {
+            out["receipt"] = receipt_json(decoded.state.receipt);
+            out["receipt_explained"] = explain_receipt(read_receipt(decoded.state.receipt), common.lang);
+        }
         out["notes"] = std::move(notes);
         print_json(out);
     } else {
@@ -115,6 +137,7 @@ int decode(const ParsedArgs& parsed, const CommonOptions& common) {
                       (state.lang_explicit ? "" : " " + style.dim(std::string(msg::kFollowBrowser.in(lang)))));
         lines.add(std::string(msg::kView.in(lang)), std::string(view_name(state.view)));
         std::string out = style.bold(std::string(msg::kLinkState.in(lang))) + "\n" + lines.render("  ");
+        if (!state.receipt.empty()) out += "\n" + receipt_text(state.receipt, lang, style);
         if (!decoded.notes.empty()) {
             out += "\n" + style.bold(std::string(msg::kIgnored.in(lang))) + "\n";
             for (const ShareLinkNote& note : decoded.notes) {
@@ -180,8 +203,9 @@ int run_link(const Args& args) {
         *field = *value;
     }
     if (const auto view = parsed->value("--view")) {
-        const auto parsed_view = parse_view(*view);
-        if (!parsed_view)
+        const auto parsed_view = parse_view_name(*view);
+        // A receipt comes from a request the proxy served (the Live view), not from options.
+        if (!parsed_view || *parsed_view == WizardView::receipt)
             return usage_error("link", "unknown view '" + *view + "'; use setup, check, log, all or live");
         state.view = *parsed_view;
     } else if (!state.log_path.empty()) {

@@ -113,6 +113,11 @@ inline constexpr Text kView{"View", "Vue", "Vista"};
 inline constexpr Text kNotSet{"(not set)", "(non défini)", "(sin definir)"};
 inline constexpr Text kFollowBrowser{"(follows the browser)", "(suit le navigateur)", "(según el navegador)"};
 inline constexpr Text kIgnored{"Ignored", "Ignoré", "Ignorado"};
+inline constexpr Text kReceipt{"Failure receipt", "Reçu d'échec", "Recibo del fallo"};
+inline constexpr Text kReceiptRequest{"Request", "Requête", "Petición"};
+inline constexpr Text kReceiptQueryKeys{"Query keys", "Clés de la query", "Claves de la query"};
+inline constexpr Text kReceiptHeaderNames{"Header names", "Noms d'en-têtes", "Nombres de cabeceras"};
+inline constexpr Text kReceiptStatus{"Status", "Statut", "Estado"};
 
 // scan
 inline constexpr Text kScanHeading{"Clients on this machine (HOME {1}, project {2})",
