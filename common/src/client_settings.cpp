@@ -120,6 +120,7 @@ const ClientEntry* client_for(const SettingLocation& location, std::string_view 
 }
 
 std::string describe(const SettingFinding& finding) {
+    if (!finding.variable.empty()) return finding.key + " in $" + finding.variable;
     if (finding.file.empty()) return finding.key + " in the environment";
     return finding.key + " in " + finding.file;
 }
@@ -197,10 +198,28 @@ std::map<int, std::string> files_read_per_group(const SettingProduct& product, c
 // Keys are told apart by their variable's name: ANTHROPIC_API_KEY and ANTHROPIC_AUTH_TOKEN are both in effect.
 std::string effect_group(const SettingFinding& finding) {
     const std::string_view key = finding.location->key;
-    const std::string_view variable =
-        finding.location->role == SettingRole::api_key ? key.substr(key.rfind('.') + 1) : std::string_view();
+    // Each refused key is its own problem, not a rival of the others.
+    const SettingRole role = finding.location->role;
+    const std::string_view variable = role == SettingRole::api_key   ? key.substr(key.rfind('.') + 1)
+                                      : role == SettingRole::refused ? key
+                                                                     : std::string_view();
     return std::to_string(static_cast<int>(finding.location->role)) + "|" +
            std::string(finding.location->setting_name) + "|" + finding.provider + "|" + std::string(variable);
+}
+
+// A project location refused by the client ({project}/.codex/config.toml) whose path is the product's own config
+// file (the project folder is HOME, or CODEX_HOME points into it): there it is the user config, read in full
+// (measured, Codex 0.169.0).
+bool is_own_config_seen_as_project(const SettingProduct& product, const SettingLocation& location,
+                                   const std::string& path, const SettingSources& sources) {
+    if (location.role != SettingRole::refused || !location.file.starts_with("{project}/")) return false;
+    for (const SettingLocation& other : product.locations) {
+        if (other.role == SettingRole::refused) continue;
+        for (const std::string& own : expand_location(other, sources)) {
+            if (own == path) return true;
+        }
+    }
+    return false;
 }
 
 void find_product_settings(const SettingProduct& product, const SettingSources& sources, Documents& documents,
@@ -209,7 +228,7 @@ void find_product_settings(const SettingProduct& product, const SettingSources& 
     const std::size_t first = found.findings.size();
     for (const SettingLocation& location : product.locations) {
         const std::vector<std::string_view> pattern = split_dots(location.key);
-        if (location.file.empty()) {
+        if (location.file.empty() && location.env_document.empty()) {
             const std::string* value = sources.env(location.key);
             if (value == nullptr) continue;
             SettingFinding finding;
@@ -222,14 +241,10 @@ void find_product_settings(const SettingProduct& product, const SettingSources& 
             found.findings.push_back(std::move(finding));
             continue;
         }
-        for (const std::string& path : expand_location(location, sources)) {
-            const std::vector<ConfigValue>* values = documents.values(product, path, location.format, found.issues);
-            if (values == nullptr) continue;
-            std::string hidden_by;
-            if (location.first_file_group != 0) {
-                const auto read = group_files.find(location.first_file_group);
-                if (read != group_files.end() && read->second != path) hidden_by = read->second;
-            }
+        // The values of one document (a file at `path`, or the variable `variable`) that this location reads.
+        const auto collect = [&](const std::vector<ConfigValue>& document, const std::string& path,
+                                 std::string_view variable, const std::string& hidden_by) {
+            const std::vector<ConfigValue>* values = &document;
             std::string selector;
             if (!location.selected_by.empty()) {
                 const std::array selector_path{location.selected_by};
@@ -271,8 +286,36 @@ void find_product_settings(const SettingProduct& product, const SettingSources& 
                     finding.shadowed_by = hidden_by + " (read first; only one file is read)";
                     finding.in_unread_file = true;
                 }
+                finding.variable = std::string(variable);
                 found.findings.push_back(std::move(finding));
             }
+        };
+        if (!location.env_document.empty()) {
+            const std::string* text = sources.env(location.env_document);
+            if (text == nullptr) continue;
+            const auto document = read_config_values(location.format, *text);
+            if (!document) {
+                // Measured (Kilo 7.7.7): a KILO_CONFIG_CONTENT that does not parse is skipped without a word.
+                found.issues.push_back(
+                    {&product, "$" + std::string(location.env_document),
+                     std::string(product.name) +
+                         " skips it without a word, so the files below decide: " + document.error().message,
+                     false});
+                continue;
+            }
+            collect(document.value(), "", location.env_document, "");
+            continue;
+        }
+        for (const std::string& path : expand_location(location, sources)) {
+            if (is_own_config_seen_as_project(product, location, path, sources)) continue;
+            const std::vector<ConfigValue>* values = documents.values(product, path, location.format, found.issues);
+            if (values == nullptr) continue;
+            std::string hidden_by;
+            if (location.first_file_group != 0) {
+                const auto read = group_files.find(location.first_file_group);
+                if (read != group_files.end() && read->second != path) hidden_by = read->second;
+            }
+            collect(*values, path, "", hidden_by);
             if (!hidden_by.empty()) {
                 const bool holds =
                     std::any_of(found.findings.begin() + static_cast<std::ptrdiff_t>(first), found.findings.end(),
@@ -314,6 +357,12 @@ std::vector<std::string> expand_location(const SettingLocation& location, const 
         for (const std::string& folder : folders_up(sources.project))
             paths.push_back(join_path(folder, file.substr(5)));
         return paths;
+    }
+    if (file.starts_with("${") && file.ends_with("}") && file.find('/') == std::string_view::npos) {
+        // "${KILO_CONFIG}": the file the variable names, when it is set.
+        const std::string* named = sources.env(file.substr(2, file.size() - 3));
+        if (named == nullptr || named->empty()) return {};
+        return {named->front() == '/' ? *named : join_path(sources.project, *named)};
     }
     const std::size_t slash = file.starts_with("${") ? file.find("}/") + 1 : file.find('/');
     if (slash == std::string_view::npos || slash == 0) return {std::string(file)};
@@ -503,6 +552,17 @@ Result<ConfigurePlan> plan_configure(const SettingProduct& product, const FoundS
                                      "\" has no rules in the catalog yet; left as it is");
                 continue;
             }
+            if (!location.env_document.empty()) {
+                // A variable set where Pathwise cannot see (a shell profile, a launcher) and that may hold a key
+                // next to the URL: printing it rewritten would print the key, writing a file would not win.
+                auto recommendation = recommend(*finding.client, version, proxy_origin);
+                const std::string base = recommendation ? recommendation->base_url : std::string("the proxy");
+                return Error{"configure_env_document",
+                             describe(finding) + " decides, and it beats every file " + std::string(product.name) +
+                                 " reads: change " + finding.key + " to " + base + " where you set " +
+                                 std::string(location.env_document) +
+                                 " (Pathwise does not print the variable back: it may hold a key)"};
+            }
             const SettingLocation* through = &location;
             // A base in the environment that a file of the product overrides (Claude Code's settings.json) is
             // fixed in that file, so the fix wins whatever the shell says.
@@ -514,6 +574,8 @@ Result<ConfigurePlan> plan_configure(const SettingProduct& product, const FoundS
                 }
             }
             if (auto error = point(*through, *finding.client, finding.provider, false, &finding)) return *error;
+        } else if (location.role == SettingRole::refused) {
+            plan.notes.push_back(describe(finding) + ": " + std::string(location.note.en) + " Left as it is.");
         } else if (!location.required_value.empty() && finding.value != location.required_value &&
                    !finding.file.empty()) {
             add_edit(plan, {finding.file, location.format, finding.path, std::string(location.required_value), false,

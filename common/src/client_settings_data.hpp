@@ -43,6 +43,24 @@ inline constexpr std::array kCodexProviderCompanions = {
                   .literal = true,
                   .only_without_websockets = true},
 };
+// Measured 0.169.0: `profile = "name"` stops Codex at start-up ("legacy `profile` config is no longer supported"):
+// a profile is now $CODEX_HOME/<name>.config.toml, layered on config.toml only with `--profile name`.
+inline constexpr Text kCodexLegacyProfile{
+    "Codex 0.169 refuses to start with this legacy key: move that profile's settings into "
+    "$CODEX_HOME/<name>.config.toml and run `codex --profile <name>`.",
+    "Codex 0.169 refuse de démarrer avec cette ancienne clé : déplacez les réglages de ce profil dans "
+    "$CODEX_HOME/<nom>.config.toml et lancez `codex --profile <nom>`.",
+    "Codex 0.169 se niega a arrancar con esta clave antigua: mueva los ajustes de ese perfil a "
+    "$CODEX_HOME/<nombre>.config.toml y ejecute `codex --profile <nombre>`."};
+// Measured 0.169.0: a trusted project's .codex/config.toml is read, but its URL keys are dropped with "Ignored
+// unsupported project-local config keys …: openai_base_url, chatgpt_base_url, model_provider, model_providers".
+inline constexpr Text kCodexProjectUrlKey{
+    "Codex ignores this in a project's .codex/config.toml (measured 0.169.0): set it in "
+    "$CODEX_HOME/config.toml (`pathwise configure codex`).",
+    "Codex ignore ceci dans le .codex/config.toml d'un projet (mesuré en 0.169.0) : réglez-le dans "
+    "$CODEX_HOME/config.toml (`pathwise configure codex`).",
+    "Codex ignora esto en el .codex/config.toml de un proyecto (medido en 0.169.0): configúrelo en "
+    "$CODEX_HOME/config.toml (`pathwise configure codex`)."};
 inline constexpr std::array kCodexLocations = {
     SettingLocation{.file = "${CODEX_HOME:-~/.codex}/config.toml",
                     .format = ConfigFormat::toml,
@@ -75,6 +93,26 @@ inline constexpr std::array kCodexLocations = {
                              "su base se configura en config.toml."}},
     SettingLocation{.role = SettingRole::api_key, .key = "OPENAI_API_KEY"},
     SettingLocation{.role = SettingRole::api_key, .key = "CODEX_API_KEY"},
+    SettingLocation{.role = SettingRole::refused,
+                    .file = "${CODEX_HOME:-~/.codex}/config.toml",
+                    .format = ConfigFormat::toml,
+                    .key = "profile",
+                    .note = kCodexLegacyProfile},
+    SettingLocation{.role = SettingRole::refused,
+                    .file = "{project}/.codex/config.toml",
+                    .format = ConfigFormat::toml,
+                    .key = "model_provider",
+                    .note = kCodexProjectUrlKey},
+    SettingLocation{.role = SettingRole::refused,
+                    .file = "{project}/.codex/config.toml",
+                    .format = ConfigFormat::toml,
+                    .key = "openai_base_url",
+                    .note = kCodexProjectUrlKey},
+    SettingLocation{.role = SettingRole::refused,
+                    .file = "{project}/.codex/config.toml",
+                    .format = ConfigFormat::toml,
+                    .key = "model_providers.*.base_url",
+                    .note = kCodexProjectUrlKey},
 };
 
 // ---- Gemini CLI ----------------------------------------------------------------------------------------------
@@ -120,36 +158,60 @@ inline constexpr std::array kGeminiCliLocations = {
 };
 
 // ---- Kilo CLI ------------------------------------------------------------------------------------------------
-// Measured 7.7.7: a project's kilo.json, opencode.json or .kilo/kilo.json beats the global config; of the global
-// files in ${XDG_CONFIG_HOME:-~/.config}/kilo, opencode.json beats kilo.json, which beats config.json (kilo.jsonc
-// is read too). A provider named openai, anthropic or google is the built-in AI SDK provider of that name; any
-// other is a custom one (docs/clients.md 1.7: `npm` @ai-sdk/openai-compatible).
+// Measured 7.7.7, one capture port per place, pairwise (docs/client-settings.md). Configs merge key by key, so each
+// place competes for the one key. Highest first: KILO_CONFIG_CONTENT (a whole JSON config in a variable; invalid
+// JSON is skipped silently), then the files of $KILO_CONFIG_DIR, ~/.kilo/, ~/.kilocode/ (home folders beat every
+// project file), the project's .kilo/ and .kilocode/, the project's opencode.json and kilo.json, the file
+// $KILO_CONFIG names, and last the global ${XDG_CONFIG_HOME:-~/.config}/kilo/. Within one folder the bundle loads
+// config.json, kilo.json, kilo.jsonc, opencode.json, opencode.jsonc, a later one overriding (measured for the
+// global folder: opencode.json > kilo.json > config.json). OPENCODE_CONFIG(_CONTENT) is not read. A provider named
+// openai, anthropic or google is the built-in AI SDK provider of that name; any other is a custom one
+// (docs/clients.md 1.7: `npm` @ai-sdk/openai-compatible).
 inline constexpr std::array kKiloProviders = {
     ProviderClient{"openai", "kilo-cli.openai"},
     ProviderClient{"anthropic", "kilo-cli.anthropic"},
     ProviderClient{"google", "kilo-cli.google"},
     ProviderClient{"*", "kilo-cli.openai-compatible"},
 };
+constexpr SettingLocation kilo_file(std::string_view file) {
+    return SettingLocation{.file = file, .key = "provider.*.options.baseURL", .providers = kKiloProviders};
+}
+inline constexpr std::size_t kKiloGlobalKiloJson = 29;  // where `configure kilo` writes when nothing is set
 inline constexpr std::array kKiloLocations = {
     SettingLocation{
-        .file = "{project}/.kilo/kilo.json", .key = "provider.*.options.baseURL", .providers = kKiloProviders},
-    SettingLocation{
-        .file = "{project}/opencode.json", .key = "provider.*.options.baseURL", .providers = kKiloProviders},
-    SettingLocation{.file = "{project}/kilo.json", .key = "provider.*.options.baseURL", .providers = kKiloProviders},
-    SettingLocation{.file = "{project}/kilo.jsonc", .key = "provider.*.options.baseURL", .providers = kKiloProviders},
-    SettingLocation{.file = "${XDG_CONFIG_HOME:-~/.config}/kilo/opencode.json",
-                    .key = "provider.*.options.baseURL",
-                    .providers = kKiloProviders},
-    SettingLocation{.file = "${XDG_CONFIG_HOME:-~/.config}/kilo/kilo.json",
-                    .key = "provider.*.options.baseURL",
-                    .providers = kKiloProviders},
-    SettingLocation{.file = "${XDG_CONFIG_HOME:-~/.config}/kilo/kilo.jsonc",
-                    .key = "provider.*.options.baseURL",
-                    .providers = kKiloProviders},
-    SettingLocation{.file = "${XDG_CONFIG_HOME:-~/.config}/kilo/config.json",
-                    .key = "provider.*.options.baseURL",
-                    .providers = kKiloProviders},
+        .key = "provider.*.options.baseURL", .providers = kKiloProviders, .env_document = "KILO_CONFIG_CONTENT"},
+    kilo_file("${KILO_CONFIG_DIR}/opencode.jsonc"),
+    kilo_file("${KILO_CONFIG_DIR}/opencode.json"),
+    kilo_file("${KILO_CONFIG_DIR}/kilo.jsonc"),
+    kilo_file("${KILO_CONFIG_DIR}/kilo.json"),
+    kilo_file("~/.kilo/opencode.jsonc"),
+    kilo_file("~/.kilo/opencode.json"),
+    kilo_file("~/.kilo/kilo.jsonc"),
+    kilo_file("~/.kilo/kilo.json"),
+    kilo_file("~/.kilocode/opencode.jsonc"),
+    kilo_file("~/.kilocode/opencode.json"),
+    kilo_file("~/.kilocode/kilo.jsonc"),
+    kilo_file("~/.kilocode/kilo.json"),
+    kilo_file("{project}/.kilo/opencode.jsonc"),
+    kilo_file("{project}/.kilo/opencode.json"),
+    kilo_file("{project}/.kilo/kilo.jsonc"),
+    kilo_file("{project}/.kilo/kilo.json"),
+    kilo_file("{project}/.kilocode/opencode.jsonc"),
+    kilo_file("{project}/.kilocode/opencode.json"),
+    kilo_file("{project}/.kilocode/kilo.jsonc"),
+    kilo_file("{project}/.kilocode/kilo.json"),
+    kilo_file("{project}/opencode.jsonc"),
+    kilo_file("{project}/opencode.json"),
+    kilo_file("{project}/kilo.jsonc"),
+    kilo_file("{project}/kilo.json"),
+    kilo_file("${KILO_CONFIG}"),
+    kilo_file("${XDG_CONFIG_HOME:-~/.config}/kilo/opencode.jsonc"),
+    kilo_file("${XDG_CONFIG_HOME:-~/.config}/kilo/opencode.json"),
+    kilo_file("${XDG_CONFIG_HOME:-~/.config}/kilo/kilo.jsonc"),
+    kilo_file("${XDG_CONFIG_HOME:-~/.config}/kilo/kilo.json"),
+    kilo_file("${XDG_CONFIG_HOME:-~/.config}/kilo/config.json"),
 };
+static_assert(kKiloLocations[kKiloGlobalKiloJson].file == "${XDG_CONFIG_HOME:-~/.config}/kilo/kilo.json");
 
 // ---- Continue ------------------------------------------------------------------------------------------------
 // Continue's docs: ~/.continue/config.yaml, models[].apiBase next to models[].provider; the older config.json has
@@ -206,9 +268,9 @@ inline constexpr std::array kCodexCreate = {CreateTarget{&kCodexLocations[0], "p
 inline constexpr std::array kGeminiCliCreate = {CreateTarget{&kGeminiCliLocations[3], "", "gemini-cli"}};
 // The three built-in providers, each given its own base (…/v1, …/v1, …/v1beta: docs/clients.md 1.7).
 inline constexpr std::array kKiloCreate = {
-    CreateTarget{&kKiloLocations[5], "openai", "kilo-cli.openai"},
-    CreateTarget{&kKiloLocations[5], "anthropic", "kilo-cli.anthropic"},
-    CreateTarget{&kKiloLocations[5], "google", "kilo-cli.google"},
+    CreateTarget{&kKiloLocations[kKiloGlobalKiloJson], "openai", "kilo-cli.openai"},
+    CreateTarget{&kKiloLocations[kKiloGlobalKiloJson], "anthropic", "kilo-cli.anthropic"},
+    CreateTarget{&kKiloLocations[kKiloGlobalKiloJson], "google", "kilo-cli.google"},
 };
 inline constexpr std::array kOpenAiSdkCreate = {CreateTarget{&kOpenAiSdkLocations[0], "", "openai-node"}};
 inline constexpr std::array kAnthropicSdkCreate = {CreateTarget{&kAnthropicSdkLocations[0], "", "anthropic-sdk-node"}};
@@ -242,7 +304,7 @@ inline constexpr std::array kSettingProducts = {
                    .create = kKiloCreate,
                    .package = "@kilocode/cli",
                    .binary = "kilo",
-                   .evidence = "measured 7.7.7"},
+                   .evidence = "measured 7.7.7; bundle ConfigPaths"},
     SettingProduct{.id = "continue",
                    .name = "Continue",
                    .locations = kContinueLocations,

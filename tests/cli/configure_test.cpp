@@ -175,6 +175,21 @@ TEST(Configure, GeminiCli_WrongShellVariable_PrintsTheLineToType) {
     EXPECT_FALSE(fs::exists(home.home() + "/.gemini/.env"));
 }
 
+// KILO_CONFIG_CONTENT beats every file (measured 7.7.7): a file written would not win, and the variable may hold a
+// key, so configure says what to change there and writes nothing.
+TEST(Configure, Kilo_BaseFromConfigContentVariable_RefusesAndWritesNothing) {
+    const TestHome home;
+    const CliRun run = configure(
+        home, "kilo", {"--yes"},
+        {R"(KILO_CONFIG_CONTENT={"provider": {"openai": {"options": {"baseURL": "http://127.0.0.1:8045", "apiKey": "sk-kilo-91ab"}}}})"});
+    EXPECT_NE(run.exit_code, 0) << run.out;
+    const std::string said = run.out + run.err;
+    EXPECT_NE(said.find("provider.openai.options.baseURL in $KILO_CONFIG_CONTENT decides"), std::string::npos) << said;
+    EXPECT_NE(said.find("to http://127.0.0.1:8045/v1 where you set KILO_CONFIG_CONTENT"), std::string::npos) << said;
+    EXPECT_EQ(said.find("sk-kilo-91ab"), std::string::npos) << said;
+    EXPECT_FALSE(fs::exists(home.home() + "/.config/kilo/kilo.json"));
+}
+
 TEST(Configure, Kilo_NothingConfigured_PointsTheThreeBuiltInProviders) {
     const TestHome home;
     ASSERT_EQ(configure(home, "kilo").exit_code, 0);

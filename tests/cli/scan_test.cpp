@@ -133,6 +133,67 @@ TEST(Scan, Codex_SelectedProviderIsInEffect_OthersAreNotSelected) {
     EXPECT_EQ(builtin["client"], "codex-cli.builtin");
 }
 
+// Codex 0.169.0 (measured): a trusted project's .codex/config.toml is read, but its URL keys are dropped with a
+// warning; the user config's provider is the one used.
+TEST(Scan, Codex_UrlKeysInAProjectConfig_AreIgnoredByCodex_AndSaidSo) {
+    const TestHome home;
+    home.write(".codex/config.toml",
+               "model_provider = \"pathwise\"\n"
+               "[model_providers.pathwise]\nbase_url = \"http://127.0.0.1:8045/v1\"\nwire_api = \"responses\"\n"
+               "[projects.\"" +
+                   home.project() + "\"]\ntrust_level = \"trusted\"\n");
+    home.write("work/app/.codex/config.toml",
+               "model = \"gpt-5-codex\"\nmodel_provider = \"local\"\n"
+               "[model_providers.local]\nbase_url = \"http://127.0.0.1:9/v1\"\n");
+    const CliRun run = home.scan();
+    EXPECT_EQ(run.exit_code, 1) << run.out;
+    const json codex = product(run.json(), "codex");
+    EXPECT_TRUE(setting(codex, "model_providers.pathwise.base_url", "/.codex/config.toml")["in_effect"]);
+    const json dropped = setting(codex, "model_providers.local.base_url", "/work/app/.codex/config.toml");
+    EXPECT_EQ(dropped["role"], "refused");
+    EXPECT_TRUE(dropped["in_effect"]) << "each refused key is a problem of its own";
+    EXPECT_EQ(setting(codex, "model_provider", "/work/app/.codex/config.toml")["role"], "refused");
+    std::size_t said = 0;
+    for (const auto& problem : codex["problems"]) {
+        if (problem.get<std::string>().find("Codex ignores this in a project's .codex/config.toml") !=
+            std::string::npos) {
+            ++said;
+        }
+    }
+    EXPECT_EQ(said, 2u) << codex["problems"].dump(2);
+}
+
+// With the project folder at HOME, ~/.codex/config.toml is the user config, not a project layer.
+TEST(Scan, Codex_ProjectFolderIsHome_ItsConfigIsTheUserConfig) {
+    const TestHome home;
+    home.write(".codex/config.toml",
+               "model_provider = \"pathwise\"\n"
+               "[model_providers.pathwise]\nbase_url = \"http://127.0.0.1:8045/v1\"\nwire_api = \"responses\"\n");
+    RunOptions options;
+    options.env = {"HOME=" + home.home(), "PATH=/usr/bin:/bin"};
+    options.only_these_variables = true;
+    const CliRun run = run_pathwise({"scan", "--no-probe", "--json", "--project", home.home()}, options);
+    const json codex = product(run.json(), "codex");
+    for (const auto& entry : codex["settings"]) EXPECT_NE(entry["role"], "refused") << entry.dump(2);
+    EXPECT_TRUE(codex["ok"]) << codex.dump(2);
+}
+
+// Codex 0.169.0 (measured): `profile = "…"` stops it at start-up; profiles are <name>.config.toml files now.
+TEST(Scan, Codex_LegacyProfileKey_IsAProblemEvenWhenTheUrlIsRight) {
+    const TestHome home;
+    home.write(".codex/config.toml",
+               "profile = \"work\"\nmodel_provider = \"pathwise\"\n"
+               "[model_providers.pathwise]\nbase_url = \"http://127.0.0.1:8045/v1\"\nwire_api = \"responses\"\n"
+               "[profiles.work]\nmodel = \"gpt-5-codex\"\n");
+    const CliRun run = home.scan();
+    EXPECT_EQ(run.exit_code, 1) << run.out;
+    const json codex = product(run.json(), "codex");
+    EXPECT_EQ(setting(codex, "model_providers.pathwise.base_url")["diagnosis"]["kind"], "ok");
+    ASSERT_EQ(codex["problems"].size(), 1u) << codex.dump(2);
+    EXPECT_NE(codex["problems"][0].get<std::string>().find("refuses to start with this legacy key"), std::string::npos);
+    EXPECT_NE(codex["problems"][0].get<std::string>().find("codex --profile <name>"), std::string::npos);
+}
+
 TEST(Scan, Codex_CodexHomeVariableMovesTheConfig_AndWireApiChatIsAProblem) {
     const TestHome home;
     home.write("elsewhere/codex/config.toml",
@@ -259,6 +320,66 @@ TEST(Scan, Kilo_ProjectConfigBeatsGlobal) {
     const json kilo = product(home.scan().json(), "kilo");
     EXPECT_TRUE(setting(kilo, "provider.openai.options.baseURL", "/work/app/kilo.json")["in_effect"]);
     EXPECT_FALSE(setting(kilo, "provider.openai.options.baseURL", "/.config/kilo/kilo.json")["in_effect"]);
+}
+
+// Kilo 7.7.7 (measured, docs/client-settings.md): KILO_CONFIG_CONTENT beats every file, ~/.kilo/ beats the
+// project's files, and the file KILO_CONFIG names sits between the project and the global folder.
+TEST(Scan, Kilo_ConfigContentVariable_BeatsEveryFile) {
+    const TestHome home;
+    home.write("work/app/.kilo/kilo.json",
+               R"({"provider": {"openai": {"options": {"baseURL": "http://127.0.0.1:9/v1"}}}})");
+    const std::string content =
+        R"(KILO_CONFIG_CONTENT={"provider": {"openai": {"options": {"baseURL": "http://127.0.0.1:8045/v1/chat/completions", "apiKey": "sk-kilo-content-91ab"}}}})";
+    const CliRun run = home.scan({content});
+    EXPECT_EQ(run.exit_code, 1) << run.out;
+    EXPECT_EQ(run.out.find("sk-kilo-content-91ab"), std::string::npos) << "a key in the variable is never shown";
+    const json kilo = product(run.json(), "kilo");
+    const json inline_base = setting(kilo, "provider.openai.options.baseURL", "");
+    EXPECT_EQ(inline_base["variable"], "KILO_CONFIG_CONTENT");
+    EXPECT_EQ(inline_base["file"], "");
+    EXPECT_TRUE(inline_base["in_effect"]);
+    EXPECT_EQ(inline_base["diagnosis"]["kind"], "nested_full_endpoint");
+    EXPECT_EQ(kilo["configure"], "") << "configure cannot rewrite a variable set elsewhere";
+    const json project = setting(kilo, "provider.openai.options.baseURL", "/work/app/.kilo/kilo.json");
+    EXPECT_FALSE(project["in_effect"]);
+    EXPECT_NE(project["not_used_because"].get<std::string>().find("$KILO_CONFIG_CONTENT"), std::string::npos)
+        << project.dump(2);
+}
+
+TEST(Scan, Kilo_ConfigContentThatDoesNotParse_IsSkippedAsKiloSkipsIt) {
+    const TestHome home;
+    home.write(".config/kilo/kilo.json",
+               R"({"provider": {"openai": {"options": {"baseURL": "http://127.0.0.1:8045/v1"}}}})");
+    const CliRun run = home.scan({R"(KILO_CONFIG_CONTENT={"provider": )"});
+    const json scan = run.json();
+    const json kilo = product(scan, "kilo");
+    EXPECT_TRUE(setting(kilo, "provider.openai.options.baseURL", "/.config/kilo/kilo.json")["in_effect"]);
+    bool reported = false;
+    for (const auto& issue : scan["file_issues"]) {
+        reported =
+            reported || (issue["file"] == "$KILO_CONFIG_CONTENT" &&
+                         issue["problem"].get<std::string>().find("skips it without a word") != std::string::npos);
+    }
+    EXPECT_TRUE(reported) << scan["file_issues"].dump(2);
+}
+
+TEST(Scan, Kilo_HomeKiloFolderBeatsTheProject_KiloConfigFileBeatsOnlyTheGlobalFolder) {
+    const TestHome home;
+    home.write(".config/kilo/opencode.json",
+               R"({"provider": {"openai": {"options": {"baseURL": "http://127.0.0.1:9001/v1"}}}})");
+    const std::string named = home.write(
+        "elsewhere/mine.json",
+        R"({"provider": {"openai": {"options": {"baseURL": "http://127.0.0.1:9002/v1"}}, "anthropic": {"options": {"baseURL": "http://127.0.0.1:8045/v1"}}}})");
+    home.write("work/app/opencode.json",
+               R"({"provider": {"openai": {"options": {"baseURL": "http://127.0.0.1:9003/v1"}}}})");
+    home.write(".kilo/kilo.json", R"({"provider": {"openai": {"options": {"baseURL": "http://127.0.0.1:8045/v1"}}}})");
+    const json kilo = product(home.scan({"KILO_CONFIG=" + named}).json(), "kilo");
+    EXPECT_TRUE(setting(kilo, "provider.openai.options.baseURL", "/.kilo/kilo.json")["in_effect"]);
+    for (const char* loser : {"/work/app/opencode.json", "/elsewhere/mine.json", "/.config/kilo/opencode.json"}) {
+        EXPECT_FALSE(setting(kilo, "provider.openai.options.baseURL", loser)["in_effect"]) << loser;
+    }
+    // Nothing else sets anthropic: the KILO_CONFIG file's value is in effect.
+    EXPECT_TRUE(setting(kilo, "provider.anthropic.options.baseURL", "/elsewhere/mine.json")["in_effect"]);
 }
 
 TEST(Scan, Continue_ModelsArePairedWithTheirProvider) {

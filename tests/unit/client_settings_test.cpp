@@ -160,5 +160,38 @@ TEST(ClientSettings, PlanConfigure_CodexWithoutWebSocketBridge_AddsSupportsWebso
     }
 }
 
+TEST(ClientSettings, ExpandLocation_AVariableThatNamesTheFileOrAFolder_OnlyWhenSet) {
+    SettingSources sources = machine({});
+    const SettingLocation named{.file = "${KILO_CONFIG}"};
+    const SettingLocation folder{.file = "${KILO_CONFIG_DIR}/kilo.json"};
+    EXPECT_TRUE(expand_location(named, sources).empty());
+    EXPECT_TRUE(expand_location(folder, sources).empty());
+    sources.environment = {{"KILO_CONFIG", "conf/kilo.json"}, {"KILO_CONFIG_DIR", "/etc/team-kilo"}};
+    EXPECT_EQ(expand_location(named, sources), std::vector<std::string>{"/home/ana/src/app/conf/kilo.json"});
+    EXPECT_EQ(expand_location(folder, sources), std::vector<std::string>{"/etc/team-kilo/kilo.json"});
+}
+
+// Kilo 7.7.7 (measured): KILO_CONFIG_CONTENT, a whole JSON config in a variable, beats every file, key by key.
+TEST(ClientSettings, Kilo_ConfigContentVariable_WinsKeyByKey_OverTheFiles) {
+    const FoundSettings found =
+        find_settings(machine({{"/home/ana/.config/kilo/kilo.json",
+                                R"({"provider": {"openai": {"options": {"baseURL": "http://127.0.0.1:9/v1"}},
+                           "google": {"options": {"baseURL": "http://127.0.0.1:8045/v1beta"}}}})"}},
+                              {{"KILO_CONFIG_CONTENT",
+                                R"({"provider": {"openai": {"options": {"baseURL": "http://127.0.0.1:8045/v1"}}}})"}}));
+    const SettingFinding* inline_openai = finding(found, "kilo", "", "provider.openai.options.baseURL");
+    ASSERT_NE(inline_openai, nullptr);
+    EXPECT_EQ(inline_openai->variable, "KILO_CONFIG_CONTENT");
+    EXPECT_TRUE(inline_openai->in_effect);
+    const SettingFinding* file_openai =
+        finding(found, "kilo", "/home/ana/.config/kilo/kilo.json", "provider.openai.options.baseURL");
+    ASSERT_NE(file_openai, nullptr);
+    EXPECT_FALSE(file_openai->in_effect);
+    EXPECT_EQ(file_openai->shadowed_by, "provider.openai.options.baseURL in $KILO_CONFIG_CONTENT");
+    // The variable says nothing about google: the file's value stands.
+    EXPECT_TRUE(
+        finding(found, "kilo", "/home/ana/.config/kilo/kilo.json", "provider.google.options.baseURL")->in_effect);
+}
+
 }  // namespace
 }  // namespace pathwise

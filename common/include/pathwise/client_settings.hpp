@@ -30,6 +30,7 @@ enum class SettingRole : unsigned char {
     api_key,        // only whether it is set, and where: a value is never read into a finding
     wire_api,       // Codex's [model_providers.*] wire_api ("chat" is refused at start-up)
     ignored,        // a variable people set that this client does not read (Codex and OPENAI_BASE_URL)
+    refused,        // a key the client refuses or drops where it is (`note` says how): always a problem
 };
 
 // A provider name found in a config file, and the catalog entry whose joining rules it uses.
@@ -52,7 +53,8 @@ struct SettingLocation {
     SettingRole role = SettingRole::base_url;
     // "" = the environment variable named `key`. Otherwise a file: "~/…" under HOME, "{project}/…" in the project
     // folder (the working directory), "{up}/…" in the project folder and every folder above it, nearest first,
-    // "$VAR|fallback/…" under $VAR when it is set, else under `fallback` ("$CODEX_HOME|~/.codex/config.toml").
+    // "${VAR:-fallback}/…" under $VAR when it is set, else under `fallback` ("${CODEX_HOME:-~/.codex}/config.toml"),
+    // "${VAR}/…" only when $VAR is set, "${VAR}" the file $VAR names (relative to the project folder).
     std::string_view file = {};
     ConfigFormat format = ConfigFormat::json;
     // Dotted key path ("env.ANTHROPIC_BASE_URL"); "*" stands for one segment of any name (a provider id, a list
@@ -78,6 +80,9 @@ struct SettingLocation {
     std::string_view required_value = {};
     std::span<const CompanionEdit> companions = {};  // written along with a base URL written here
     Text note = {};
+    // A variable whose value is a whole config document in `format` (Kilo's KILO_CONFIG_CONTENT); `key` is a key
+    // inside it and `file` is empty. `configure` never rewrites it: the variable is set where Pathwise cannot see.
+    std::string_view env_document = {};
 };
 
 // What `configure` creates when a product has no base URL configured anywhere: one entry per provider.
@@ -144,6 +149,7 @@ struct SettingFinding {
     bool in_effect = false;               // the value the client will use
     std::string shadowed_by;  // when not in effect: "env.ANTHROPIC_BASE_URL in /home/ana/app/.claude/settings.json"
     std::string not_selected_because;  // Codex: "model_provider = \"openai\"" selects another provider
+    std::string variable;              // a finding inside an environment document: its variable, "KILO_CONFIG_CONTENT"
     // The file is one of a first-file group the client does not read, because another file of the group was found
     // first (Gemini CLI's .env search): the value is never used, whatever it says.
     bool in_unread_file = false;

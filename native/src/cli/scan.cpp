@@ -12,8 +12,9 @@
 //       "ok": false, "problems": ["…"],          what is wrong with this product, in words
 //       "configure": "pathwise configure claude-code" | "",   the command that fixes it ("" when none does)
 //       "settings": [{
-//         "role": "base_url" | "extra_setting" | "api_key" | "wire_api" | "ignored",
+//         "role": "base_url" | "extra_setting" | "api_key" | "wire_api" | "ignored" | "refused",
 //         "file": "/home/ana/.claude/settings.json" | "",  "" = an environment variable
+//         "variable": "KILO_CONFIG_CONTENT" | "",  the variable holding the whole config the key is in
 //         "key": "env.ANTHROPIC_BASE_URL", "line": 3,
 //         "value": "http://127.0.0.1:8045/v1",   "" for an api_key (only that it is set: never its value)
 //         "in_effect": true, "not_used_because": "",
@@ -79,6 +80,8 @@ std::string_view role_name(SettingRole role) {
             return "api_key";
         case SettingRole::wire_api:
             return "wire_api";
+        case SettingRole::refused:
+            return "refused";
         case SettingRole::ignored:
             break;
     }
@@ -106,6 +109,7 @@ struct ProductReport {
 };
 
 std::string where(const SettingFinding& finding, const SettingSources& sources, Lang lang) {
+    if (!finding.variable.empty()) return "$" + finding.variable;  // a config document in a variable (Kilo)
     if (finding.file.empty()) return std::string(msg::kInEnvironment.in(lang));
     std::string out = home_relative(finding.file, sources.home);
     if (finding.line > 0) out += ":" + std::to_string(finding.line);
@@ -189,6 +193,9 @@ std::vector<std::string> problems_of(const SettingReport& report, const FoundSet
         problems.push_back(pathwise::fill(msg::kScanNothingListens.in(lang), report.diagnosis->resolution.base.origin(),
                                           report.listener->detail));
     }
+    if (finding.location->role == SettingRole::refused) {
+        problems.push_back(place + ": " + std::string(finding.location->note.in(lang)));
+    }
     if (!finding.location->required_value.empty() && finding.value != finding.location->required_value) {
         problems.push_back(
             pathwise::fill(msg::kScanRequiredValue.in(lang), place, finding.value, finding.location->required_value));
@@ -244,7 +251,11 @@ ProductReport scan_product(const SettingProduct& product, const FoundSettings& f
                      });
     const bool unreadable = std::any_of(report.issues.begin(), report.issues.end(),
                                         [](const SettingFileIssue& issue) { return issue.unreadable; });
-    if (unreadable) report.fixable = false;
+    // A base in a variable holding a whole config (KILO_CONFIG_CONTENT) is changed where the variable is set.
+    const bool in_variable = std::any_of(found.findings.begin(), found.findings.end(), [&](const SettingFinding& f) {
+        return f.product == &product && f.in_effect && !f.variable.empty();
+    });
+    if (unreadable || in_variable) report.fixable = false;
     return report;
 }
 
@@ -287,6 +298,7 @@ ordered_json to_json(const std::vector<ProductReport>& reports, const SettingSou
             ordered_json entry;
             entry["role"] = role_name(f.location->role);
             entry["file"] = f.file;
+            entry["variable"] = f.variable;
             entry["key"] = f.key;
             entry["line"] = f.line;
             entry["value"] = f.value;
