@@ -144,11 +144,11 @@ function pathwiseEnv(home) {
 }
 
 // -> {code, json | null, stdout, stderr, command}
-async function pathwise(ctx, home, cwd, args) {
+async function pathwise(ctx, home, cwd, args, extraEnv = {}) {
   const command = `pathwise ${args.join(' ')}`;
   let result;
   for (let attempt = 0; attempt < 3; attempt++) {
-    result = await run(ctx.binary, args, { env: pathwiseEnv(home), cwd, timeoutMs: PATHWISE_TIMEOUT_MS });
+    result = await run(ctx.binary, args, { env: { ...pathwiseEnv(home), ...extraEnv }, cwd, timeoutMs: PATHWISE_TIMEOUT_MS });
     // The binary may be being replaced by a rebuild: wait and try again.
     if (result.code !== null || !/ETXTBSY|ENOENT/.test(result.stderr)) break;
     ctx.tally.note(`${command}: the binary could not be started (${clip(result.stderr, 120)}); retried after 30 s`);
@@ -365,8 +365,58 @@ async function checkWithServe(ctx, serve, p) {
   }
 }
 
+// Precedence as the scan states it, checked against the real client: Kilo's KILO_CONFIG_CONTENT beats its global
+// kilo.json (docs/client-settings.md, measured 7.7.7). The file names a port nothing listens on, the variable
+// names the proxy: the scan must say the variable is in effect and right, and real Kilo must reach the proxy.
+async function kiloConfigContentPrecedence(ctx) {
+  const { tally } = ctx;
+  const add = (name, pass, detail) => tally.add(GROUP, `precedence kilo: ${name}`, pass, detail, { product: 'kilo', step: 'precedence', check: name });
+  const serve = await startServe(ctx.binary, [], ctx.makeHome('serve-kilo-precedence'));
+  if (serve.error) { add('pathwise serve starts', false, serve.error); return; }
+  try {
+    const home = ctx.makeHome('kilo-precedence');
+    const project = path.join(home, 'project');
+    fs.mkdirSync(project, { recursive: true });
+    const key = 'pw-precedence-kilo-openai';
+    const closed = 'http://127.0.0.1:9/v1';  // port 9 (discard): nothing listens on loopback
+    const config = (base) => JSON.stringify({ $schema: 'https://app.kilo.ai/config.json', autoupdate: false, share: 'disabled',
+      provider: { openai: { options: { baseURL: base, apiKey: key }, models: { 'gpt-4o-mini': { name: 'gpt-4o-mini' } } } } });
+    const file = path.join(home, '.config/kilo/kilo.json');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `${config(closed)}\n`);
+    const content = { KILO_CONFIG_CONTENT: config(serve.origin + recommended('kilo-cli.openai')) };
+
+    const scanned = await pathwise(ctx, home, project, ['scan', '--json', '--no-probe', '--project', project], content);
+    const kilo = scanned.json?.products?.find((x) => x.product === 'kilo');
+    const inVariable = kilo?.settings?.find((x) => x.variable === 'KILO_CONFIG_CONTENT' && x.key === 'provider.openai.options.baseURL');
+    const inFile = kilo?.settings?.find((x) => x.file === file && x.key === 'provider.openai.options.baseURL');
+    const problems = [
+      !scanned.json && outcome(scanned),
+      !inVariable && `no setting from $KILO_CONFIG_CONTENT: ${clip(JSON.stringify(kilo?.settings), 600)}`,
+      inVariable && (inVariable.in_effect !== true || inVariable.diagnosis?.kind !== 'ok') && `the variable's value: in_effect ${inVariable.in_effect}, diagnosis ${inVariable.diagnosis?.kind}`,
+      inFile?.in_effect !== false && `the file's value: in_effect ${inFile?.in_effect}, expected false`,
+      (scanned.stdout.includes(key) || scanned.stderr.includes(key)) && 'the output holds the API key',
+    ].filter(Boolean);
+    add('scan says KILO_CONFIG_CONTENT beats ~/.config/kilo/kilo.json', problems.length === 0, `${problems.join(' | ')} — ${scanned.command}`);
+
+    const prepared = FILE_CONFIGURED_CLIENTS.kilo({ home, key, guardEnv: ctx.guard.env, model: 'openai/gpt-4o-mini' });
+    const t0 = Date.now();
+    const result = await run(prepared.command, prepared.args, { env: { ...prepared.env, ...content }, cwd: project, timeoutMs: CLIENT_TIMEOUT_MS });
+    const seen = (await proxyRequests(serve)).filter((q) => q.unix_ms >= t0 - 5 && q.route_id !== 'pathwise.requests');
+    const hit = seen.find((q) => q.method === 'POST' && q.path.split('?')[0] === '/v1/responses' && q.route_id === 'openai.responses' && q.status === 200);
+    const runProblems = [
+      !hit && `the proxy saw no POST /v1/responses → openai.responses 200; it saw: ${seen.map(described).join(', ') || 'nothing'}`,
+      (result.code !== 0 || result.timedOut) && `exit ${result.code}${result.timedOut ? ' (timed out)' : ''}: ${clip(`${result.stdout}\n${result.stderr}`.trim().slice(-800), 800)}`,
+    ].filter(Boolean);
+    add('real Kilo, given both, reaches the proxy named in KILO_CONFIG_CONTENT', runProblems.length === 0,
+      `${runProblems.join(' | ')} (${Math.round(result.ms / 1000)} s)`);
+  } finally {
+    await serve.stop();
+  }
+}
+
 export async function configureChecks(ctx) {
   // Each product has its own HOME and its own proxy (so the proxy's feed tells whose request it was): they run
   // side by side.
-  await Promise.all(PRODUCTS.map((make) => checkProduct(ctx, make)));
+  await Promise.all([...PRODUCTS.map((make) => checkProduct(ctx, make)), kiloConfigContentPrecedence(ctx)]);
 }
