@@ -186,6 +186,19 @@ TEST(Auth, SeveralKeys_EachAccepted) {
     EXPECT_EQ(empty->status, 401);
 }
 
+// Claude Code 2.1.330 retried a 401 for 40 s without a word; with X-Should-Retry: false it stops at once and prints
+// the message (measured, protocol_error.cpp).
+TEST(Auth, WrongKey_401SaysDoNotRetry) {
+    auto proxy = PathwiseProcess::start_serve({"--auth-mode", "strict", "--api-key", "right-key"});
+    ASSERT_TRUE(proxy.ready()) << proxy.stderr_text();
+    auto res = proxy.client()->Post("/v1/messages", {{"x-api-key", "wrong-key"}, {"anthropic-version", "2023-06-01"}},
+                                    "{}", "application/json");
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 401);
+    EXPECT_EQ(res->get_header_value("X-Should-Retry"), "false");
+    EXPECT_EQ(res->get_header_value("Retry-After"), "0");
+}
+
 TEST(Auth, WrongPathWithoutKey_Is404NotAuth) {
     // Matching runs before auth: a wrong URL must be explained, not answered "401" (docs/peers.md §5, gbrain#2209).
     auto proxy = PathwiseProcess::start_serve({"--auth-mode", "strict", "--api-key", kKey});

@@ -220,6 +220,28 @@ TEST_F(MissedPaths, UnknownClient_GetsNoClientFields) {
     EXPECT_FALSE(body["pathwise"].contains("client")) << res->body;
 }
 
+// A path mistake answers the same every time: clients that retry are told not to (measured in protocol_error.cpp:
+// Claude Code stops on X-Should-Retry: false, Kilo takes its delay from Retry-After).
+TEST_F(MissedPaths, EveryMiss_SaysDoNotRetry) {
+    ASSERT_TRUE(proxy_->ready()) << proxy_->stderr_text();
+    for (const char* path :
+         {"/v1/v1/messages", "/v1/chat/completions/responses", "/v1/models/gemini-2.5-flash:generateContent"}) {
+        auto res = proxy_->client()->Post(path, "{}", "application/json");
+        ASSERT_TRUE(res) << path;
+        EXPECT_EQ(res->status, 404) << path;
+        EXPECT_EQ(res->get_header_value("X-Should-Retry"), "false") << path;
+        EXPECT_EQ(res->get_header_value("Retry-After"), "0") << path;
+    }
+    auto wrong_method = proxy_->client()->Get("/v1/chat/completions");
+    ASSERT_TRUE(wrong_method);
+    EXPECT_EQ(wrong_method->status, 405);
+    EXPECT_EQ(wrong_method->get_header_value("X-Should-Retry"), "false");
+    auto routed = proxy_->client()->Get("/v1/models");
+    ASSERT_TRUE(routed);
+    EXPECT_EQ(routed->status, 200);
+    EXPECT_FALSE(routed->has_header("X-Should-Retry")) << "only refusals carry it";
+}
+
 TEST_F(MissedPaths, LangQuery_French_MessageTranslated) {
     ASSERT_TRUE(proxy_->ready()) << proxy_->stderr_text();
     auto en = proxy_->client()->Post("/v1/v1/messages", "{}", "application/json");

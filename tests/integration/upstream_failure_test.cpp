@@ -75,6 +75,11 @@ TEST_P(UpstreamFailure, NothingListening_502NamingTheUpstreamAndTheSetting) {
         EXPECT_NE(message.find("refused"), std::string::npos) << read.body;
         EXPECT_NE(message.find(std::string("upstreams.") + c.protocol + ".base_url"), std::string::npos) << read.body;
     }
+    // An upstream that is down may come back: a client's own retries stay allowed.
+    auto res = httplib::Client(proxy.origin()).Post(c.path, c.body, "application/json");
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 502);
+    EXPECT_FALSE(res->has_header("X-Should-Retry")) << "a 502 is not final";
 }
 
 TEST_P(UpstreamFailure, DiesMidStream_StreamEndsWithTheProtocolsErrorEvent) {

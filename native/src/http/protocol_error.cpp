@@ -140,8 +140,22 @@ std::string error_event(const ProtocolError& error) {
     return std::string(event) + "data: " + error_body(error) + "\n\n";
 }
 
+bool is_final_refusal(int status) {
+    return status >= 400 && status < 500 && status != 408 && status != 409 && status != 425 && status != 426 &&
+           status != 429;
+}
+
 void send_error(httplib::Response& res, const ProtocolError& error) {
     res.status = error.status;
+    if (is_final_refusal(error.status)) {
+        // The same answer however often it is asked: a client that retries should not make a person wait for it.
+        // Measured: Claude Code 2.1.330 retried a 401 for 40 s (7 requests, then our timeout) and stopped after one
+        // with X-Should-Retry: false (the header the Stainless SDKs honour). Kilo 7.7.7 retries every 404 five
+        // times, 2 s to 32 s apart, taking its delay from Retry-After: with 0 its six requests took 0.2 s, not
+        // about 85 s, and it then printed our message.
+        res.set_header("X-Should-Retry", "false");
+        res.set_header("Retry-After", "0");
+    }
     res.set_content(error_body(error), "application/json");
 }
 

@@ -45,7 +45,10 @@ struct ProtocolError {
 //   Anthropic event: error / data: {"type":"error","error":{…}}
 //   Gemini    data: {"error":{"code","message","status"}}
 [[nodiscard]] std::string error_event(const ProtocolError& error);
-// Sets status, the JSON body and Content-Type.
+// A 4xx that asking again cannot change (a wrong path, key, method or body), unlike 408, 409, 425, 426 and 429.
+[[nodiscard]] bool is_final_refusal(int status);
+// Sets status, the JSON body and Content-Type; on a final refusal also X-Should-Retry: false and Retry-After: 0,
+// so clients that retry stop at once (protocol_error.cpp says which, measured).
 void send_error(httplib::Response& res, const ProtocolError& error);
 
 }  // namespace pathwise::http

@@ -122,7 +122,7 @@ void AccessPolicy::add_cors_headers(const httplib::Request& req, httplib::Respon
     if (!origin_allowed(origin, req.get_header_value("Host"))) return;
     res.set_header("Access-Control-Allow-Origin", origin);
     res.set_header("Vary", "Origin");
-    res.set_header("Access-Control-Expose-Headers", "X-Pathwise-Repaired, Retry-After");
+    res.set_header("Access-Control-Expose-Headers", "X-Pathwise-Repaired, Retry-After, X-Should-Retry");
 }
 
 void AccessPolicy::answer_preflight(const httplib::Request& req, httplib::Response& res) const {
