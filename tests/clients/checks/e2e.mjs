@@ -34,18 +34,20 @@ async function attempt(ctx, subject, jobs) {
   const results = [];
   for (const job of jobs) {
     const r = await runCli(subject, { base: job.base, key: job.key, guardEnv: ctx.guard.env, homesRoot: ctx.homesRoot,
-      // Kilo CLI's built-in OpenAI provider shows a 404 only after retrying it for 81–87 s (docs/clients.md,
-      // re-measured 2026-12-01): 90 s timed out on a loaded machine, so the bound leaves room. Runs that answer
-      // end long before it.
+      // Kilo CLI retries every 404 five times and took 81–87 s to show one (docs/clients.md) until the proxy's
+      // refusals carried Retry-After: 0; the bound stays generous so a regression shows as a time, not a timeout.
       settings: job.env, authStyle: job.authStyle, timeoutMs: 150000 });
     const status = /\b(401|403|404)\b/.exec(r.output)?.[1];
-    results.push({ ok: r.ok && r.text.length > 0, text: r.text, status: status ? Number(status) : null,
+    results.push({ ok: r.ok && r.text.length > 0, text: r.text, status: status ? Number(status) : null, ms: r.ms,
       // The whole output, as a person sees it: Gemini CLI prints the proxy's message, then a stack trace whose
       // length depends on the install path, so a fixed tail once cut the fix off (checks clip only what they show).
       message: `exit ${r.code}${r.timedOut ? ' (timed out)' : ''}: ${r.output.trim().slice(-20000)}` });
   }
   return results;
 }
+
+// A client's time to its answer or error (retries included), for the report: "0.8 s"; "" when not measured.
+const seconds = (ms) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(1)} s` : '');
 
 const mainAction = (subject) => (subject.kind === 'sdk' ? subject.e2e[0] : 'run');
 
@@ -97,7 +99,8 @@ async function plainServerChecks(ctx, serve, subject) {
     const fix = m.mentions === '' || m.mentions.startsWith('/') ? `origin${m.mentions}` : m.mentions;
     tally.add('mistake', `${label(subject)} typed origin${m.suffix}${m.action ? ` (${m.action})` : ''}: fails with a 404 naming ${fix}`, pass,
       r.ok ? 'the call succeeded' : `status ${r.status}: ${clip(r.message)}`,
-      { client: label(subject), 'typed base': `origin${m.suffix}`, 'must mention': fix, 'client saw': `${r.status ?? ''} ${clip(r.message).slice(0, 160)}` });
+      { client: label(subject), 'typed base': `origin${m.suffix}`, 'must mention': fix, 'time to error': seconds(r.ms),
+        'client saw': `${r.status ?? ''} ${clip(r.message).slice(0, 160)}` });
   }
 }
 
@@ -144,13 +147,15 @@ async function authChecks(ctx, serve, subject) {
         { client: label(subject), key: `right (${how})`, outcome: r.ok ? 'answered' : `${r.status ?? ''} ${clip(r.message).slice(0, 120)}` });
     } else {
       const statusOk = subject.kind === 'cli' ? r.status === null || r.status === 401 : r.status === 401;
-      // Claude Code 2.1.330 keeps retrying a 401 until our timeout and prints nothing about it (measured):
-      // for a client that hides error bodies, the evidence is the proxy's recorded 401 on the client's route.
+      // Claude Code 2.1.330 retried a 401 until our timeout and printed nothing, until the proxy's 401 said
+      // X-Should-Retry: false (it now prints "Invalid API key" at once); for a client that hides error bodies the
+      // evidence stays the proxy's recorded 401 on the client's route.
       const pass = !r.ok && statusOk && (/key/i.test(r.message ?? '') || (subject.hidesErrorBodies === true &&
         (await proxyRequests(serve, PROXY_KEY)).some((q) => q.status === 401 && q.route_id === 'anthropic.messages')));
       tally(ctx).add('auth', `${label(subject)} with a wrong key in ${how} gets a 401 about the key`, pass,
         r.ok ? 'the call succeeded' : `status ${r.status}: ${clip(r.message)}`,
-        { client: label(subject), key: `wrong (${how})`, outcome: r.ok ? 'answered' : `${r.status ?? ''} ${clip(r.message).slice(0, 120)}` });
+        { client: label(subject), key: `wrong (${how})`, 'time to error': seconds(r.ms),
+          outcome: r.ok ? 'answered' : `${r.status ?? ''} ${clip(r.message).slice(0, 120)}` });
     }
   }
 }

@@ -250,11 +250,12 @@ async function main() {
     const saved = {};
     for (const [name, value] of Object.entries(job.env ?? {})) { saved[name] = process.env[name]; process.env[name] = value; }
     for (const name of job.unsetEnv ?? []) { saved[name] = process.env[name]; delete process.env[name]; }
+    const started = Date.now();  // the time to the answer or the error, retries included (the report shows it)
     try {
       const text = await runJob(job);
-      results.push({ ok: true, text: String(text ?? '') });
+      results.push({ ok: true, text: String(text ?? ''), ms: Date.now() - started });
     } catch (error) {
-      results.push(collectError(error));
+      results.push({ ...collectError(error), ms: Date.now() - started });
     }
     for (const [name, value] of Object.entries(saved)) { if (value === undefined) delete process.env[name]; else process.env[name] = value; }
   }
