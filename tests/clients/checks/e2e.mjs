@@ -83,7 +83,8 @@ async function plainServerChecks(ctx, serve, subject) {
     const r = results[i];
     const shown = base.replace(serve.origin, 'origin');
     tally.add('e2e', `${label(subject)} ${job.action} via ${shown}`, r.ok && r.text.trim().length > 0,
-      r.ok ? 'empty answer' : clip(r.message), { client: label(subject), base: shown, call: job.action, answer: clip(r.ok ? r.text : '').slice(0, 60) });
+      r.ok ? 'empty answer' : clip(r.message), { client: label(subject), base: shown, call: job.action, time: seconds(r.ms),
+        answer: clip(r.ok ? r.text : '').slice(0, 60) });
   }
   for (const [i, job] of mistakeJobs.entries()) {
     const r = results[jobs.length + i];
@@ -144,7 +145,8 @@ async function authChecks(ctx, serve, subject) {
     const how = job.authStyle === 'bearer' ? 'ANTHROPIC_AUTH_TOKEN (Bearer)' : job.authStyle === 'api-key' ? 'ANTHROPIC_API_KEY (x-api-key)' : subject.auth;
     if (job.right) {
       tally(ctx).add('auth', `${label(subject)} with the right key in ${how} is served`, r.ok && r.text.trim().length > 0, clip(r.message),
-        { client: label(subject), key: `right (${how})`, outcome: r.ok ? 'answered' : `${r.status ?? ''} ${clip(r.message).slice(0, 120)}` });
+        { client: label(subject), key: `right (${how})`, time: seconds(r.ms),
+          outcome: r.ok ? 'answered' : `${r.status ?? ''} ${clip(r.message).slice(0, 120)}` });
     } else {
       const statusOk = subject.kind === 'cli' ? r.status === null || r.status === 401 : r.status === 401;
       // Claude Code 2.1.330 retried a 401 until our timeout and printed nothing, until the proxy's 401 said
@@ -154,7 +156,7 @@ async function authChecks(ctx, serve, subject) {
         (await proxyRequests(serve, PROXY_KEY)).some((q) => q.status === 401 && q.route_id === 'anthropic.messages')));
       tally(ctx).add('auth', `${label(subject)} with a wrong key in ${how} gets a 401 about the key`, pass,
         r.ok ? 'the call succeeded' : `status ${r.status}: ${clip(r.message)}`,
-        { client: label(subject), key: `wrong (${how})`, 'time to error': seconds(r.ms),
+        { client: label(subject), key: `wrong (${how})`, time: seconds(r.ms),
           outcome: r.ok ? 'answered' : `${r.status ?? ''} ${clip(r.message).slice(0, 120)}` });
     }
   }
