@@ -189,7 +189,8 @@ inline constexpr std::array kGeminiCliSettings = {
                          "Avec GOOGLE_GEMINI_BASE_URL, le type d'authentification par défaut devient « gateway », "
                          "que -p refuse (« Invalid auth method selected. », code 41).",
                          "Con GOOGLE_GEMINI_BASE_URL, el tipo de autenticación por defecto pasa a ser «gateway», que "
-                         "-p rechaza («Invalid auth method selected.», código 41)."}},
+                         "-p rechaza («Invalid auth method selected.», código 41)."},
+                 .required = true},
 };
 inline constexpr std::array kGeminiCliCaveats = {
     kGeminiSdkAddsVersion,

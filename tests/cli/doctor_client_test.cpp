@@ -49,6 +49,23 @@ TEST(DoctorClient, Json_HasEveryContractKey) {
     EXPECT_TRUE(setting.contains("where"));
 }
 
+// docs/clients.md 3.5: without the auth type Gemini CLI exits 41 before sending anything, so the doctor calls the
+// setting required, in the verdict too, not "also set" (issue 14).
+TEST(DoctorClient, GeminiCli_AuthTypeIsRequired_InTheVerdictAndTheSetup) {
+    const CliRun json_run = run_pathwise({"doctor", "--client", "gemini-cli", "http://127.0.0.1:8045", "--json"});
+    ASSERT_FALSE(json_run.json()["settings_needed"].empty());
+    EXPECT_EQ(json_run.json()["settings_needed"][0]["required"], true);
+    const CliRun run = run_pathwise({"doctor", "--client", "gemini-cli", "http://127.0.0.1:8045"});
+    EXPECT_NE(run.out.find("every request reaches a route once security.auth.selectedType=gemini-api-key is set "
+                           "(required: without it Gemini CLI exits before sending anything)"),
+              std::string::npos)
+        << run.out;
+    EXPECT_NE(run.out.find("Required: security.auth.selectedType=gemini-api-key"), std::string::npos) << run.out;
+    // A recommended setting of another client stays "Also set": @google/genai 3.x's API version.
+    const CliRun genai = run_pathwise({"doctor", "--client", "google-genai-node", "http://127.0.0.1:8045"});
+    EXPECT_EQ(genai.out.find("Required:"), std::string::npos) << genai.out;
+}
+
 // docs/clients.md 2.3: Claude Code with …/v1 sends POST /v1/v1/messages?beta=true; type host only.
 TEST(DoctorClient, ClaudeCode_BaseWithV1_DoublesPrefix) {
     const CliRun run = run_pathwise({"doctor", "--client", "claude-code", "http://127.0.0.1:8045/v1", "--json"});

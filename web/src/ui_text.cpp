@@ -159,6 +159,9 @@ constexpr Text kTexts[] = {
     {"Error code", "Code d'erreur", "Código de error"},
     {"The proxy's fix", "Correctif du proxy", "Arreglo del proxy"},
     {"What this Pathwise makes of it", "Ce qu'en dit ce Pathwise", "Lo que dice este Pathwise"},
+    // setting_required
+    {"Required: without it the client does not start.", "Obligatoire : sans lui, le client ne démarre pas.",
+     "Obligatorio: sin él, el cliente no arranca."},
 };
 static_assert(std::size(kTexts) == static_cast<std::size_t>(UiText::count_), "one Text per UiText");
 

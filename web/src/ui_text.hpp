@@ -102,6 +102,7 @@ enum class UiText : unsigned char {
     receipt_error,
     receipt_fixed_base,
     receipt_reading,
+    setting_required,
     count_  // keep last
 };
 

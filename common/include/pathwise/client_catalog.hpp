@@ -93,6 +93,9 @@ struct ExtraSetting {
     // When non-empty, applying the setting replaces JoinRule::api_version with this value.
     std::string_view sets_api_version = {};
     Text why = {};
+    // Without it the client does not start, whatever the base URL (Gemini CLI exits 41): a step of the setup,
+    // not advice. The doctor's verdict and the wizard say so.
+    bool required = false;
 };
 
 enum class ClientKind : unsigned char { sdk, cli, app, tool };

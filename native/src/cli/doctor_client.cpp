@@ -100,6 +100,12 @@ std::string explanation_of(const ClientReport& report, Lang lang) {
 std::string verdict_title(const ClientReport& report, Lang lang) {
     if (report.diagnosis.kind != DiagnosisKind::ok) return std::string(title(report.diagnosis.kind, lang));
     if (!report.reachable) return std::string(msg::kUnreachableTitle.in(lang));
+    for (const ExtraSetting* setting : report.settings_needed) {
+        if (setting->required) {
+            return fill(msg::kAllRoutedOnceSet.in(lang), std::string(setting->name) + "=" + std::string(setting->value),
+                        report.client->name);
+        }
+    }
     return std::string(msg::kAllRouted.in(lang));
 }
 
@@ -163,6 +169,7 @@ ordered_json to_json(const ClientReport& report, Lang lang) {
         settings.push_back({{"name", setting->name},
                             {"value", setting->value},
                             {"where", setting->where},
+                            {"required", setting->required},
                             {"why", setting->why.in(lang)}});
     }
     out["settings_needed"] = std::move(settings);
@@ -261,7 +268,8 @@ std::string render_setup(const ClientReport& report, const Style& style, Lang la
         out += lines.render("  ");
     }
     for (const ExtraSetting* setting : report.settings_needed) {
-        out += "  " + std::string(msg::kAlsoSet.in(lang)) + std::string(msg::kColon.in(lang)) + " " +
+        const Text& label = setting->required ? msg::kRequired : msg::kAlsoSet;
+        out += "  " + std::string(label.in(lang)) + std::string(msg::kColon.in(lang)) + " " +
                style.bold(std::string(setting->name) + "=" + std::string(setting->value)) + "  (" +
                std::string(setting->where) + ")\n";
         const std::string_view why = setting->why.in(lang);

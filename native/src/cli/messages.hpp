@@ -47,6 +47,13 @@ inline constexpr Text kSetupHeading{"Setup", "Configuration", "Configuración"};
 inline constexpr Text kTypeThisBase{"Type this base URL", "Saisissez cette Base URL", "Escribe esta Base URL"};
 inline constexpr Text kWhere{"Where", "Où", "Dónde"};
 inline constexpr Text kAlsoSet{"Also set", "Réglez aussi", "Configura también"};
+inline constexpr Text kRequired{"Required", "Obligatoire", "Obligatorio"};
+// {1} "name=value", {2} the client's name
+inline constexpr Text kAllRoutedOnceSet{
+    "every request reaches a route once {1} is set (required: without it {2} exits before sending anything)",
+    "chaque requête atteint une route une fois {1} réglé (obligatoire : sans lui, {2} s'arrête avant d'envoyer quoi "
+    "que ce soit)",
+    "cada petición llega a una ruta una vez configurado {1} (obligatorio: sin él, {2} termina antes de enviar nada)"};
 inline constexpr Text kAlreadyApplied{"applied", "appliqué", "aplicado"};
 inline constexpr Text kVerifyHeading{"Check that it works", "Vérifiez que ça marche", "Comprueba que funciona"};
 inline constexpr Text kServedByHeading{"Served by (serve's config)", "Servi par (config de serve)",

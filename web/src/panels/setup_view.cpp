@@ -72,6 +72,10 @@ void draw_recommendation(WizardApp& app, const Recommendation& recommendation) {
         for (std::size_t i = 0; i < recommendation.settings.size(); ++i) {
             const ExtraSetting& setting = *recommendation.settings[i];
             text("• " + std::string(setting.where));
+            if (setting.required) {
+                ImGui::SameLine();
+                text_colored(colors::warn, tr(app, UiText::setting_required));
+            }
             code_box(app, "setting_" + std::to_string(i),
                      std::string(setting.name) + " = " + std::string(setting.value));
             ImGui::Indent();
