@@ -61,6 +61,13 @@ inline constexpr Text kCodexProjectUrlKey{
     "$CODEX_HOME/config.toml (`pathwise configure codex`).",
     "Codex ignora esto en el .codex/config.toml de un proyecto (medido en 0.169.0): configúrelo en "
     "$CODEX_HOME/config.toml (`pathwise configure codex`)."};
+constexpr SettingLocation codex_project_url_key(std::string_view key) {
+    return SettingLocation{.role = SettingRole::refused,
+                           .file = "{project}/.codex/config.toml",
+                           .format = ConfigFormat::toml,
+                           .key = key,
+                           .note = kCodexProjectUrlKey};
+}
 inline constexpr std::array kCodexLocations = {
     SettingLocation{.file = "${CODEX_HOME:-~/.codex}/config.toml",
                     .format = ConfigFormat::toml,
@@ -98,21 +105,9 @@ inline constexpr std::array kCodexLocations = {
                     .format = ConfigFormat::toml,
                     .key = "profile",
                     .note = kCodexLegacyProfile},
-    SettingLocation{.role = SettingRole::refused,
-                    .file = "{project}/.codex/config.toml",
-                    .format = ConfigFormat::toml,
-                    .key = "model_provider",
-                    .note = kCodexProjectUrlKey},
-    SettingLocation{.role = SettingRole::refused,
-                    .file = "{project}/.codex/config.toml",
-                    .format = ConfigFormat::toml,
-                    .key = "openai_base_url",
-                    .note = kCodexProjectUrlKey},
-    SettingLocation{.role = SettingRole::refused,
-                    .file = "{project}/.codex/config.toml",
-                    .format = ConfigFormat::toml,
-                    .key = "model_providers.*.base_url",
-                    .note = kCodexProjectUrlKey},
+    codex_project_url_key("model_provider"),
+    codex_project_url_key("openai_base_url"),
+    codex_project_url_key("model_providers.*.base_url"),
 };
 
 // ---- Gemini CLI ----------------------------------------------------------------------------------------------
