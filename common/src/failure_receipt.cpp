@@ -8,6 +8,7 @@
 
 #include "pathwise/ascii.hpp"
 #include "pathwise/client_catalog.hpp"
+#include "pathwise/url.hpp"
 
 namespace pathwise {
 namespace {
@@ -183,9 +184,7 @@ FieldUse set_status(int& status, std::string_view text) {
 
 // The names of a target's query parameters, in order: "/x?beta=true&key=REDACTED" → "beta,key".
 std::string query_names(std::string_view target) {
-    const std::size_t question = target.find('?');
-    if (question == std::string_view::npos) return {};
-    std::string_view query = target.substr(question + 1);
+    std::string_view query = split_query(target).query;
     std::string out;
     while (!query.empty()) {
         const std::size_t amp = query.find('&');

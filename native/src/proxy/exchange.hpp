@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pathwise/ascii.hpp"
@@ -27,19 +28,24 @@ namespace pathwise::proxy {
 // and LOCAL_PORT itself; the client sent none of them.
 inline std::string header_names_of(const httplib::Headers& headers) {
     constexpr std::size_t kMaxLength = 1024;
-    std::vector<std::string> sorted;
+    // Views into the request's own names, sorted and compared without case: no string per name on this path.
+    std::vector<std::string_view> sorted;
     sorted.reserve(headers.size());
     for (const auto& [name, value] : headers) {
         if (name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" || name == "LOCAL_PORT") continue;
-        sorted.push_back(ascii::lowercase(name));
+        sorted.emplace_back(name);
     }
-    std::sort(sorted.begin(), sorted.end());
-    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    const auto lowered_less = [](std::string_view a, std::string_view b) {
+        return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(),
+                                            [](char x, char y) { return ascii::to_lower(x) < ascii::to_lower(y); });
+    };
+    std::sort(sorted.begin(), sorted.end(), lowered_less);
+    sorted.erase(std::unique(sorted.begin(), sorted.end(), ascii::iequals), sorted.end());
     std::string names;
-    for (const std::string& name : sorted) {
+    for (const std::string_view name : sorted) {
         if (names.size() + name.size() + 1 > kMaxLength) break;
         if (!names.empty()) names += ',';
-        names += name;
+        for (const char c : name) names += ascii::to_lower(c);
     }
     return names;
 }
