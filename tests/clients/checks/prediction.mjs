@@ -1,7 +1,7 @@
 // prediction.mjs — for each real client and each typed base URL, the path it really sent (recorded by the
 // capture server) must equal the path `pathwise doctor --client ID --version V BASE --json` predicts.
 // Also: each client sends its key in the header docs/clients.md measured.
-import { CLI_TYPED_BASES, SUBJECTS, TYPED_BASES } from '../lib/subjects.mjs';
+import { SUBJECTS, TYPED_BASES } from '../lib/subjects.mjs';
 import { comparePrediction, describeRequest } from '../lib/compare.mjs';
 import { doctor } from '../lib/pathwise.mjs';
 import { pool } from '../lib/processes.mjs';
@@ -50,7 +50,7 @@ export async function predictionChecks(ctx) {
 
   const cliRuns = [];
   for (const subject of SUBJECTS.filter((s) => s.kind === 'cli')) {
-    for (const suffix of CLI_TYPED_BASES) cliRuns.push({ subject, suffix });
+    for (const suffix of TYPED_BASES) cliRuns.push({ subject, suffix });
   }
   await pool(cliRuns, 2, async ({ subject, suffix }, index) => {
     const key = `pw-predict-cli-${index}`;

@@ -99,7 +99,5 @@ export const SUBJECTS = [
 
 for (const subject of SUBJECTS) subject.version = installedVersion(subject.pkg);
 
-// The typed base URLs every client is tried with, as suffixes of the capture server's origin.
+// The typed base URLs every client, SDK or CLI, is tried with, as suffixes of the capture server's origin.
 export const TYPED_BASES = ['', '/', '/v1', '/v1/', '/v1/chat/completions', '/v1beta', '/v1beta/', '/api/v1', '//'];
-// The CLIs take seconds per run (Kilo ~7 s), so they get the bases that tell their join rules apart.
-export const CLI_TYPED_BASES = ['', '/v1', '/v1/chat/completions', '/v1beta', '//'];
