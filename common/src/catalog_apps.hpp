@@ -182,6 +182,12 @@ inline constexpr std::array kClineCaveats = {
          "Cline injerta la ruta por defecto del proveedor (/v1, /v1beta) en una URL que solo tiene el host; "
          "cualquier otra ruta se usa tal cual. Las versiones anteriores a 2026-05 usaban directamente los SDK de "
          "cada proveedor (SDK de Anthropic: {base}/v1/messages)."},
+    Text{"Read from the extension's source, not run. The Cline CLI (npm cline 3.x, measured) does not graft: see "
+         "its own entries.",
+         "Lu dans le code de l'extension, non exécuté. La CLI Cline (npm cline 3.x, mesurée) ne greffe rien : voir "
+         "ses propres entrées.",
+         "Leído del código de la extensión, no ejecutado. La CLI de Cline (npm cline 3.x, medida) no injerta nada: "
+         "ver sus propias entradas."},
     kAppFullEndpointDoubles,
 };
 inline constexpr std::string_view kClineSource =
@@ -217,6 +223,114 @@ inline constexpr std::array kClineGeminiVariants = {
                   .default_base_url = "https://generativelanguage.googleapis.com/v1beta",
                   .entry_points = kClineGeminiEntryPoints,
                   .caveats = kClineCaveats}};
+
+// ---- Cline CLI 3.x (npm `cline`, a Bun binary on the same SDK) ---------------------------------------------
+
+// Measured 3.0.65 (docs/clients.md 1.8): unlike the extension, nothing is grafted. OpenAI Compatible, OpenAI and
+// Anthropic strip one trailing '/' and append the AI SDK path; Gemini strips every '/' and appends /v1beta unless
+// the path's last segment is a version (`normalizeGeminiBaseUrl`). Bun sends a leading run of '/' as one.
+inline constexpr JoinRule kClineCliJoin{
+    .trim = BaseTrim::strip_one, .join = JoinStyle::concat, .collapses_leading_slashes = true};
+inline constexpr JoinRule kClineCliGeminiJoin{.trim = BaseTrim::strip_all,
+                                              .rewrite = {.append_version_unless_last = "v1beta"},
+                                              .join = JoinStyle::concat,
+                                              .collapses_leading_slashes = true};
+inline constexpr std::array kClineCliOpenAiCompatibleCalls = {
+    ClientCall{.id = "chat",
+               .method = Method::post,
+               .path = "/chat/completions",
+               .route_id = "openai.chat_completions",
+               .trigger = "cline -P openai-compatible"}};
+inline constexpr std::array kClineCliOpenAiCalls = {ClientCall{.id = "responses",
+                                                               .method = Method::post,
+                                                               .path = "/responses",
+                                                               .route_id = "openai.responses",
+                                                               .trigger = "cline -P openai-native"}};
+inline constexpr std::array kClineCliAnthropicCalls = {ClientCall{.id = "messages",
+                                                                  .method = Method::post,
+                                                                  .path = "/messages",
+                                                                  .route_id = "anthropic.messages",
+                                                                  .trigger = "cline -P anthropic"}};
+inline constexpr std::array kClineCliGeminiCalls = {ClientCall{.id = "stream",
+                                                               .method = Method::post,
+                                                               .path = "/models/{model}:streamGenerateContent",
+                                                               .query = "alt=sse",
+                                                               .route_id = "gemini.stream_generate_content",
+                                                               .trigger = "cline -P gemini"}};
+inline constexpr std::string_view kClineCliProvidersFile = "~/.cline/data/settings/providers.json";
+inline constexpr std::array kClineCliOpenAiCompatibleEntryPoints = {
+    EntryPoint{"command", "cline auth -b", "cline auth -p openai-compatible -k KEY -m gpt-4o-mini -b {base}"},
+    EntryPoint{"config", "providers.json providers.openai-compatible.settings.baseUrl",
+               "{ \"providers\": { \"openai-compatible\": { \"settings\": { \"baseUrl\": \"{base}\" } } } }"}};
+inline constexpr std::array kClineCliOpenAiEntryPoints = {
+    EntryPoint{"command", "cline auth -b", "cline auth -p openai-native -k KEY -m gpt-4o-mini -b {base}"},
+    EntryPoint{"config", "providers.json providers.openai-native.settings.baseUrl",
+               "{ \"providers\": { \"openai-native\": { \"settings\": { \"baseUrl\": \"{base}\" } } } }"}};
+inline constexpr std::array kClineCliAnthropicEntryPoints = {
+    EntryPoint{"config", "providers.json providers.anthropic.settings.baseUrl",
+               "{ \"providers\": { \"anthropic\": { \"settings\": { \"baseUrl\": \"{base}\" } } } }"}};
+inline constexpr std::array kClineCliGeminiEntryPoints = {
+    EntryPoint{"config", "providers.json providers.gemini.settings.baseUrl",
+               "{ \"providers\": { \"gemini\": { \"settings\": { \"baseUrl\": \"{base}\" } } } }"}};
+inline constexpr Text kClineCliNoGraft{
+    "Unlike the Cline extension, the CLI grafts nothing: the base must carry the version (…/v1); the host alone "
+    "sends /chat/completions, /responses or /messages.",
+    "Contrairement à l'extension Cline, la CLI ne greffe rien : la base doit porter la version (…/v1) ; l'hôte "
+    "seul envoie /chat/completions, /responses ou /messages.",
+    "A diferencia de la extensión de Cline, la CLI no injerta nada: la base debe llevar la versión (…/v1); solo el "
+    "host envía /chat/completions, /responses o /messages."};
+inline constexpr Text kClineCliProvidersJson{
+    "The base URL lives in ~/.cline/data/settings/providers.json; an entry without \"updatedAt\" is ignored and the "
+    "run goes to the provider's own host. `cline auth -b` takes a base URL only for the OpenAI providers.",
+    "L'URL de base se trouve dans ~/.cline/data/settings/providers.json ; une entrée sans « updatedAt » est ignorée "
+    "et la requête part vers l'hôte du fournisseur. `cline auth -b` n'accepte une URL de base que pour les "
+    "fournisseurs OpenAI.",
+    "La URL base está en ~/.cline/data/settings/providers.json; una entrada sin «updatedAt» se ignora y la petición "
+    "va al host del proveedor. `cline auth -b` solo acepta una URL base para los proveedores OpenAI."};
+inline constexpr std::array kClineCliCaveats = {kClineCliNoGraft, kClineCliProvidersJson, kAppFullEndpointDoubles};
+inline constexpr std::array kClineCliGeminiCaveats = {
+    Text{"The Gemini provider appends /v1beta unless the path already ends in a version: the host alone and …/v1beta "
+         "both work; …/v1 sends /v1/models/…, which is not Gemini's API.",
+         "Le fournisseur Gemini ajoute /v1beta sauf si le chemin se termine déjà par une version : l'hôte seul et "
+         "…/v1beta fonctionnent ; …/v1 envoie /v1/models/…, qui n'est pas l'API de Gemini.",
+         "El proveedor Gemini añade /v1beta salvo que la ruta ya termine en una versión: solo el host y …/v1beta "
+         "funcionan; …/v1 envía /v1/models/…, que no es la API de Gemini."},
+    kClineCliProvidersJson};
+inline constexpr std::string_view kClineCliSource = "measured (Bun binary; cline/cline sdk/packages/llms providers)";
+inline constexpr std::array kClineCliOpenAiCompatibleVariants = {
+    ClientVariant{.versions = "3.x",
+                  .measured = "3.0.65",
+                  .source = kClineCliSource,
+                  .join = kClineCliJoin,
+                  .calls = kClineCliOpenAiCompatibleCalls,
+                  .entry_points = kClineCliOpenAiCompatibleEntryPoints,
+                  .caveats = kClineCliCaveats}};
+inline constexpr std::array kClineCliOpenAiVariants = {ClientVariant{.versions = "3.x",
+                                                                     .measured = "3.0.65",
+                                                                     .source = kClineCliSource,
+                                                                     .join = kClineCliJoin,
+                                                                     .calls = kClineCliOpenAiCalls,
+                                                                     .default_base_url = "https://api.openai.com/v1",
+                                                                     .entry_points = kClineCliOpenAiEntryPoints,
+                                                                     .caveats = kClineCliCaveats}};
+inline constexpr std::array kClineCliAnthropicVariants = {
+    ClientVariant{.versions = "3.x",
+                  .measured = "3.0.65",
+                  .source = kClineCliSource,
+                  .join = kClineCliJoin,
+                  .calls = kClineCliAnthropicCalls,
+                  .default_base_url = "https://api.anthropic.com/v1",
+                  .entry_points = kClineCliAnthropicEntryPoints,
+                  .caveats = kClineCliCaveats}};
+inline constexpr std::array kClineCliGeminiVariants = {
+    ClientVariant{.versions = "3.x",
+                  .measured = "3.0.65",
+                  .source = kClineCliSource,
+                  .join = kClineCliGeminiJoin,
+                  .calls = kClineCliGeminiCalls,
+                  .default_base_url = "https://generativelanguage.googleapis.com/v1beta",
+                  .entry_points = kClineCliGeminiEntryPoints,
+                  .caveats = kClineCliGeminiCaveats}};
 
 // ---- Roo Code -----------------------------------------------------------------------------------------------
 
@@ -350,15 +464,24 @@ inline constexpr Text kContinueUrlSemantics{
 inline constexpr std::array kContinueCaveats = {kContinueUrlSemantics};
 inline constexpr std::array kContinueGeminiCaveats = {
     kContinueUrlSemantics,
+    Text{"This is the IDE extension, read from source. The Continue CLI ignores apiBase for Gemini (measured 1.5.47): "
+         "see Continue CLI — Gemini.",
+         "Ceci est l'extension pour IDE, lue dans le code. La CLI Continue ignore apiBase pour Gemini (mesuré en "
+         "1.5.47) : voir Continue CLI — Gemini.",
+         "Esta es la extensión para IDE, leída del código. La CLI de Continue ignora apiBase para Gemini (medido en "
+         "1.5.47): ver Continue CLI — Gemini."},
     Text{"The Gemini provider sends the API key in the query string (?key=…): it can end up in access logs.",
          "Le fournisseur Gemini envoie la clé d'API dans la chaîne de requête (?key=…) : elle peut apparaître dans "
          "les journaux d'accès.",
          "El proveedor Gemini envía la clave de API en la cadena de consulta (?key=…): puede acabar en los registros "
          "de acceso."}};
 inline constexpr std::string_view kContinueVersions = "snapshot 2026-06-18";
+// The CLI (@continuedev/cli 1.5.47) was run for openai and anthropic: the same paths for all nine typed bases.
+inline constexpr std::string_view kContinueCliMeasured = "1.5.47";
 inline constexpr std::array kContinueOpenAiVariants = {
     ClientVariant{.versions = kContinueVersions,
-                  .source = "continuedev/continue core/llm/llms/OpenAI.ts _getEndpoint()",
+                  .measured = kContinueCliMeasured,
+                  .source = "measured with Continue CLI 1.5.47; IDE: continuedev/continue core/llm/llms/OpenAI.ts",
                   .join = kContinueJoin,
                   .calls = kContinueOpenAiCalls,
                   .default_base_url = "https://api.openai.com/v1/",
@@ -366,7 +489,8 @@ inline constexpr std::array kContinueOpenAiVariants = {
                   .caveats = kContinueCaveats}};
 inline constexpr std::array kContinueAnthropicVariants = {
     ClientVariant{.versions = kContinueVersions,
-                  .source = "continuedev/continue core/llm/llms/Anthropic.ts",
+                  .measured = kContinueCliMeasured,
+                  .source = "measured with Continue CLI 1.5.47; IDE: continuedev/continue core/llm/llms/Anthropic.ts",
                   .join = kContinueJoin,
                   .calls = kContinueAnthropicCalls,
                   .default_base_url = "https://api.anthropic.com/v1/",
@@ -380,6 +504,39 @@ inline constexpr std::array kContinueGeminiVariants = {
                   .default_base_url = "https://generativelanguage.googleapis.com/v1beta/",
                   .entry_points = kContinueGeminiEntryPoints,
                   .caveats = kContinueGeminiCaveats}};
+
+// ---- Continue CLI: Gemini --------------------------------------------------------------------------------------
+
+// Measured 1.5.47 (docs/clients.md 1.10): models[].apiBase never reaches @google/genai (1.46, API v1beta), so chat
+// goes to Google whatever apiBase says; only the SDK's GOOGLE_GEMINI_BASE_URL moves it.
+inline constexpr std::array kContinueCliGeminiCalls = {
+    ClientCall{.id = "stream",
+               .method = Method::post,
+               .path = "models/{model}:streamGenerateContent",
+               .query = "alt=sse",
+               .route_id = "gemini.stream_generate_content",
+               .trigger = "cn -p (provider: gemini)"}};
+inline constexpr std::array kContinueCliGeminiEntryPoints = {
+    EntryPoint{"env", "GOOGLE_GEMINI_BASE_URL", "export GOOGLE_GEMINI_BASE_URL={base}"}};
+inline constexpr std::array kContinueCliGeminiCaveats = {
+    Text{"config.yaml's apiBase is ignored for Gemini: without GOOGLE_GEMINI_BASE_URL every request goes to "
+         "generativelanguage.googleapis.com and never reaches the proxy.",
+         "L'apiBase de config.yaml est ignoré pour Gemini : sans GOOGLE_GEMINI_BASE_URL, chaque requête part vers "
+         "generativelanguage.googleapis.com et n'atteint jamais le proxy.",
+         "El apiBase de config.yaml se ignora para Gemini: sin GOOGLE_GEMINI_BASE_URL cada petición va a "
+         "generativelanguage.googleapis.com y nunca llega al proxy."},
+    Text{"The SDK adds /v1beta itself: type the host only (…/v1beta sends /v1beta/v1beta/…).",
+         "Le SDK ajoute /v1beta lui-même : saisissez l'hôte seul (…/v1beta envoie /v1beta/v1beta/…).",
+         "El SDK añade /v1beta por sí mismo: escribe solo el host (…/v1beta envía /v1beta/v1beta/…)."}};
+inline constexpr std::array kContinueCliGeminiVariants = {
+    ClientVariant{.versions = "1.5+",
+                  .measured = kContinueCliMeasured,
+                  .source = "measured; @continuedev/openai-adapters GeminiApi (new GoogleGenAI({ apiKey }))",
+                  .join = kGenaiV1betaJoin,
+                  .calls = kContinueCliGeminiCalls,
+                  .default_base_url = "https://generativelanguage.googleapis.com/",
+                  .entry_points = kContinueCliGeminiEntryPoints,
+                  .caveats = kContinueCliGeminiCaveats}};
 
 // ---- Cherry Studio ------------------------------------------------------------------------------------------
 
@@ -674,6 +831,34 @@ inline constexpr std::array kAppClients = {
                 .protocol = Protocol::gemini,
                 .auth_header = "x-goog-api-key",
                 .variants = kClineGeminiVariants},
+    ClientEntry{.id = "cline-cli.openai-compatible",
+                .name = "Cline CLI — OpenAI Compatible",
+                .product = "Cline CLI",
+                .kind = ClientKind::cli,
+                .protocol = Protocol::openai,
+                .auth_header = "Authorization: Bearer",
+                .variants = kClineCliOpenAiCompatibleVariants},
+    ClientEntry{.id = "cline-cli.openai",
+                .name = "Cline CLI — OpenAI",
+                .product = "Cline CLI",
+                .kind = ClientKind::cli,
+                .protocol = Protocol::openai,
+                .auth_header = "Authorization: Bearer",
+                .variants = kClineCliOpenAiVariants},
+    ClientEntry{.id = "cline-cli.anthropic",
+                .name = "Cline CLI — Anthropic",
+                .product = "Cline CLI",
+                .kind = ClientKind::cli,
+                .protocol = Protocol::anthropic,
+                .auth_header = "x-api-key",
+                .variants = kClineCliAnthropicVariants},
+    ClientEntry{.id = "cline-cli.gemini",
+                .name = "Cline CLI — Gemini",
+                .product = "Cline CLI",
+                .kind = ClientKind::cli,
+                .protocol = Protocol::gemini,
+                .auth_header = "x-goog-api-key",
+                .variants = kClineCliGeminiVariants},
     ClientEntry{.id = "roo-code.openai-compatible",
                 .name = "Roo Code — OpenAI Compatible",
                 .product = "Roo Code",
@@ -723,6 +908,13 @@ inline constexpr std::array kAppClients = {
                 .protocol = Protocol::gemini,
                 .auth_header = "?key= (query string)",
                 .variants = kContinueGeminiVariants},
+    ClientEntry{.id = "continue-cli.gemini",
+                .name = "Continue CLI — Gemini",
+                .product = "Continue CLI",
+                .kind = ClientKind::cli,
+                .protocol = Protocol::gemini,
+                .auth_header = "x-goog-api-key",
+                .variants = kContinueCliGeminiVariants},
     ClientEntry{.id = "cherry-studio",
                 .name = "Cherry Studio — OpenAI-compatible provider",
                 .product = "Cherry Studio",

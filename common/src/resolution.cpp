@@ -53,6 +53,12 @@ bool has_version_segment(std::string_view path) {
     return false;
 }
 
+// Cline CLI `normalizeGeminiBaseUrl`: the last segment of the (slash-stripped) path is a version.
+bool ends_with_version_segment(std::string_view path) {
+    const std::size_t slash = path.rfind('/');
+    return route_pattern::is_version_segment(slash == std::string_view::npos ? path : path.substr(slash + 1));
+}
+
 // A call whose model is not known yet keeps its "{model}" for the person to fill in.
 void append_expanded(std::string& out, std::string_view text, std::string_view model) {
     if (model.empty()) {
@@ -115,6 +121,10 @@ PreparedBase prepare_base(const JoinRule& rule, const BaseUrl& base, bool typed_
     if (!rewrite.append_version_unless_present.empty() && !hash_is_verbatim && !has_version_segment(path)) {
         path.push_back('/');
         path.append(rewrite.append_version_unless_present);
+    }
+    if (!rewrite.append_version_unless_last.empty() && !ends_with_version_segment(path)) {
+        path.push_back('/');
+        path.append(rewrite.append_version_unless_last);
     }
     if (rewrite.legacy_trailing_slash_suppresses_v1 && (path.empty() || path.back() != '/')) path.append("/v1/");
 
@@ -243,6 +253,13 @@ void join_call(const JoinRule& rule, std::string_view api_version, const Prepare
     if (rule.collapses_double_slash && path.find("//") != std::string::npos) {
         path = collapse_slashes(path);
         out.base_part = collapse_slashes(out.base_part);
+        out.client_part = path.substr(std::min(out.base_part.size(), path.size()));
+    }
+
+    if (rule.collapses_leading_slashes && path.starts_with("//")) {
+        const std::size_t extra = std::min(path.find_first_not_of('/'), path.size()) - 1;
+        path.erase(0, extra);
+        out.base_part.erase(0, std::min(extra, out.base_part.size()));
         out.client_part = path.substr(std::min(out.base_part.size(), path.size()));
     }
 

@@ -145,6 +145,9 @@ const std::vector<MeasuredVersion> kMeasured = {
     {"claude-code", "2.1.330"},       {"codex-cli", "0.169.0"},        {"codex-cli.builtin", "0.169.0"},
     {"gemini-cli", "0.61.0"},         {"kilo-cli.openai-compatible", "7.7.7"}, {"kilo-cli.openai", "7.7.7"},
     {"kilo-cli.anthropic", "7.7.7"},  {"kilo-cli.google", "7.7.7"},
+    {"cline-cli.openai-compatible", "3.0.65"}, {"cline-cli.openai", "3.0.65"}, {"cline-cli.anthropic", "3.0.65"},
+    {"cline-cli.gemini", "3.0.65"},   {"continue.openai", "1.5.47"},   {"continue.anthropic", "1.5.47"},
+    {"continue-cli.gemini", "1.5.47"},
 };
 // clang-format on
 

@@ -157,6 +157,36 @@ const std::vector<PathVector> kKiloVectors = {
 };
 // clang-format on
 
+// docs/clients.md 1.8 Cline CLI 3.0.65 (measured): no graft; strip one '/', Bun sends a leading run of '/' as one;
+// Gemini appends /v1beta unless the last segment is a version.
+// clang-format off
+const std::vector<PathVector> kClineCliVectors = {
+    {"ClineCli_HostOnly_MissesV1", "cline-cli.openai-compatible", "3.0.65", "http://127.0.0.1:8045", "chat", POST, "/chat/completions", "", MISSES},
+    {"ClineCli_DoubleSlash_LeadingRunIsOne", "cline-cli.openai-compatible", "3.0.65", "http://127.0.0.1:8045//", "chat", POST, "/chat/completions", "", MISSES},
+    {"ClineCli_V1DoubleSlash_StripsOnlyOne", "cline-cli.openai-compatible", "3.0.65", "http://127.0.0.1:8045/v1//", "chat", POST, "/v1//chat/completions", "", MISSES},
+    {"ClineCli_BaseWithV1_Routes", "cline-cli.openai-compatible", "3.0.65", "http://127.0.0.1:8045/v1/", "chat", POST, "/v1/chat/completions", "", ROUTED},
+    {"ClineCli_FullEndpoint_Doubles", "cline-cli.openai-compatible", "3.0.65", "http://127.0.0.1:8045/v1/chat/completions", "chat", POST, "/v1/chat/completions/chat/completions", "", MISSES},
+    {"ClineCliOpenAi_BaseWithV1_ResponsesRoutes", "cline-cli.openai", "3.0.65", "http://127.0.0.1:8045/v1", "responses", POST, "/v1/responses", "", ROUTED},
+    {"ClineCliAnthropic_HostOnly_MissesV1", "cline-cli.anthropic", "3.0.65", "http://127.0.0.1:8045/", "messages", POST, "/messages", "", MISSES},
+    {"ClineCliGemini_HostOnly_GetsV1beta", "cline-cli.gemini", "3.0.65", "http://127.0.0.1:8045", "stream", POST, "/v1beta/models/gemini-2.5-flash:streamGenerateContent", "alt=sse", ROUTED},
+    {"ClineCliGemini_DoubleSlash_GetsV1beta", "cline-cli.gemini", "3.0.65", "http://127.0.0.1:8045//", "stream", POST, "/v1beta/models/gemini-2.5-flash:streamGenerateContent", "alt=sse", ROUTED},
+    {"ClineCliGemini_V1_KeptAsVersion", "cline-cli.gemini", "3.0.65", "http://127.0.0.1:8045/v1", "stream", POST, "/v1/models/gemini-2.5-flash:streamGenerateContent", "alt=sse", MISSES},
+    {"ClineCliGemini_ApiV1_KeptAsVersion", "cline-cli.gemini", "3.0.65", "http://127.0.0.1:8045/api/v1", "stream", POST, "/api/v1/models/gemini-2.5-flash:streamGenerateContent", "alt=sse", MISSES},
+    {"ClineCliGemini_FullEndpoint_GetsV1beta", "cline-cli.gemini", "3.0.65", "http://127.0.0.1:8045/v1/chat/completions", "stream", POST, "/v1/chat/completions/v1beta/models/gemini-2.5-flash:streamGenerateContent", "alt=sse", MISSES},
+};
+// clang-format on
+
+// docs/clients.md 1.10 Continue CLI 1.5.47 (measured): Gemini through GOOGLE_GEMINI_BASE_URL, @google/genai 1.46 (v1beta).
+// clang-format off
+const std::vector<PathVector> kContinueCliVectors = {
+    {"ContinueCliGemini_HostOnly_Routes", "continue-cli.gemini", "1.5.47", "http://127.0.0.1:8045", "stream", POST, "/v1beta/models/gemini-2.5-flash:streamGenerateContent", "alt=sse", ROUTED},
+    {"ContinueCliGemini_V1beta_Doubles", "continue-cli.gemini", "1.5.47", "http://127.0.0.1:8045/v1beta", "stream", POST, "/v1beta/v1beta/models/gemini-2.5-flash:streamGenerateContent", "alt=sse", MISSES},
+    {"ContinueCliGemini_DoubleSlash_Kept", "continue-cli.gemini", "1.5.47", "http://127.0.0.1:8045//", "stream", POST, "//v1beta/models/gemini-2.5-flash:streamGenerateContent", "alt=sse", MISSES},
+    {"ContinueOpenAi_Cli_HostOnly_MissesV1", "continue.openai", "1.5.47", "http://127.0.0.1:8045", "chat", POST, "/chat/completions", "", MISSES},
+    {"ContinueAnthropic_Cli_V1_Routes", "continue.anthropic", "1.5.47", "http://127.0.0.1:8045/v1", "messages", POST, "/v1/messages", "", ROUTED},
+};
+// clang-format on
+
 // docs/clients.md 1.8 Cline (2026 SDK): graft the provider default path onto a root base, keep any typed path.
 // clang-format off
 const std::vector<PathVector> kClineVectors = {
@@ -336,6 +366,8 @@ std::string vector_name(const ::testing::TestParamInfo<PathVector>& param_info) 
 INSTANTIATE_TEST_SUITE_P(OpenAiSdks, ClientPathTest, ::testing::ValuesIn(kOpenAiSdkVectors), vector_name);
 INSTANTIATE_TEST_SUITE_P(Codex, ClientPathTest, ::testing::ValuesIn(kCodexVectors), vector_name);
 INSTANTIATE_TEST_SUITE_P(Kilo, ClientPathTest, ::testing::ValuesIn(kKiloVectors), vector_name);
+INSTANTIATE_TEST_SUITE_P(ClineCli, ClientPathTest, ::testing::ValuesIn(kClineCliVectors), vector_name);
+INSTANTIATE_TEST_SUITE_P(ContinueCli, ClientPathTest, ::testing::ValuesIn(kContinueCliVectors), vector_name);
 INSTANTIATE_TEST_SUITE_P(Cline, ClientPathTest, ::testing::ValuesIn(kClineVectors), vector_name);
 INSTANTIATE_TEST_SUITE_P(Roo, ClientPathTest, ::testing::ValuesIn(kRooVectors), vector_name);
 INSTANTIATE_TEST_SUITE_P(Continue, ClientPathTest, ::testing::ValuesIn(kContinueVectors), vector_name);
@@ -497,6 +529,11 @@ const std::vector<ExpectedRecommendation> kTypeThis = {
     {"cline.openai", "", "http://127.0.0.1:8045", ""},
     {"cline.anthropic", "", "http://127.0.0.1:8045", ""},
     {"cline.gemini", "", "http://127.0.0.1:8045", ""},
+    {"cline-cli.openai-compatible", "", "http://127.0.0.1:8045/v1", ""},  // 1.8: the CLI grafts nothing
+    {"cline-cli.openai", "", "http://127.0.0.1:8045/v1", ""},
+    {"cline-cli.anthropic", "", "http://127.0.0.1:8045/v1", ""},
+    {"cline-cli.gemini", "", "http://127.0.0.1:8045", ""},
+    {"continue-cli.gemini", "", "http://127.0.0.1:8045", ""},  // 1.10: GOOGLE_GEMINI_BASE_URL, not apiBase
     {"roo-code.openai-compatible", "", "http://127.0.0.1:8045/v1", ""},
     {"roo-code.openai-native", "", "http://127.0.0.1:8045/v1", ""},  // "…/v1 works directly"
     {"roo-code.anthropic", "", "http://127.0.0.1:8045", ""},

@@ -31,6 +31,9 @@ struct BaseRewrite {
     // Cherry Studio (2026): append "/<this>" unless the path already has a /v\d… segment or the typed URL ends
     // with '#'; "" = none.
     std::string_view append_version_unless_present = {};
+    // Cline CLI's Gemini provider (`normalizeGeminiBaseUrl`): append "/<this>" unless the path's LAST segment is a
+    // version (v1, v1beta, v2alpha); "" = none. "…/v1/chat/completions" gets it, "/api/v1" does not.
+    std::string_view append_version_unless_last = {};
     // Cherry Studio (≤2025): a trailing '/' means "use as is", otherwise "/v1/" is appended.
     bool legacy_trailing_slash_suppresses_v1 = false;
     // Cherry Studio (2026): a typed URL ending in '#' is never given a version; when its path ends with the
@@ -60,6 +63,9 @@ struct JoinRule {
     bool keeps_base_query = false;
     // The client collapses "//" in the final path itself (none measured do; kept for completeness).
     bool collapses_double_slash = false;
+    // Bun's fetch sends a path's LEADING run of slashes as one ("//chat/completions" → "/chat/completions"), the
+    // rest as given (measured with Cline CLI 3.0.65: base "…/v1//" → "/v1//chat/completions").
+    bool collapses_leading_slashes = false;
 };
 
 // One HTTP call a client makes, relative to its base.

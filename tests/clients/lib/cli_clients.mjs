@@ -4,6 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CLIENTS_DIR, NODE22, NODE_BIN_DIR, baseEnv, bin, tomlString, writeFile } from './cli_env.mjs';
+import { CLINE_CLIENTS } from './cli_cline.mjs';
+import { CONTINUE_CLIENTS } from './cli_continue.mjs';
+import { OPENCODE_CLIENTS } from './cli_opencode.mjs';
+import { QWEN_CLIENTS } from './cli_qwen.mjs';
 
 export { CLIENTS_DIR, NODE22, NODE_BIN_DIR };
 
@@ -84,6 +88,11 @@ export const CLI_CLIENTS = {
   'kilo-cli.openai': { package: '@kilocode/cli', ...kilo('openai', null, 'gpt-4o-mini') },
   'kilo-cli.anthropic': { package: '@kilocode/cli', ...kilo('anthropic', null, 'claude-sonnet-4-5') },
   'kilo-cli.google': { package: '@kilocode/cli', ...kilo('google', null, 'gemini-2.5-flash') },
+  // Measured 2026-12-03, one file each: OpenCode, Cline CLI, Continue CLI, Qwen Code (docs/clients.md §6).
+  ...OPENCODE_CLIENTS,
+  ...CLINE_CLIENTS,
+  ...CONTINUE_CLIENTS,
+  ...QWEN_CLIENTS,
 };
 
 export function makeHome(root, name) {

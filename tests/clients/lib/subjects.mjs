@@ -95,8 +95,31 @@ export const SUBJECTS = [
     recommended: '/v1', mistakes: [{ suffix: '', mentions: '/v1' }] }),
   cli('Kilo CLI (google)', 'kilo-cli.google', 'gemini', { pkg: '@kilocode/cli', auth: 'x-goog-api-key',
     recommended: '/v1beta', mistakes: [{ suffix: '', mentions: '/v1beta' }] }),
+  // Cline CLI 3.0.65 grafts nothing, unlike the extension's source (docs/clients.md 1.8); Gemini adds /v1beta unless the
+  // path ends in a version, so …/v1 sends /v1/models/….
+  cli('Cline CLI (openai-compatible)', 'cline-cli.openai-compatible', 'openai', { pkg: 'cline', auth: 'Authorization: Bearer',
+    recommended: '/v1', mistakes: [{ suffix: '', mentions: '/v1' }, { suffix: '/v1/chat/completions', mentions: '/v1' }] }),
+  cli('Cline CLI (openai)', 'cline-cli.openai', 'openai', { pkg: 'cline', auth: 'Authorization: Bearer',
+    recommended: '/v1', mistakes: [{ suffix: '', mentions: '/v1' }] }),
+  cli('Cline CLI (anthropic)', 'cline-cli.anthropic', 'anthropic', { pkg: 'cline', auth: 'x-api-key',
+    recommended: '/v1', mistakes: [{ suffix: '', mentions: '/v1' }] }),
+  cli('Cline CLI (gemini)', 'cline-cli.gemini', 'gemini', { pkg: 'cline', auth: 'x-goog-api-key',
+    recommended: '', mistakes: [{ suffix: '/v1/chat/completions', mentions: '' }] }),
+  // Continue CLI 1.5.47 (docs/clients.md 1.10): config.yaml apiBase for openai and anthropic; Gemini ignores apiBase and
+  // reaches the proxy only through GOOGLE_GEMINI_BASE_URL.
+  cli('Continue CLI (openai)', 'continue.openai', 'openai', { pkg: '@continuedev/cli', auth: 'Authorization: Bearer',
+    recommended: '/v1', mistakes: [{ suffix: '', mentions: '/v1' }, { suffix: '/v1/chat/completions', mentions: '/v1' }] }),
+  cli('Continue CLI (anthropic)', 'continue.anthropic', 'anthropic', { pkg: '@continuedev/cli', auth: 'x-api-key',
+    recommended: '/v1', mistakes: [{ suffix: '', mentions: '/v1' }] }),
+  cli('Continue CLI (gemini, GOOGLE_GEMINI_BASE_URL)', 'continue-cli.gemini', 'gemini', { pkg: '@continuedev/cli', auth: 'x-goog-api-key',
+    recommended: '', mistakes: [{ suffix: '/v1beta', mentions: '' }] }),
 ];
 
+// PATHWISE_SUBJECTS=regex (on the catalog id) runs only those clients: for measuring one, never in the test command.
+if (process.env.PATHWISE_SUBJECTS) {
+  const only = new RegExp(process.env.PATHWISE_SUBJECTS);
+  SUBJECTS.splice(0, SUBJECTS.length, ...SUBJECTS.filter((s) => only.test(s.catalogId)));
+}
 for (const subject of SUBJECTS) subject.version = installedVersion(subject.pkg);
 
 // The typed base URLs every client, SDK or CLI, is tried with, as suffixes of the capture server's origin.
