@@ -235,12 +235,11 @@ inline constexpr JoinRule kClineCliGeminiJoin{.trim = BaseTrim::strip_all,
                                               .rewrite = {.append_version_unless_last = "v1beta"},
                                               .join = JoinStyle::concat,
                                               .collapses_leading_slashes = true};
-inline constexpr std::array kClineCliOpenAiCompatibleCalls = {
-    ClientCall{.id = "chat",
-               .method = Method::post,
-               .path = "/chat/completions",
-               .route_id = "openai.chat_completions",
-               .trigger = "cline -P openai-compatible"}};
+inline constexpr std::array kClineCliOpenAiCompatibleCalls = {ClientCall{.id = "chat",
+                                                                         .method = Method::post,
+                                                                         .path = "/chat/completions",
+                                                                         .route_id = "openai.chat_completions",
+                                                                         .trigger = "cline -P openai-compatible"}};
 inline constexpr std::array kClineCliOpenAiCalls = {ClientCall{.id = "responses",
                                                                .method = Method::post,
                                                                .path = "/responses",
@@ -509,13 +508,12 @@ inline constexpr std::array kContinueGeminiVariants = {
 
 // Measured 1.5.47 (docs/clients.md 1.10): models[].apiBase never reaches @google/genai (1.46, API v1beta), so chat
 // goes to Google whatever apiBase says; only the SDK's GOOGLE_GEMINI_BASE_URL moves it.
-inline constexpr std::array kContinueCliGeminiCalls = {
-    ClientCall{.id = "stream",
-               .method = Method::post,
-               .path = "models/{model}:streamGenerateContent",
-               .query = "alt=sse",
-               .route_id = "gemini.stream_generate_content",
-               .trigger = "cn -p (provider: gemini)"}};
+inline constexpr std::array kContinueCliGeminiCalls = {ClientCall{.id = "stream",
+                                                                  .method = Method::post,
+                                                                  .path = "models/{model}:streamGenerateContent",
+                                                                  .query = "alt=sse",
+                                                                  .route_id = "gemini.stream_generate_content",
+                                                                  .trigger = "cn -p (provider: gemini)"}};
 inline constexpr std::array kContinueCliGeminiEntryPoints = {
     EntryPoint{"env", "GOOGLE_GEMINI_BASE_URL", "export GOOGLE_GEMINI_BASE_URL={base}"}};
 inline constexpr std::array kContinueCliGeminiCaveats = {

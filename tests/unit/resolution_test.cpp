@@ -176,7 +176,8 @@ const std::vector<PathVector> kClineCliVectors = {
 };
 // clang-format on
 
-// docs/clients.md 1.10 Continue CLI 1.5.47 (measured): Gemini through GOOGLE_GEMINI_BASE_URL, @google/genai 1.46 (v1beta).
+// docs/clients.md 1.10 Continue CLI 1.5.47 (measured): Gemini through GOOGLE_GEMINI_BASE_URL, @google/genai 1.46
+// (v1beta).
 // clang-format off
 const std::vector<PathVector> kContinueCliVectors = {
     {"ContinueCliGemini_HostOnly_Routes", "continue-cli.gemini", "1.5.47", "http://127.0.0.1:8045", "stream", POST, "/v1beta/models/gemini-2.5-flash:streamGenerateContent", "alt=sse", ROUTED},
