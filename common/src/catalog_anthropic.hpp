@@ -114,6 +114,12 @@ inline constexpr std::array kClaudeCodeCaveats = {
     Text{"ANTHROPIC_API_KEY is sent as x-api-key, ANTHROPIC_AUTH_TOKEN as Authorization: Bearer.",
          "ANTHROPIC_API_KEY est envoyée dans x-api-key, ANTHROPIC_AUTH_TOKEN dans Authorization: Bearer.",
          "ANTHROPIC_API_KEY se envía en x-api-key y ANTHROPIC_AUTH_TOKEN en Authorization: Bearer."},
+    Text{"OpenCode reads the same ANTHROPIC_BASE_URL but appends only /messages (it needs …/v1): give OpenCode its "
+         "base in opencode.json and keep the variable at the host for Claude Code.",
+         "OpenCode lit la même ANTHROPIC_BASE_URL mais n'ajoute que /messages (il lui faut …/v1) : donnez sa base à "
+         "OpenCode dans opencode.json et gardez la variable sur l'hôte pour Claude Code.",
+         "OpenCode lee la misma ANTHROPIC_BASE_URL pero solo añade /messages (necesita …/v1): da a OpenCode su base "
+         "en opencode.json y deja la variable en el host para Claude Code."},
 };
 inline constexpr std::array kClaudeCodeVariants = {
     ClientVariant{.versions = "2.x",

@@ -105,6 +105,123 @@ inline constexpr std::array kKiloGoogleVariants = {
                   .entry_points = kKiloGoogleEntryPoints,
                   .caveats = kKiloCaveats}};
 
+// ---- OpenCode (npm opencode-ai; Kilo CLI 7.x is its fork) --------------------------------------------------
+
+// Measured 1.18.33 (docs/clients.md 1.15): the AI SDK providers Kilo has, fed provider.<id>.options.baseURL, every
+// trailing '/' removed. Each `opencode run` sends two streamed calls to the same path: a session title (the
+// provider's small model) and the answer. The built-in anthropic and openai providers also read ANTHROPIC_BASE_URL
+// and OPENAI_BASE_URL when no config sets a baseURL, with the same join.
+inline constexpr std::array kOpenCodeOpenAiCompatibleCalls = {
+    ClientCall{.id = "chat",
+               .method = Method::post,
+               .path = "/chat/completions",
+               .route_id = "openai.chat_completions",
+               .trigger = "opencode run (npm: @ai-sdk/openai-compatible)"}};
+inline constexpr std::array kOpenCodeOpenAiCalls = {ClientCall{.id = "responses",
+                                                               .method = Method::post,
+                                                               .path = "/responses",
+                                                               .route_id = "openai.responses",
+                                                               .trigger = "opencode run (built-in openai provider)"}};
+inline constexpr std::array kOpenCodeAnthropicCalls = {ClientCall{.id = "messages",
+                                                                  .method = Method::post,
+                                                                  .path = "/messages",
+                                                                  .route_id = "anthropic.messages",
+                                                                  .trigger = "opencode run (anthropic provider)"}};
+inline constexpr std::array kOpenCodeGoogleCalls = {ClientCall{.id = "stream",
+                                                               .method = Method::post,
+                                                               .path = "/models/{model}:streamGenerateContent",
+                                                               .query = "alt=sse",
+                                                               .route_id = "gemini.stream_generate_content",
+                                                               .trigger = "opencode run (google provider)"}};
+inline constexpr std::array kOpenCodeOpenAiCompatibleEntryPoints = {
+    EntryPoint{"config", "opencode.json provider.<id>.options.baseURL",
+               "{ \"provider\": { \"pathwise\": { \"npm\": \"@ai-sdk/openai-compatible\", \"options\": { "
+               "\"baseURL\": \"{base}\" }, \"models\": { \"gpt-4o-mini\": {} } } } }"}};
+inline constexpr std::array kOpenCodeOpenAiEntryPoints = {
+    EntryPoint{"config", "opencode.json provider.openai.options.baseURL",
+               "{ \"provider\": { \"openai\": { \"options\": { \"baseURL\": \"{base}\" } } } }"},
+    EntryPoint{"env", "OPENAI_BASE_URL", "export OPENAI_BASE_URL={base}"}};
+inline constexpr std::array kOpenCodeAnthropicEntryPoints = {
+    EntryPoint{"config", "opencode.json provider.anthropic.options.baseURL",
+               "{ \"provider\": { \"anthropic\": { \"options\": { \"baseURL\": \"{base}\" } } } }"},
+    EntryPoint{"env", "ANTHROPIC_BASE_URL", "export ANTHROPIC_BASE_URL={base}"}};
+inline constexpr std::array kOpenCodeGoogleEntryPoints = {
+    EntryPoint{"config", "opencode.json provider.google.options.baseURL",
+               "{ \"provider\": { \"google\": { \"options\": { \"baseURL\": \"{base}\" } } } }"}};
+
+inline constexpr Text kOpenCodeRules{
+    "OpenCode's AI SDK providers append only the endpoint, so the base carries the version (/v1 for OpenAI and "
+    "Anthropic, /v1beta for Google). Each run sends two calls: a session title, then the answer.",
+    "Les fournisseurs AI SDK d'OpenCode n'ajoutent que le point d'accès, la base porte donc la version (/v1 pour "
+    "OpenAI et Anthropic, /v1beta pour Google). Chaque exécution envoie deux appels : un titre de session, puis la "
+    "réponse.",
+    "Los proveedores AI SDK de OpenCode solo añaden el endpoint, así que la base lleva la versión (/v1 para OpenAI y "
+    "Anthropic, /v1beta para Google). Cada ejecución envía dos llamadas: un título de sesión y luego la respuesta."};
+inline constexpr std::array kOpenCodeCaveats = {kOpenCodeRules};
+inline constexpr std::array kOpenCodeOpenAiCaveats = {
+    kOpenCodeRules,
+    Text{"The built-in openai provider uses the Responses API (/responses) and also reads OPENAI_BASE_URL (…/v1).",
+         "Le fournisseur openai intégré utilise l'API Responses (/responses) et lit aussi OPENAI_BASE_URL (…/v1).",
+         "El proveedor openai integrado usa la API Responses (/responses) y también lee OPENAI_BASE_URL (…/v1)."}};
+// The same variable, two right answers (OpenCode #35005): Claude Code's caveat says the other half.
+inline constexpr Text kOpenCodeAnthropicEnv{
+    "ANTHROPIC_BASE_URL means something else here than for Claude Code: OpenCode appends only /messages, so it "
+    "needs …/v1, where Claude Code needs the host alone. One shell cannot serve both: give OpenCode its base in "
+    "opencode.json (provider.anthropic.options.baseURL beats the variable) and keep the variable for Claude Code.",
+    "ANTHROPIC_BASE_URL ne veut pas dire la même chose ici que pour Claude Code : OpenCode n'ajoute que /messages, "
+    "il lui faut donc …/v1, là où Claude Code veut l'hôte seul. Un même shell ne peut pas servir les deux : donnez "
+    "sa base à OpenCode dans opencode.json (provider.anthropic.options.baseURL l'emporte sur la variable) et gardez "
+    "la variable pour Claude Code.",
+    "ANTHROPIC_BASE_URL no significa lo mismo aquí que para Claude Code: OpenCode solo añade /messages, así que "
+    "necesita …/v1, donde Claude Code necesita solo el host. Un mismo shell no sirve a los dos: da a OpenCode su "
+    "base en opencode.json (provider.anthropic.options.baseURL gana a la variable) y deja la variable para Claude "
+    "Code."};
+inline constexpr std::array kOpenCodeAnthropicCaveats = {kOpenCodeRules, kOpenCodeAnthropicEnv};
+inline constexpr std::array kOpenCodeGoogleCaveats = {
+    kOpenCodeRules,
+    Text{"No environment variable moves the google provider (GOOGLE_GEMINI_BASE_URL is ignored): set it in "
+         "opencode.json.",
+         "Aucune variable d'environnement ne déplace le fournisseur google (GOOGLE_GEMINI_BASE_URL est ignorée) : "
+         "réglez-le dans opencode.json.",
+         "Ninguna variable de entorno mueve el proveedor google (GOOGLE_GEMINI_BASE_URL se ignora): ajústalo en "
+         "opencode.json."}};
+
+inline constexpr std::string_view kOpenCodeSource = "measured; anomalyco/opencode AI SDK providers (Bun binary)";
+inline constexpr std::array kOpenCodeOpenAiCompatibleVariants = {
+    ClientVariant{.versions = "1.x",
+                  .measured = "1.18.33",
+                  .source = kOpenCodeSource,
+                  .join = kStripAllConcatJoin,
+                  .calls = kOpenCodeOpenAiCompatibleCalls,
+                  .entry_points = kOpenCodeOpenAiCompatibleEntryPoints,
+                  .caveats = kOpenCodeCaveats}};
+inline constexpr std::array kOpenCodeOpenAiVariants = {ClientVariant{.versions = "1.x",
+                                                                     .measured = "1.18.33",
+                                                                     .source = kOpenCodeSource,
+                                                                     .join = kStripAllConcatJoin,
+                                                                     .calls = kOpenCodeOpenAiCalls,
+                                                                     .default_base_url = "https://api.openai.com/v1",
+                                                                     .entry_points = kOpenCodeOpenAiEntryPoints,
+                                                                     .caveats = kOpenCodeOpenAiCaveats}};
+inline constexpr std::array kOpenCodeAnthropicVariants = {
+    ClientVariant{.versions = "1.x",
+                  .measured = "1.18.33",
+                  .source = kOpenCodeSource,
+                  .join = kStripAllConcatJoin,
+                  .calls = kOpenCodeAnthropicCalls,
+                  .default_base_url = "https://api.anthropic.com/v1",
+                  .entry_points = kOpenCodeAnthropicEntryPoints,
+                  .caveats = kOpenCodeAnthropicCaveats}};
+inline constexpr std::array kOpenCodeGoogleVariants = {
+    ClientVariant{.versions = "1.x",
+                  .measured = "1.18.33",
+                  .source = kOpenCodeSource,
+                  .join = kStripAllConcatJoin,
+                  .calls = kOpenCodeGoogleCalls,
+                  .default_base_url = "https://generativelanguage.googleapis.com/v1beta",
+                  .entry_points = kOpenCodeGoogleEntryPoints,
+                  .caveats = kOpenCodeGoogleCaveats}};
+
 // ---- Kilo Code legacy extension (≤4.x, Roo fork) ------------------------------------------------------------
 
 // The model list is `axios.get(\`${baseUrl}/models\`)`, a hand-built URL (docs/clients.md 1.7).
@@ -794,6 +911,38 @@ inline constexpr std::array kAppClients = {
                 .auth_header = "x-goog-api-key",
                 .variants = kKiloGoogleVariants,
                 .user_agent_prefix = "kilo/"},
+    ClientEntry{.id = "opencode.openai-compatible",
+                .name = "OpenCode — OpenAI Compatible provider",
+                .product = "OpenCode",
+                .kind = ClientKind::cli,
+                .protocol = Protocol::openai,
+                .auth_header = "Authorization: Bearer",
+                .variants = kOpenCodeOpenAiCompatibleVariants,
+                .user_agent_prefix = "opencode/"},
+    ClientEntry{.id = "opencode.openai",
+                .name = "OpenCode — OpenAI provider",
+                .product = "OpenCode",
+                .kind = ClientKind::cli,
+                .protocol = Protocol::openai,
+                .auth_header = "Authorization: Bearer",
+                .variants = kOpenCodeOpenAiVariants,
+                .user_agent_prefix = "opencode/"},
+    ClientEntry{.id = "opencode.anthropic",
+                .name = "OpenCode — Anthropic provider",
+                .product = "OpenCode",
+                .kind = ClientKind::cli,
+                .protocol = Protocol::anthropic,
+                .auth_header = "x-api-key",
+                .variants = kOpenCodeAnthropicVariants,
+                .user_agent_prefix = "opencode/"},
+    ClientEntry{.id = "opencode.google",
+                .name = "OpenCode — Google provider",
+                .product = "OpenCode",
+                .kind = ClientKind::cli,
+                .protocol = Protocol::gemini,
+                .auth_header = "x-goog-api-key",
+                .variants = kOpenCodeGoogleVariants,
+                .user_agent_prefix = "opencode/"},
     ClientEntry{.id = "kilo-code-legacy",
                 .name = "Kilo Code extension (legacy ≤4.x) — OpenAI Compatible",
                 .product = "Kilo Code",

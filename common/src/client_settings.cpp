@@ -237,7 +237,10 @@ void find_product_settings(const SettingProduct& product, const SettingSources& 
             finding.key = std::string(location.key);
             finding.path = {finding.key};
             finding.value = location.role == SettingRole::api_key ? std::string() : *value;
-            finding.client = client_for(location, "");
+            // OpenCode's ANTHROPIC_BASE_URL stands for its provider "anthropic": it competes with that provider's
+            // baseURL in the files (which beat it).
+            finding.provider = std::string(location.selects_as);
+            finding.client = client_for(location, finding.provider);
             found.findings.push_back(std::move(finding));
             continue;
         }
@@ -295,12 +298,15 @@ void find_product_settings(const SettingProduct& product, const SettingSources& 
             if (text == nullptr) continue;
             const auto document = read_config_values(location.format, *text);
             if (!document) {
-                // Measured (Kilo 7.7.7): a KILO_CONFIG_CONTENT that does not parse is skipped without a word.
-                found.issues.push_back(
-                    {&product, "$" + std::string(location.env_document),
-                     std::string(product.name) +
-                         " skips it without a word, so the files below decide: " + document.error().message,
-                     false});
+                // Measured: Kilo 7.7.7 skips a KILO_CONFIG_CONTENT that does not parse without a word; OpenCode
+                // 1.18.33 refuses to start ("Config file at OPENCODE_CONFIG_CONTENT is not valid JSON(C)").
+                found.issues.push_back({&product, "$" + std::string(location.env_document),
+                                        std::string(product.name) +
+                                            (location.invalid_document_stops_client
+                                                 ? " refuses to start until it parses or is unset: "
+                                                 : " skips it without a word, so the files below decide: ") +
+                                            document.error().message,
+                                        false});
                 continue;
             }
             collect(document.value(), "", location.env_document, "");

@@ -230,15 +230,51 @@ inline constexpr std::array kContinueLocations = {
                     .first_file_group = 1},
 };
 
-// ---- OpenCode (not in the catalog yet: found and listed, no prediction) --------------------------------------
-inline constexpr std::array kOpenCodeLocations = {
-    SettingLocation{.file = "{project}/opencode.json", .key = "provider.*.options.baseURL"},
-    SettingLocation{.file = "{project}/opencode.jsonc", .key = "provider.*.options.baseURL"},
-    SettingLocation{.file = "${XDG_CONFIG_HOME:-~/.config}/opencode/opencode.json",
-                    .key = "provider.*.options.baseURL"},
-    SettingLocation{.file = "${XDG_CONFIG_HOME:-~/.config}/opencode/opencode.jsonc",
-                    .key = "provider.*.options.baseURL"},
+// ---- OpenCode -------------------------------------------------------------------------------------------------
+// Measured 1.18.33, one base and key per place, pairwise (98 runs; the bundle's config loader agrees). Configs merge
+// key by key, so each place competes for the one key. Highest first: OPENCODE_CONFIG_CONTENT (a whole JSONC config;
+// one that does not parse stops OpenCode, naming the variable), $OPENCODE_CONFIG_DIR, ~/.opencode/, the project's
+// .opencode/ folders and opencode.json(c) (from the working directory up to the git root), the file
+// $OPENCODE_CONFIG names, the global ${XDG_CONFIG_HOME:-~/.config}/opencode/ (opencode.jsonc > opencode.json >
+// config.json; config.json is read only there), and last ANTHROPIC_BASE_URL / OPENAI_BASE_URL for the built-in
+// provider of that name. Within a folder opencode.jsonc beats opencode.json. Any file that does not parse stops
+// OpenCode with its path. Not modelled: the managed /etc/opencode/ (above all of these) and an organisation's
+// remote config; {up} walks to / nearest first, where OpenCode stops at the git root and lets the farthest
+// .opencode/ win (it differs only with several project configs on one path).
+inline constexpr std::array kOpenCodeProviders = {
+    ProviderClient{"openai", "opencode.openai"},
+    ProviderClient{"anthropic", "opencode.anthropic"},
+    ProviderClient{"google", "opencode.google"},
+    ProviderClient{"*", "opencode.openai-compatible"},
 };
+constexpr SettingLocation opencode_file(std::string_view file) {
+    return SettingLocation{.file = file, .key = "provider.*.options.baseURL", .providers = kOpenCodeProviders};
+}
+inline constexpr std::size_t kOpenCodeGlobalJsonc = 10;  // OpenCode creates it ({"$schema"}) at first start
+inline constexpr std::array kOpenCodeLocations = {
+    SettingLocation{.key = "provider.*.options.baseURL",
+                    .providers = kOpenCodeProviders,
+                    .env_document = "OPENCODE_CONFIG_CONTENT",
+                    .invalid_document_stops_client = true},
+    opencode_file("${OPENCODE_CONFIG_DIR}/opencode.jsonc"),
+    opencode_file("${OPENCODE_CONFIG_DIR}/opencode.json"),
+    opencode_file("~/.opencode/opencode.jsonc"),
+    opencode_file("~/.opencode/opencode.json"),
+    opencode_file("{up}/.opencode/opencode.jsonc"),
+    opencode_file("{up}/.opencode/opencode.json"),
+    opencode_file("{up}/opencode.jsonc"),
+    opencode_file("{up}/opencode.json"),
+    opencode_file("${OPENCODE_CONFIG}"),
+    opencode_file("${XDG_CONFIG_HOME:-~/.config}/opencode/opencode.jsonc"),
+    opencode_file("${XDG_CONFIG_HOME:-~/.config}/opencode/opencode.json"),
+    opencode_file("${XDG_CONFIG_HOME:-~/.config}/opencode/config.json"),
+    // The same variable Claude Code reads, with another join: OpenCode needs …/v1 in it (catalog caveat).
+    SettingLocation{.key = "ANTHROPIC_BASE_URL", .client_id = "opencode.anthropic", .selects_as = "anthropic"},
+    SettingLocation{.key = "OPENAI_BASE_URL", .client_id = "opencode.openai", .selects_as = "openai"},
+    SettingLocation{.role = SettingRole::api_key, .key = "ANTHROPIC_API_KEY"},
+    SettingLocation{.role = SettingRole::api_key, .key = "OPENAI_API_KEY"},
+};
+static_assert(kOpenCodeLocations[kOpenCodeGlobalJsonc].file == "${XDG_CONFIG_HOME:-~/.config}/opencode/opencode.jsonc");
 
 // ---- SDKs that read only the environment ---------------------------------------------------------------------
 inline constexpr std::array kOpenAiSdkLocations = {
@@ -266,6 +302,11 @@ inline constexpr std::array kKiloCreate = {
     CreateTarget{&kKiloLocations[kKiloGlobalKiloJson], "openai", "kilo-cli.openai"},
     CreateTarget{&kKiloLocations[kKiloGlobalKiloJson], "anthropic", "kilo-cli.anthropic"},
     CreateTarget{&kKiloLocations[kKiloGlobalKiloJson], "google", "kilo-cli.google"},
+};
+inline constexpr std::array kOpenCodeCreate = {
+    CreateTarget{&kOpenCodeLocations[kOpenCodeGlobalJsonc], "openai", "opencode.openai"},
+    CreateTarget{&kOpenCodeLocations[kOpenCodeGlobalJsonc], "anthropic", "opencode.anthropic"},
+    CreateTarget{&kOpenCodeLocations[kOpenCodeGlobalJsonc], "google", "opencode.google"},
 };
 inline constexpr std::array kOpenAiSdkCreate = {CreateTarget{&kOpenAiSdkLocations[0], "", "openai-node"}};
 inline constexpr std::array kAnthropicSdkCreate = {CreateTarget{&kAnthropicSdkLocations[0], "", "anthropic-sdk-node"}};
@@ -307,10 +348,10 @@ inline constexpr std::array kSettingProducts = {
     SettingProduct{.id = "opencode",
                    .name = "OpenCode",
                    .locations = kOpenCodeLocations,
+                   .create = kOpenCodeCreate,
                    .package = "opencode-ai",
                    .binary = "opencode",
-                   .evidence = "OpenCode docs (config locations); not measured yet",
-                   .in_catalog = false},
+                   .evidence = "measured 1.18.33; bundle config loader"},
     SettingProduct{.id = "openai-sdk",
                    .name = "OpenAI SDK (OPENAI_BASE_URL)",
                    .locations = kOpenAiSdkLocations,

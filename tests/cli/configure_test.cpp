@@ -335,11 +335,24 @@ TEST(Configure, UnknownClient_SuggestsTheClosest) {
     EXPECT_NE(run.err.find("did you mean 'claude-code'?"), std::string::npos) << run.err;
 }
 
-TEST(Configure, ClientWithoutMeasuredRules_IsRefused) {
+// One shell, two clients: ANTHROPIC_BASE_URL at the host is right for Claude Code and wrong for OpenCode (it appends
+// only /messages, measured 1.18.33). configure fixes OpenCode in the file OpenCode creates at first start, which beats
+// the variable, and scan then finds both clients pointed right with the shell unchanged.
+TEST(Configure, OpenCode_SharedAnthropicBaseUrl_IsFixedInOpenCodeJsoncNotTheShell) {
     const TestHome home;
-    const CliRun run = home.run({"configure", "opencode", "--no-probe", "--yes"});
-    EXPECT_EQ(run.exit_code, 1);
-    EXPECT_NE(run.err.find("nothing was written"), std::string::npos) << run.err;
+    const std::vector<std::string> shell{"ANTHROPIC_BASE_URL=http://127.0.0.1:8045"};
+    const json before = home.scan(shell).json();
+    EXPECT_TRUE(product(before, "claude-code")["ok"]) << before.dump(2);
+    EXPECT_FALSE(product(before, "opencode")["ok"]) << before.dump(2);
+
+    const CliRun run = configure(home, "opencode", {"--yes"}, shell);
+    ASSERT_EQ(run.exit_code, 0) << run.err << run.out;
+    EXPECT_EQ(home.read(".config/opencode/opencode.jsonc"),
+              "{\n  \"provider\": {\n    \"anthropic\": {\n      \"options\": {\n        \"baseURL\": "
+              "\"http://127.0.0.1:8045/v1\"\n      }\n    }\n  }\n}\n");
+    const json after = home.scan(shell).json();
+    EXPECT_TRUE(product(after, "opencode")["ok"]) << after.dump(2);
+    EXPECT_TRUE(product(after, "claude-code")["ok"]) << after.dump(2);
 }
 
 }  // namespace

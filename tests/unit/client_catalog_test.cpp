@@ -147,7 +147,8 @@ const std::vector<MeasuredVersion> kMeasured = {
     {"kilo-cli.anthropic", "7.7.7"},  {"kilo-cli.google", "7.7.7"},
     {"cline-cli.openai-compatible", "3.0.65"}, {"cline-cli.openai", "3.0.65"}, {"cline-cli.anthropic", "3.0.65"},
     {"cline-cli.gemini", "3.0.65"},   {"continue.openai", "1.5.47"},   {"continue.anthropic", "1.5.47"},
-    {"continue-cli.gemini", "1.5.47"},
+    {"continue-cli.gemini", "1.5.47"}, {"opencode.openai-compatible", "1.18.33"}, {"opencode.openai", "1.18.33"},
+    {"opencode.anthropic", "1.18.33"}, {"opencode.google", "1.18.33"},
 };
 // clang-format on
 

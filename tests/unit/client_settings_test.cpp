@@ -193,5 +193,47 @@ TEST(ClientSettings, Kilo_ConfigContentVariable_WinsKeyByKey_OverTheFiles) {
         finding(found, "kilo", "/home/ana/.config/kilo/kilo.json", "provider.google.options.baseURL")->in_effect);
 }
 
+// OpenCode 1.18.33 (measured): ANTHROPIC_BASE_URL is read by its built-in anthropic provider with OpenCode's own
+// join, so the host (right for Claude Code in the same shell) is wrong for OpenCode; opencode.json beats the variable.
+TEST(ClientSettings, OpenCode_AnthropicBaseUrl_IsItsAnthropicProvider_AndAFileBeatsIt) {
+    const SettingProduct& opencode = *find_setting_product("opencode");
+    const SettingSources shell_only = machine({}, {{"ANTHROPIC_BASE_URL", "http://127.0.0.1:8045"}});
+    const FoundSettings found = find_settings(shell_only, &opencode);
+    const SettingFinding* variable = finding(found, "opencode", "", "ANTHROPIC_BASE_URL");
+    ASSERT_NE(variable, nullptr);
+    EXPECT_TRUE(variable->in_effect);
+    EXPECT_EQ(variable->provider, "anthropic");
+    ASSERT_NE(variable->client, nullptr);
+    EXPECT_EQ(variable->client->id, "opencode.anthropic");
+
+    // configure fixes it in the global opencode.jsonc (OpenCode creates that file), leaving the shell to Claude Code.
+    const auto plan = plan_configure(opencode, found, shell_only, "http://127.0.0.1:8045", true);
+    ASSERT_TRUE(plan) << plan.error().message;
+    ASSERT_EQ(plan->edits.size(), 1u);
+    EXPECT_EQ(plan->edits[0].file, "/home/ana/.config/opencode/opencode.jsonc");
+    EXPECT_EQ(plan->edits[0].path, (std::vector<std::string>{"provider", "anthropic", "options", "baseURL"}));
+    EXPECT_EQ(plan->edits[0].value, "http://127.0.0.1:8045/v1");
+
+    const FoundSettings both = find_settings(
+        machine({{"/home/ana/.config/opencode/opencode.jsonc",
+                  R"({"provider": {"anthropic": {"options": {"baseURL": "http://127.0.0.1:8045/v1"}}}})"}},
+                {{"ANTHROPIC_BASE_URL", "http://127.0.0.1:8045"}}),
+        &opencode);
+    EXPECT_TRUE(
+        finding(both, "opencode", "/home/ana/.config/opencode/opencode.jsonc", "provider.anthropic.options.baseURL")
+            ->in_effect);
+    EXPECT_FALSE(finding(both, "opencode", "", "ANTHROPIC_BASE_URL")->in_effect);
+}
+
+// OpenCode 1.18.33 (measured): an OPENCODE_CONFIG_CONTENT that does not parse stops OpenCode (Kilo skips its own).
+TEST(ClientSettings, OpenCode_InvalidConfigContent_StopsTheClient) {
+    const SettingProduct& opencode = *find_setting_product("opencode");
+    const FoundSettings found = find_settings(machine({}, {{"OPENCODE_CONFIG_CONTENT", "{not json"}}), &opencode);
+    const auto issue = std::find_if(found.issues.begin(), found.issues.end(),
+                                    [](const auto& i) { return i.file == "$OPENCODE_CONFIG_CONTENT"; });
+    ASSERT_NE(issue, found.issues.end());
+    EXPECT_NE(issue->problem.find("refuses to start"), std::string::npos) << issue->problem;
+}
+
 }  // namespace
 }  // namespace pathwise

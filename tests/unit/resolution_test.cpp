@@ -157,6 +157,20 @@ const std::vector<PathVector> kKiloVectors = {
 };
 // clang-format on
 
+// docs/clients.md 1.15 OpenCode 1.18.33 (measured): Kilo's joins, every trailing '/' removed.
+// clang-format off
+const std::vector<PathVector> kOpenCodeVectors = {
+    {"OpenCodeCompatible_HostOnly_MissesV1", "opencode.openai-compatible", "1.18.33", "http://127.0.0.1:8045", "chat", POST, "/chat/completions", "", MISSES},
+    {"OpenCodeCompatible_DoubleSlash_StripsAll", "opencode.openai-compatible", "1.18.33", "http://127.0.0.1:8045//", "chat", POST, "/chat/completions", "", MISSES},
+    {"OpenCodeCompatible_V1_Routes", "opencode.openai-compatible", "1.18.33", "http://127.0.0.1:8045/v1/", "chat", POST, "/v1/chat/completions", "", ROUTED},
+    {"OpenCodeOpenAi_FullEndpoint_Nested", "opencode.openai", "1.18.33", "http://127.0.0.1:8045/v1/chat/completions", "responses", POST, "/v1/chat/completions/responses", "", MISSES},
+    {"OpenCodeAnthropic_HostOnly_SendsMessagesWithoutV1", "opencode.anthropic", "1.18.33", "http://127.0.0.1:8045", "messages", POST, "/messages", "", MISSES},
+    {"OpenCodeAnthropic_V1_Routes", "opencode.anthropic", "1.18.33", "http://127.0.0.1:8045/v1", "messages", POST, "/v1/messages", "", ROUTED},
+    {"OpenCodeGoogle_V1_WrongVersion", "opencode.google", "1.18.33", "http://127.0.0.1:8045/v1", "stream", POST, "/v1/models/gemini-2.5-flash:streamGenerateContent", "alt=sse", MISSES},
+    {"OpenCodeGoogle_V1beta_Routes", "opencode.google", "1.18.33", "http://127.0.0.1:8045/v1beta/", "stream", POST, "/v1beta/models/gemini-2.5-flash:streamGenerateContent", "alt=sse", ROUTED},
+};
+// clang-format on
+
 // docs/clients.md 1.8 Cline CLI 3.0.65 (measured): no graft; strip one '/', Bun sends a leading run of '/' as one;
 // Gemini appends /v1beta unless the last segment is a version.
 // clang-format off
@@ -367,6 +381,7 @@ std::string vector_name(const ::testing::TestParamInfo<PathVector>& param_info) 
 INSTANTIATE_TEST_SUITE_P(OpenAiSdks, ClientPathTest, ::testing::ValuesIn(kOpenAiSdkVectors), vector_name);
 INSTANTIATE_TEST_SUITE_P(Codex, ClientPathTest, ::testing::ValuesIn(kCodexVectors), vector_name);
 INSTANTIATE_TEST_SUITE_P(Kilo, ClientPathTest, ::testing::ValuesIn(kKiloVectors), vector_name);
+INSTANTIATE_TEST_SUITE_P(OpenCode, ClientPathTest, ::testing::ValuesIn(kOpenCodeVectors), vector_name);
 INSTANTIATE_TEST_SUITE_P(ClineCli, ClientPathTest, ::testing::ValuesIn(kClineCliVectors), vector_name);
 INSTANTIATE_TEST_SUITE_P(ContinueCli, ClientPathTest, ::testing::ValuesIn(kContinueCliVectors), vector_name);
 INSTANTIATE_TEST_SUITE_P(Cline, ClientPathTest, ::testing::ValuesIn(kClineVectors), vector_name);
@@ -526,6 +541,10 @@ const std::vector<ExpectedRecommendation> kTypeThis = {
     {"kilo-cli.anthropic", "", "http://127.0.0.1:8045/v1", ""},
     {"kilo-cli.google", "", "http://127.0.0.1:8045/v1beta", ""},
     {"kilo-code-legacy", "", "http://127.0.0.1:8045/v1", ""},  // 1.7: the OpenAI SDK rule
+    {"opencode.openai-compatible", "", "http://127.0.0.1:8045/v1", ""},  // 1.15
+    {"opencode.openai", "", "http://127.0.0.1:8045/v1", ""},
+    {"opencode.anthropic", "", "http://127.0.0.1:8045/v1", ""},  // not the host: OpenCode appends only /messages
+    {"opencode.google", "", "http://127.0.0.1:8045/v1beta", ""},
     {"cline.openai-compatible", "", "http://127.0.0.1:8045", ""},  // "host only or …/v1": host is shorter
     {"cline.openai", "", "http://127.0.0.1:8045", ""},
     {"cline.anthropic", "", "http://127.0.0.1:8045", ""},

@@ -83,6 +83,9 @@ struct SettingLocation {
     // A variable whose value is a whole config document in `format` (Kilo's KILO_CONFIG_CONTENT); `key` is a key
     // inside it and `file` is empty. `configure` never rewrites it: the variable is set where Pathwise cannot see.
     std::string_view env_document = {};
+    // What the client does with an env_document that does not parse: skip it silently (Kilo) or refuse to start
+    // (OpenCode, which names the variable).
+    bool invalid_document_stops_client = false;
 };
 
 // What `configure` creates when a product has no base URL configured anywhere: one entry per provider.

@@ -125,7 +125,29 @@ function kilo(origin) {
   };
 }
 
-const PRODUCTS = [claudeCode, codex, geminiCli, kilo];
+// OpenCode 1.18.33: the same three built-in providers, in the global opencode.jsonc (the file it creates itself).
+const OPENCODE = KILO.map((p) => ({ ...p, catalogId: p.catalogId.replace('kilo-cli.', 'opencode.') }));
+
+function opencode(origin) {
+  const keyOf = (p) => `pw-configure-opencode-${p.provider}`;
+  const text = (v) => {
+    const provider = {};
+    for (const p of OPENCODE) provider[p.provider] = { options: { baseURL: v[p.provider], apiKey: keyOf(p) } };
+    return `${JSON.stringify({ $schema: 'https://opencode.ai/config.json', autoupdate: false, share: 'disabled', provider }, null, 2)}\n`;
+  };
+  return {
+    id: 'opencode',
+    wrongValues: Object.fromEntries(OPENCODE.map((p) => [p.provider, origin])),
+    fixedValues: Object.fromEntries(OPENCODE.map((p) => [p.provider, origin + recommended(p.catalogId)])),
+    files: [{ rel: '.config/opencode/opencode.jsonc', text, expect: 'value' }],
+    wrong: OPENCODE.map((p) => ({ rel: '.config/opencode/opencode.jsonc', key: `provider.${p.provider}.options.baseURL`, catalogId: p.catalogId, value: p.provider })),
+    secrets: OPENCODE.map(keyOf),
+    runs: OPENCODE.map((p) => ({ name: `OpenCode (${p.provider})`, key: keyOf(p), model: `${p.provider}/${p.model}`,
+      method: 'POST', path: p.path, route: p.route })),
+  };
+}
+
+const PRODUCTS = [claudeCode, codex, geminiCli, kilo, opencode];
 
 function sortKeys(value) {
   if (Array.isArray(value)) return value.map(sortKeys);
@@ -415,8 +437,77 @@ async function kiloConfigContentPrecedence(ctx) {
   }
 }
 
+// One shell, two clients (docs/client-settings.md): ANTHROPIC_BASE_URL at the host is right for Claude Code and wrong for
+// OpenCode, which appends only /messages. scan must say exactly that; configure opencode must fix OpenCode in its own
+// file and leave the variable; then the REAL Claude Code and the REAL OpenCode, both given that same variable, must
+// each reach the proxy's /v1/messages.
+async function sharedAnthropicBaseUrl(ctx) {
+  const { tally } = ctx;
+  const add = (name, pass, detail) => tally.add(GROUP, `shared ANTHROPIC_BASE_URL: ${name}`, pass, detail, { product: 'claude-code + opencode', step: 'shared variable', check: name });
+  const serve = await startServe(ctx.binary, [], ctx.makeHome('serve-shared-anthropic'));
+  if (serve.error) { add('pathwise serve starts', false, serve.error); return; }
+  try {
+    const origin = serve.origin;
+    const shown = (text) => String(text).replaceAll(origin, 'origin');
+    const home = ctx.makeHome('shared-anthropic');
+    const project = path.join(home, 'project');
+    fs.mkdirSync(project, { recursive: true });
+    const shell = { ANTHROPIC_BASE_URL: origin + recommended('claude-code') };
+    const settingOf = (r, product) => r.json?.products?.find((x) => x.product === product)?.settings
+      ?.find((x) => x.role === 'base_url' && x.key === 'ANTHROPIC_BASE_URL' && !x.file);
+    const scanArgs = ['scan', '--json', '--no-probe', '--project', project];
+
+    const before = await pathwise(ctx, home, project, scanArgs, shell);
+    const claude = settingOf(before, 'claude-code');
+    const open = settingOf(before, 'opencode');
+    const wanted = origin + recommended('opencode.anthropic');
+    const problems = [
+      !before.json && outcome(before),
+      claude?.diagnosis?.kind !== 'ok' && `Claude Code's reading: ${JSON.stringify(claude?.diagnosis)} (expected ok)`,
+      open?.client !== 'opencode.anthropic' && `OpenCode's reading names client ${open?.client}`,
+      (!open?.diagnosis || open.diagnosis.kind === 'ok') && `OpenCode's reading: ${JSON.stringify(open?.diagnosis)} (expected a miss)`,
+      open?.recommended_base_url !== wanted && `OpenCode's recommended base ${open?.recommended_base_url}, expected ${wanted}`,
+    ].filter(Boolean);
+    add('scan says the host is right for Claude Code and wrong for OpenCode (…/v1)', problems.length === 0, shown(`${problems.join(' | ')} — ${before.command}`));
+
+    const configured = await pathwise(ctx, home, project, ['configure', 'opencode', '--yes', '--json', '--project', project, '--origin', origin], shell);
+    const file = path.join(home, '.config/opencode/opencode.jsonc');
+    let written = null;
+    try { written = JSON.parse(fs.readFileSync(file, 'utf8')); } catch { /* reported */ }
+    const after = await pathwise(ctx, home, project, scanArgs, shell);
+    const ok = (product) => after.json?.products?.find((x) => x.product === product)?.ok === true;
+    const configureProblems = [
+      configured.code !== 0 && `configure exit ${configured.code}: ${clip(configured.stderr || configured.stdout)}`,
+      written?.provider?.anthropic?.options?.baseURL !== wanted && `~/.config/opencode/opencode.jsonc holds ${JSON.stringify(written)}`,
+      !ok('opencode') && 'scan after: opencode not ok',
+      !ok('claude-code') && 'scan after: claude-code not ok',
+    ].filter(Boolean);
+    add('configure opencode fixes it in opencode.jsonc, the variable stays, both are ok', configureProblems.length === 0,
+      shown(`${configureProblems.join(' | ')} — ${configured.command}`));
+
+    const runs = [
+      { name: 'Claude Code', prepared: FILE_CONFIGURED_CLIENTS['claude-code']({ home, key: 'pw-shared-claude', guardEnv: ctx.guard.env }) },
+      { name: 'OpenCode', prepared: FILE_CONFIGURED_CLIENTS.opencode({ home, guardEnv: ctx.guard.env, model: 'anthropic/claude-sonnet-4-5',
+        env: { ANTHROPIC_API_KEY: 'pw-shared-opencode' } }) },
+    ];
+    for (const { name, prepared } of runs) {
+      const t0 = Date.now();
+      const result = await run(prepared.command, prepared.args, { env: { ...prepared.env, ...shell }, cwd: project, timeoutMs: CLIENT_TIMEOUT_MS });
+      const seen = (await proxyRequests(serve)).filter((q) => q.unix_ms >= t0 - 5 && q.route_id !== 'pathwise.requests');
+      const hit = seen.find((q) => q.method === 'POST' && q.path.split('?')[0] === '/v1/messages' && q.status === 200);
+      const runProblems = [
+        !hit && `the proxy saw no POST /v1/messages 200; it saw: ${seen.map(described).join(', ') || 'nothing'}`,
+        (result.code !== 0 || result.timedOut) && `exit ${result.code}${result.timedOut ? ' (timed out)' : ''}: ${clip(`${result.stdout}\n${result.stderr}`.trim().slice(-800), 800)}`,
+      ].filter(Boolean);
+      add(`real ${name} with that shell reaches POST /v1/messages`, runProblems.length === 0, shown(`${runProblems.join(' | ')} (${Math.round(result.ms / 1000)} s)`));
+    }
+  } finally {
+    await serve.stop();
+  }
+}
+
 export async function configureChecks(ctx) {
   // Each product has its own HOME and its own proxy (so the proxy's feed tells whose request it was): they run
   // side by side.
-  await Promise.all([...PRODUCTS.map((make) => checkProduct(ctx, make)), kiloConfigContentPrecedence(ctx)]);
+  await Promise.all([...PRODUCTS.map((make) => checkProduct(ctx, make)), kiloConfigContentPrecedence(ctx), sharedAnthropicBaseUrl(ctx)]);
 }

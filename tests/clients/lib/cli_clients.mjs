@@ -6,7 +6,7 @@ import path from 'node:path';
 import { CLIENTS_DIR, NODE22, NODE_BIN_DIR, baseEnv, bin, tomlString, writeFile } from './cli_env.mjs';
 import { CLINE_CLIENTS } from './cli_cline.mjs';
 import { CONTINUE_CLIENTS } from './cli_continue.mjs';
-import { OPENCODE_CLIENTS } from './cli_opencode.mjs';
+import { OPENCODE_CLIENTS, OPENCODE_QUIET } from './cli_opencode.mjs';
 import { QWEN_CLIENTS } from './cli_qwen.mjs';
 
 export { CLIENTS_DIR, NODE22, NODE_BIN_DIR };
@@ -118,4 +118,8 @@ export const FILE_CONFIGURED_CLIENTS = {
   // provider.<id>.options (baseURL and apiKey) come from ${XDG_CONFIG_HOME}/kilo/kilo.json; `model` picks the provider.
   kilo: ({ home, guardEnv, model, prompt = 'hi' }) => ({ command: bin('kilo'), args: ['run', '--model', model, prompt],
     env: baseEnv(home, guardEnv) }),
+  // provider.<id>.options come from ${XDG_CONFIG_HOME}/opencode/opencode.jsonc (the file OpenCode creates); the key from
+  // the file or, for the shared-variable check, ANTHROPIC_API_KEY (`env`, which may also hold ANTHROPIC_BASE_URL).
+  opencode: ({ home, guardEnv, model, prompt = 'hi', env = {} }) => ({ command: bin('opencode'),
+    args: ['run', '--model', model, prompt], env: { ...baseEnv(home, guardEnv), ...OPENCODE_QUIET, ...env } }),
 };

@@ -33,7 +33,9 @@ function opencode(providerId, npmPackage, model) {
       if (npmPackage) Object.assign(provider, { npm: npmPackage, name: 'Pathwise test' });
       return { command: bin('opencode'), args: ['run', '--model', `${providerId}/${model}`, prompt],
         env: { ...baseEnv(home, guardEnv), ...OPENCODE_QUIET,
-          OPENCODE_CONFIG_CONTENT: opencodeConfig({ provider: { [providerId]: provider }, model: `${providerId}/${model}` }) } };
+          OPENCODE_CONFIG_CONTENT: opencodeConfig({ provider: { [providerId]: provider }, model: `${providerId}/${model}`,
+            // The title call then names the same model as the answer (the catalog predicts one {model}).
+            small_model: `${providerId}/${model}` }) } };
     },
   };
 }
@@ -45,7 +47,8 @@ function opencodeEnv(providerId, model, baseVar, keyVar) {
     protocol: protocolOf(providerId),
     prepare: ({ home, base, key, guardEnv, prompt = 'hi' }) => ({
       command: bin('opencode'), args: ['run', '--model', `${providerId}/${model}`, prompt],
-      env: { ...baseEnv(home, guardEnv), ...OPENCODE_QUIET, [baseVar]: base, [keyVar]: key, OPENCODE_CONFIG_CONTENT: opencodeConfig({}) },
+      env: { ...baseEnv(home, guardEnv), ...OPENCODE_QUIET, [baseVar]: base, [keyVar]: key,
+        OPENCODE_CONFIG_CONTENT: opencodeConfig({ small_model: `${providerId}/${model}` }) },
     }),
   };
 }

@@ -23,7 +23,8 @@ export async function runSdkJobs(subject, jobs, guardEnv, home) {
 // -> {ok (exit 0), text (stdout), output (stdout+stderr), code, timedOut, ms}
 // prompt/extraArgs: see cli_clients.mjs; prepareHome(home): writes files the run needs into its HOME (= its cwd).
 export async function runCli(subject, { base, key, guardEnv, homesRoot, settings, authStyle, prompt, extraArgs, prepareHome, timeoutMs = 90000 }) {
-  const recipe = CLI_CLIENTS[subject.catalogId];
+  // A subject may run a recipe of its own (OpenCode's ANTHROPIC_BASE_URL mode) for its catalog id's rules.
+  const recipe = CLI_CLIENTS[subject.recipe ?? subject.catalogId];
   const home = makeHome(homesRoot, subject.catalogId);
   prepareHome?.(home);
   const prepared = recipe.prepare({ home, base, key, guardEnv, settings, authStyle, prompt, extraArgs });

@@ -95,6 +95,21 @@ export const SUBJECTS = [
     recommended: '/v1', mistakes: [{ suffix: '', mentions: '/v1' }] }),
   cli('Kilo CLI (google)', 'kilo-cli.google', 'gemini', { pkg: '@kilocode/cli', auth: 'x-goog-api-key',
     recommended: '/v1beta', mistakes: [{ suffix: '', mentions: '/v1beta' }] }),
+  // OpenCode 1.18.33 (docs/clients.md 1.15): Kilo's AI SDK joins; each run sends a title call and the answer. The
+  // built-in anthropic and openai providers also read ANTHROPIC_BASE_URL / OPENAI_BASE_URL — with …/v1 in it, where
+  // Claude Code wants the host alone in the same variable.
+  cli('OpenCode (openai-compatible)', 'opencode.openai-compatible', 'openai', { pkg: 'opencode-ai', auth: 'Authorization: Bearer',
+    recommended: '/v1', mistakes: [{ suffix: '', mentions: '/v1' }, { suffix: '/v1/chat/completions', mentions: '/v1' }] }),
+  cli('OpenCode (openai)', 'opencode.openai', 'openai', { pkg: 'opencode-ai', auth: 'Authorization: Bearer',
+    recommended: '/v1', mistakes: [{ suffix: '', mentions: '/v1' }] }),
+  cli('OpenCode (anthropic)', 'opencode.anthropic', 'anthropic', { pkg: 'opencode-ai', auth: 'x-api-key',
+    recommended: '/v1', mistakes: [{ suffix: '', mentions: '/v1' }] }),
+  cli('OpenCode (google)', 'opencode.google', 'gemini', { pkg: 'opencode-ai', auth: 'x-goog-api-key',
+    recommended: '/v1beta', mistakes: [{ suffix: '', mentions: '/v1beta' }, { suffix: '/v1', mentions: '/v1beta' }] }),
+  cli('OpenCode (ANTHROPIC_BASE_URL)', 'opencode.anthropic', 'anthropic', { pkg: 'opencode-ai', recipe: 'opencode.anthropic-env',
+    auth: 'x-api-key', recommended: '/v1', mistakes: [{ suffix: '', mentions: '/v1' }] }),
+  cli('OpenCode (OPENAI_BASE_URL)', 'opencode.openai', 'openai', { pkg: 'opencode-ai', recipe: 'opencode.openai-env',
+    auth: 'Authorization: Bearer', recommended: '/v1', mistakes: [{ suffix: '', mentions: '/v1' }] }),
   // Cline CLI 3.0.65 grafts nothing, unlike the extension's source (docs/clients.md 1.8); Gemini adds /v1beta unless the
   // path ends in a version, so …/v1 sends /v1/models/….
   cli('Cline CLI (openai-compatible)', 'cline-cli.openai-compatible', 'openai', { pkg: 'cline', auth: 'Authorization: Bearer',
