@@ -14,6 +14,7 @@
 #include "catalog_apps.hpp"
 #include "catalog_gemini.hpp"
 #include "catalog_openai.hpp"
+#include "catalog_qwen.hpp"
 
 namespace pathwise {
 namespace {
@@ -29,8 +30,8 @@ constexpr auto concatenate(const std::array<ClientEntry, Sizes>&... parts) {
     return all;
 }
 
-constexpr auto kCatalog =
-    concatenate(catalog::kOpenAiClients, catalog::kAnthropicClients, catalog::kGeminiClients, catalog::kAppClients);
+constexpr auto kCatalog = concatenate(catalog::kOpenAiClients, catalog::kAnthropicClients, catalog::kGeminiClients,
+                                      catalog::kAppClients, catalog::kQwenClients);
 
 struct ParsedVersion {
     std::array<unsigned long, 4> parts{};

@@ -67,11 +67,17 @@ std::optional<IdentifiedClient> identify_client(const ClientHeaders& headers, Pr
                                                 const Route* intended) {
     const ClientEntry* best = nullptr;
     int best_score = -1;
+    std::size_t best_prefix = 0;
     std::string version;
     for (const ClientEntry& client : client_catalog()) {
         std::string_view rest;
-        if (!client.user_agent_prefix.empty() && headers.user_agent.starts_with(client.user_agent_prefix)) {
-            rest = headers.user_agent.substr(client.user_agent_prefix.size());
+        const std::string_view prefix = client.user_agent_prefix;
+        std::size_t matched_prefix = 0;
+        if (!prefix.empty() && headers.user_agent.starts_with(prefix)) {
+            matched_prefix = prefix.size();
+            // The version starts after the prefix's last '/': Qwen Code's "claude-cli/0." holds its first digits.
+            const std::size_t slash = prefix.rfind('/');
+            rest = headers.user_agent.substr(slash == std::string_view::npos ? prefix.size() : slash + 1);
         } else if (!client.goog_api_client_prefix.empty() &&
                    headers.goog_api_client.starts_with(client.goog_api_client_prefix)) {
             rest = headers.goog_api_client.substr(client.goog_api_client_prefix.size());
@@ -82,9 +88,11 @@ std::optional<IdentifiedClient> identify_client(const ClientHeaders& headers, Pr
         // request's protocol; then a call meant for the route the request was aiming at.
         const int score = (!client.user_agent_prefix.empty() ? 4 : 0) + (client.protocol == protocol ? 2 : 0) +
                           (makes_call_for(client, intended) ? 1 : 0);
-        if (score > best_score) {
+        // Equal scores: the longer User-Agent prefix is the more specific client ("claude-cli/0." over "claude-cli/").
+        if (score > best_score || (score == best_score && matched_prefix > best_prefix)) {
             best = &client;
             best_score = score;
+            best_prefix = matched_prefix;
             version = version_after(rest);
         }
     }

@@ -122,6 +122,15 @@ PreparedBase prepare_base(const JoinRule& rule, const BaseUrl& base, bool typed_
         path.push_back('/');
         path.append(rewrite.append_version_unless_present);
     }
+    if (!rewrite.drops_trailing_version.empty()) {
+        const std::string version = "/" + std::string(rewrite.drops_trailing_version);
+        if (path.ends_with(version + "/")) {
+            path.resize(path.size() - version.size() - 1);
+        } else if (path.ends_with(version)) {
+            path.resize(path.size() - version.size());
+        }
+        if (path.ends_with('/')) path.pop_back();
+    }
     if (!rewrite.append_version_unless_last.empty() && !ends_with_version_segment(path)) {
         path.push_back('/');
         path.append(rewrite.append_version_unless_last);

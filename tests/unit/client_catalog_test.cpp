@@ -148,7 +148,8 @@ const std::vector<MeasuredVersion> kMeasured = {
     {"cline-cli.openai-compatible", "3.0.65"}, {"cline-cli.openai", "3.0.65"}, {"cline-cli.anthropic", "3.0.65"},
     {"cline-cli.gemini", "3.0.65"},   {"continue.openai", "1.5.47"},   {"continue.anthropic", "1.5.47"},
     {"continue-cli.gemini", "1.5.47"}, {"opencode.openai-compatible", "1.18.33"}, {"opencode.openai", "1.18.33"},
-    {"opencode.anthropic", "1.18.33"}, {"opencode.google", "1.18.33"},
+    {"opencode.anthropic", "1.18.33"}, {"opencode.google", "1.18.33"}, {"qwen-code", "0.24.4"},
+    {"qwen-code.openai-responses", "0.24.4"}, {"qwen-code.anthropic", "0.24.4"}, {"qwen-code.gemini", "0.24.4"},
 };
 // clang-format on
 

@@ -37,6 +37,18 @@ constexpr Measured kMeasured[] = {
     {"ai/7.0.173 ai-sdk-provider-utils/5.0.81 node.js/22", "", Protocol::anthropic, "anthropic.messages",
      "ai-sdk-anthropic", "7.0.173"},
     {"ai/7.0.173 ai-sdk-provider-utils/5.0.81 node.js/22", "", Protocol::gemini, "", "ai-sdk-google", "7.0.173"},
+    // Measured 2026-12-03 (docs/clients.md 1.15, 1.16).
+    {"opencode/1.18.33 ai-sdk/provider-utils/4.0.46 runtime/bun/1.3.14", "", Protocol::anthropic, "anthropic.messages",
+     "opencode.anthropic", "1.18.33"},
+    {"opencode/1.18.33 (linux 6.1.0; x64) ai-sdk/provider-utils/4.0.40 runtime/bun/1.3.14", "", Protocol::openai,
+     "openai.responses", "opencode.openai", "1.18.33"},
+    {"QwenCode/0.24.4 (linux; x64)", "", Protocol::openai, "openai.chat_completions", "qwen-code", "0.24.4"},
+    {"QwenCode/0.24.4 (linux; x64)", "", Protocol::openai, "openai.responses", "qwen-code.openai-responses", "0.24.4"},
+    {"QwenCode/0.24.4 (linux; x64)", "google-genai-sdk/2.6.0 gl-node/v22.23.3", Protocol::gemini,
+     "gemini.stream_generate_content", "qwen-code.gemini", "0.24.4"},
+    // Qwen Code's anthropic mode sends Claude Code's User-Agent with its own version.
+    {"claude-cli/0.24.4 (external, cli)", "", Protocol::anthropic, "anthropic.messages", "qwen-code.anthropic",
+     "0.24.4"},
 };
 
 TEST(ClientIdentity, EveryMeasuredClientIsNamed) {

@@ -171,6 +171,24 @@ const std::vector<PathVector> kOpenCodeVectors = {
 };
 // clang-format on
 
+// docs/clients.md 1.16 Qwen Code 0.24.4 (measured), one vector set per auth type.
+// clang-format off
+const std::vector<PathVector> kQwenVectors = {
+    {"Qwen_HostOnly_MissesV1", "qwen-code", "0.24.4", "http://127.0.0.1:8045", "chat", POST, "/chat/completions", "", MISSES},
+    {"Qwen_DoubleSlash_DropsOne", "qwen-code", "0.24.4", "http://127.0.0.1:8045//", "chat", POST, "//chat/completions", "", MISSES},
+    {"Qwen_V1_Routes", "qwen-code", "0.24.4", "http://127.0.0.1:8045/v1", "chat", POST, "/v1/chat/completions", "", ROUTED},
+    {"QwenResponses_HostOnly_Routes", "qwen-code.openai-responses", "0.24.4", "http://127.0.0.1:8045", "responses", POST, "/v1/responses", "", ROUTED},
+    {"QwenResponses_V1Slash_VersionDropped", "qwen-code.openai-responses", "0.24.4", "http://127.0.0.1:8045/v1/", "responses", POST, "/v1/responses", "", ROUTED},
+    {"QwenResponses_ApiV1_VersionDropped", "qwen-code.openai-responses", "0.24.4", "http://127.0.0.1:8045/api/v1", "responses", POST, "/api/v1/responses", "", MISSES},
+    {"QwenResponses_V1beta_Kept", "qwen-code.openai-responses", "0.24.4", "http://127.0.0.1:8045/v1beta/", "responses", POST, "/v1beta/v1/responses", "", MISSES},
+    {"QwenResponses_DoubleSlash_DropsOne", "qwen-code.openai-responses", "0.24.4", "http://127.0.0.1:8045//", "responses", POST, "//v1/responses", "", MISSES},
+    {"QwenAnthropic_V1_Doubles", "qwen-code.anthropic", "0.24.4", "http://127.0.0.1:8045/v1", "messages", POST, "/v1/v1/messages", "", MISSES},
+    {"QwenAnthropic_HostOnly_Routes", "qwen-code.anthropic", "0.24.4", "http://127.0.0.1:8045/", "messages", POST, "/v1/messages", "", ROUTED},
+    {"QwenGemini_HostOnly_Routes", "qwen-code.gemini", "0.24.4", "http://127.0.0.1:8045", "stream", POST, "/v1beta/models/gemini-2.5-flash:streamGenerateContent", "alt=sse", ROUTED},
+    {"QwenGemini_V1beta_Doubles", "qwen-code.gemini", "0.24.4", "http://127.0.0.1:8045/v1beta", "stream", POST, "/v1beta/v1beta/models/gemini-2.5-flash:streamGenerateContent", "alt=sse", MISSES},
+};
+// clang-format on
+
 // docs/clients.md 1.8 Cline CLI 3.0.65 (measured): no graft; strip one '/', Bun sends a leading run of '/' as one;
 // Gemini appends /v1beta unless the last segment is a version.
 // clang-format off
@@ -382,6 +400,7 @@ INSTANTIATE_TEST_SUITE_P(OpenAiSdks, ClientPathTest, ::testing::ValuesIn(kOpenAi
 INSTANTIATE_TEST_SUITE_P(Codex, ClientPathTest, ::testing::ValuesIn(kCodexVectors), vector_name);
 INSTANTIATE_TEST_SUITE_P(Kilo, ClientPathTest, ::testing::ValuesIn(kKiloVectors), vector_name);
 INSTANTIATE_TEST_SUITE_P(OpenCode, ClientPathTest, ::testing::ValuesIn(kOpenCodeVectors), vector_name);
+INSTANTIATE_TEST_SUITE_P(Qwen, ClientPathTest, ::testing::ValuesIn(kQwenVectors), vector_name);
 INSTANTIATE_TEST_SUITE_P(ClineCli, ClientPathTest, ::testing::ValuesIn(kClineCliVectors), vector_name);
 INSTANTIATE_TEST_SUITE_P(ContinueCli, ClientPathTest, ::testing::ValuesIn(kContinueCliVectors), vector_name);
 INSTANTIATE_TEST_SUITE_P(Cline, ClientPathTest, ::testing::ValuesIn(kClineVectors), vector_name);
@@ -545,6 +564,10 @@ const std::vector<ExpectedRecommendation> kTypeThis = {
     {"opencode.openai", "", "http://127.0.0.1:8045/v1", ""},
     {"opencode.anthropic", "", "http://127.0.0.1:8045/v1", ""},  // not the host: OpenCode appends only /messages
     {"opencode.google", "", "http://127.0.0.1:8045/v1beta", ""},
+    {"qwen-code", "", "http://127.0.0.1:8045/v1", ""},  // 1.16
+    {"qwen-code.openai-responses", "", "http://127.0.0.1:8045", ""},  // it adds /v1/responses itself
+    {"qwen-code.anthropic", "", "http://127.0.0.1:8045", ""},
+    {"qwen-code.gemini", "", "http://127.0.0.1:8045", ""},
     {"cline.openai-compatible", "", "http://127.0.0.1:8045", ""},  // "host only or …/v1": host is shorter
     {"cline.openai", "", "http://127.0.0.1:8045", ""},
     {"cline.anthropic", "", "http://127.0.0.1:8045", ""},

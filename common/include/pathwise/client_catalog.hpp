@@ -34,6 +34,9 @@ struct BaseRewrite {
     // Cline CLI's Gemini provider (`normalizeGeminiBaseUrl`): append "/<this>" unless the path's LAST segment is a
     // version (v1, v1beta, v2alpha); "" = none. "…/v1/chat/completions" gets it, "/api/v1" does not.
     std::string_view append_version_unless_last = {};
+    // Qwen Code's Responses mode (`normalizeOpenAiWireBaseUrl`): a path ending in "/<this>" or "/<this>/" loses it,
+    // then one trailing '/' goes, and the call's own "/v1/responses" follows; "" = none.
+    std::string_view drops_trailing_version = {};
     // Cherry Studio (≤2025): a trailing '/' means "use as is", otherwise "/v1/" is appended.
     bool legacy_trailing_slash_suppresses_v1 = false;
     // Cherry Studio (2026): a typed URL ending in '#' is never given a version; when its path ends with the

@@ -1,13 +1,16 @@
 // cli_qwen.mjs — how to run Qwen Code (@qwen-code/qwen-code 0.24.4, a Gemini CLI fork) headlessly against a typed
 // base URL (measured 2026-12-03 on loopback; see /tmp/measure/qwen/REPORT.md and docs/clients.md §6).
 //
-// Recipe: `qwen -p <prompt>` with the provider's env (OPENAI_* / ANTHROPIC_* / GEMINI_*), and in
-// $HOME/.qwen/settings.json `security.auth.selectedType` (the auth type; without it `-p` exits 1 asking for
-// OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_MODEL), `model.name`, and quiet/offline switches:
-// `privacy.usageStatisticsEnabled=false` (else a RUM beacon to gb4w8c3ygj-default-sea.rum.aliyuncs.com),
-// `telemetry.enabled=false`, `general.enableAutoUpdate=false` (npm update check). Env QWEN_USAGE_STATISTICS_ENABLED=false,
-// QWEN_CODE_DISABLE_PRECONNECT=1 (a HEAD to the provider's default host when a proxy is set),
-// QWEN_CODE_SKIP_UPDATE_CHECK_ONCE=true. The OpenAI modes use the openai SDK 5.11 (Stainless join).
+// Recipe: `qwen -p <prompt>` with the mode's env (OPENAI_* / ANTHROPIC_* / GOOGLE_GEMINI_BASE_URL + GEMINI_*) and
+// $HOME/.qwen/settings.json: `security.auth.selectedType` (without it, and without all three of a mode's env vars
+// KEY+MODEL+BASE_URL, `-p` exits 1: "No auth type is selected"), `model.name`, and quiet switches:
+// `privacy.usageStatisticsEnabled=false` (else 2 CONNECTs to gb4w8c3ygj-default-sea.rum.aliyuncs.com per run),
+// `telemetry.enabled=false`, `general.enableAutoUpdate=false`, `memory.enableManagedAutoMemory=false` (else a second
+// chat call after the reply: the "managed memory extraction subagent"). Env QWEN_USAGE_STATISTICS_ENABLED=false,
+// QWEN_CODE_DISABLE_PRECONNECT=1 (HEAD to the provider's default host when a proxy is set; never seen here),
+// QWEN_CODE_SKIP_UPDATE_CHECK_ONCE=true. Joins (measured): openai → openai SDK 5.11, {B}/chat/completions;
+// openai-responses → own fetch, {B minus /v1}/v1/responses; anthropic → @anthropic-ai/sdk 0.36.3, {B}/v1/messages,
+// Bearer, User-Agent claude-cli/<qwen version>; gemini → @google/genai 2.6.0, {B}/v1beta/models/{m}:streamGenerateContent.
 import path from 'node:path';
 import { baseEnv, bin, writeFile } from './cli_env.mjs';
 

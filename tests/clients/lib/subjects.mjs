@@ -128,6 +128,16 @@ export const SUBJECTS = [
     recommended: '/v1', mistakes: [{ suffix: '', mentions: '/v1' }] }),
   cli('Continue CLI (gemini, GOOGLE_GEMINI_BASE_URL)', 'continue-cli.gemini', 'gemini', { pkg: '@continuedev/cli', auth: 'x-goog-api-key',
     recommended: '', mistakes: [{ suffix: '/v1beta', mentions: '' }] }),
+  // Qwen Code 0.24.4 (docs/clients.md 1.16), one entry per auth type. The anthropic type sends Claude Code's
+  // User-Agent (claude-cli/0.24.4) and its key as Bearer; openai-responses drops a typed /v1 and adds /v1/responses.
+  cli('Qwen Code (openai)', 'qwen-code', 'openai', { pkg: '@qwen-code/qwen-code', auth: 'Authorization: Bearer',
+    recommended: '/v1', mistakes: [{ suffix: '', mentions: '/v1' }, { suffix: '/v1/chat/completions', mentions: '/v1' }] }),
+  cli('Qwen Code (openai-responses)', 'qwen-code.openai-responses', 'openai', { pkg: '@qwen-code/qwen-code', auth: 'Authorization: Bearer',
+    recommended: '', mistakes: [{ suffix: '/v1/chat/completions', mentions: '' }] }),
+  cli('Qwen Code (anthropic)', 'qwen-code.anthropic', 'anthropic', { pkg: '@qwen-code/qwen-code', auth: 'Authorization: Bearer',
+    recommended: '', mistakes: [{ suffix: '/v1', mentions: '' }] }),
+  cli('Qwen Code (gemini)', 'qwen-code.gemini', 'gemini', { pkg: '@qwen-code/qwen-code', auth: 'x-goog-api-key',
+    recommended: '', mistakes: [{ suffix: '/v1beta', mentions: '' }] }),
 ];
 
 // PATHWISE_SUBJECTS=regex (on the catalog id) runs only those clients: for measuring one, never in the test command.
