@@ -99,6 +99,19 @@ TEST(DoctorClient, ClaudeCode_HostOnly_ReachesMessages) {
     EXPECT_EQ(doctor["calls"][0]["base_part"], "");
 }
 
+// docs/clients.md 1.15 (OpenCode #35005): the ANTHROPIC_BASE_URL that is right for Claude Code (the host) sends
+// /messages from OpenCode; the doctor says OpenCode needs …/v1 there and that the two clients read it differently.
+TEST(DoctorClient, OpenCodeAnthropic_ClaudeCodesHost_MissesAndSaysWhy) {
+    const CliRun run = run_pathwise({"doctor", "--client", "opencode.anthropic", "http://127.0.0.1:8045"});
+    EXPECT_EQ(run.exit_code, 1) << run.err;
+    EXPECT_NE(run.out.find("POST    http://127.0.0.1:8045/messages"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("export ANTHROPIC_BASE_URL=http://127.0.0.1:8045/v1"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("where Claude Code needs the host alone"), std::string::npos) << run.out;
+    const CliRun claude = run_pathwise({"doctor", "--client", "claude-code", "http://127.0.0.1:8045"});
+    EXPECT_EQ(claude.exit_code, 0) << claude.err;
+    EXPECT_NE(claude.out.find("OpenCode reads the same ANTHROPIC_BASE_URL"), std::string::npos) << claude.out;
+}
+
 // docs/clients.md 1.1: openai-node with host only → /chat/completions; type …/v1.
 TEST(DoctorClient, OpenAiNode_HostOnly_MissesVersion) {
     const CliRun run = run_pathwise({"doctor", "--client", "openai-node", "http://127.0.0.1:8045", "--json"});
