@@ -49,7 +49,7 @@ std::string where_of(const ClientVariant& variant) {
 // The product `pathwise configure` takes for this client, "" when it has none.
 std::string_view configure_product(const ClientEntry& client) {
     for (const SettingProduct& product : setting_products()) {
-        if (!product.in_catalog || product.create.empty()) continue;
+        if (product.create.empty()) continue;
         for (const SettingLocation& location : product.locations) {
             if (location.role != SettingRole::base_url) continue;
             if (location.client_id == client.id) return product.id;

@@ -280,7 +280,7 @@ void find_product_settings(const SettingProduct& product, const SettingSources& 
                     finding.client = client_for(location, finding.provider);
                 } else {
                     finding.provider = !location.selects_as.empty() ? std::string(location.selects_as) : captured;
-                    finding.client = product.in_catalog ? client_for(location, finding.provider) : nullptr;
+                    finding.client = client_for(location, finding.provider);
                 }
                 if (!location.selected_by.empty() && finding.provider != selector) {
                     finding.not_selected_because = std::string(location.selected_by) + " = \"" + selector + "\"";

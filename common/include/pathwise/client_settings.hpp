@@ -107,7 +107,6 @@ struct SettingProduct {
     std::string_view package = {};
     std::string_view binary = {};
     std::string_view evidence = {};  // "measured 2.1.330: …" or the source file the order was read from
-    bool in_catalog = true;          // false: found and listed, but the catalog has no joining rules for it yet
 };
 
 [[nodiscard]] std::span<const SettingProduct> setting_products();

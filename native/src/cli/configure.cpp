@@ -212,13 +212,6 @@ int run_configure(const Args& args) {
     }
     const SettingProduct* product = find_setting_product(parsed->positionals.front());
     if (product == nullptr) return usage_error("configure", unknown_product_message(parsed->positionals.front()));
-    if (!product->in_catalog) {
-        std::fprintf(stderr,
-                     "pathwise configure: %s is found by `pathwise scan`, but the catalog has no measured rules for "
-                     "it yet, so the right base URL is unknown; nothing was written.\n",
-                     std::string(product->name).c_str());
-        return kExitProblemFound;
-    }
     auto sources = scan::read_machine(parsed->value("--project").value_or(""));
     if (!sources) return usage_error("configure", sources.error().message);
     const FoundSettings found = find_settings(sources.value(), product);
