@@ -103,49 +103,39 @@ const KILO = [
     path: '/v1beta/models/gemini-2.5-flash:streamGenerateContent', route: 'gemini.stream_generate_content' },
 ];
 
-function kilo(origin) {
-  const keyOf = (p) => `pw-configure-kilo-${p.provider}`;
-  const text = (v) => {
-    const provider = {};
-    for (const p of KILO) {
-      provider[p.provider] = { options: { baseURL: v[p.provider], apiKey: keyOf(p) }, models: { [p.model]: { name: p.model } } };
-    }
-    return `${JSON.stringify({ $schema: 'https://app.kilo.ai/config.json', autoupdate: false, share: 'disabled',
-      model: 'anthropic/claude-sonnet-4-5', provider }, null, 2)}\n`;
-  };
-  return {
-    id: 'kilo',
-    wrongValues: Object.fromEntries(KILO.map((p) => [p.provider, origin])),
-    fixedValues: Object.fromEntries(KILO.map((p) => [p.provider, origin + recommended(p.catalogId)])),
-    files: [{ rel: '.config/kilo/kilo.json', text, expect: 'value' }],
-    wrong: KILO.map((p) => ({ rel: '.config/kilo/kilo.json', key: `provider.${p.provider}.options.baseURL`, catalogId: p.catalogId, value: p.provider })),
-    secrets: KILO.map(keyOf),
-    runs: KILO.map((p) => ({ name: `Kilo CLI (${p.provider})`, key: keyOf(p), model: `${p.provider}/${p.model}`,
-      method: 'POST', path: p.path, route: p.route })),
+// Kilo and OpenCode (its upstream) read the same provider.<id>.options block: one user file per product, holding
+// the three built-in providers with their keys. `models` lists each model (Kilo needs it; OpenCode knows them).
+function aiSdkProduct({ id, providers, rel, schema, models }) {
+  return (origin) => {
+    const keyOf = (p) => `pw-configure-${id}-${p.provider}`;
+    const text = (v) => {
+      const provider = {};
+      for (const p of providers) {
+        provider[p.provider] = { options: { baseURL: v[p.provider], apiKey: keyOf(p) },
+          ...(models ? { models: { [p.model]: { name: p.model } } } : {}) };
+      }
+      return `${JSON.stringify({ $schema: schema, autoupdate: false, share: 'disabled',
+        ...(models ? { model: 'anthropic/claude-sonnet-4-5' } : {}), provider }, null, 2)}\n`;
+    };
+    return {
+      id,
+      wrongValues: Object.fromEntries(providers.map((p) => [p.provider, origin])),
+      fixedValues: Object.fromEntries(providers.map((p) => [p.provider, origin + recommended(p.catalogId)])),
+      files: [{ rel, text, expect: 'value' }],
+      wrong: providers.map((p) => ({ rel, key: `provider.${p.provider}.options.baseURL`, catalogId: p.catalogId, value: p.provider })),
+      secrets: providers.map(keyOf),
+      runs: providers.map((p) => ({ name: `${p.product} (${p.provider})`, key: keyOf(p), model: `${p.provider}/${p.model}`,
+        method: 'POST', path: p.path, route: p.route })),
+    };
   };
 }
 
+const kilo = aiSdkProduct({ id: 'kilo', providers: KILO.map((p) => ({ ...p, product: 'Kilo CLI' })),
+  rel: '.config/kilo/kilo.json', schema: 'https://app.kilo.ai/config.json', models: true });
 // OpenCode 1.18.33: the same three built-in providers, in the global opencode.jsonc (the file it creates itself).
-const OPENCODE = KILO.map((p) => ({ ...p, catalogId: p.catalogId.replace('kilo-cli.', 'opencode.') }));
-
-function opencode(origin) {
-  const keyOf = (p) => `pw-configure-opencode-${p.provider}`;
-  const text = (v) => {
-    const provider = {};
-    for (const p of OPENCODE) provider[p.provider] = { options: { baseURL: v[p.provider], apiKey: keyOf(p) } };
-    return `${JSON.stringify({ $schema: 'https://opencode.ai/config.json', autoupdate: false, share: 'disabled', provider }, null, 2)}\n`;
-  };
-  return {
-    id: 'opencode',
-    wrongValues: Object.fromEntries(OPENCODE.map((p) => [p.provider, origin])),
-    fixedValues: Object.fromEntries(OPENCODE.map((p) => [p.provider, origin + recommended(p.catalogId)])),
-    files: [{ rel: '.config/opencode/opencode.jsonc', text, expect: 'value' }],
-    wrong: OPENCODE.map((p) => ({ rel: '.config/opencode/opencode.jsonc', key: `provider.${p.provider}.options.baseURL`, catalogId: p.catalogId, value: p.provider })),
-    secrets: OPENCODE.map(keyOf),
-    runs: OPENCODE.map((p) => ({ name: `OpenCode (${p.provider})`, key: keyOf(p), model: `${p.provider}/${p.model}`,
-      method: 'POST', path: p.path, route: p.route })),
-  };
-}
+const opencode = aiSdkProduct({ id: 'opencode',
+  providers: KILO.map((p) => ({ ...p, product: 'OpenCode', catalogId: p.catalogId.replace('kilo-cli.', 'opencode.') })),
+  rel: '.config/opencode/opencode.jsonc', schema: 'https://opencode.ai/config.json', models: false });
 
 const PRODUCTS = [claudeCode, codex, geminiCli, kilo, opencode];
 
